@@ -1,0 +1,31 @@
+"""``stdlink.pubid`` — parse, normalise, compare and render standard identifiers of every body.
+
+Pure Python, no Django.  See docs/decisions/0003-pubid-hand-written-grammars.md.
+"""
+
+from __future__ import annotations
+
+from .api_core import (
+    is_newer_edition,
+    is_supplement_of,
+    key,
+    normalize,
+    parse,
+    same_work,
+)
+from .model import Identifier, ParseError, Supplement
+from .render import render, urn
+
+__all__ = [
+    "Identifier",
+    "ParseError",
+    "Supplement",
+    "is_newer_edition",
+    "is_supplement_of",
+    "key",
+    "normalize",
+    "parse",
+    "render",
+    "same_work",
+    "urn",
+]

@@ -1,0 +1,42 @@
+"""One module per body grammar; dispatch on the leading token.
+
+``RENDERERS`` maps a neutral body code to its renderer; ``dispatch`` picks the grammar from
+the first word so that one call normally runs one grammar.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Identifier, ParseError
+from . import iso
+
+RENDERERS = {
+    "ISO": iso.render,
+    "IEC": iso.render,
+}
+
+_ISO_LEADS = {
+    "ISO", "IEC", "CISPR", "IWA", "IECEE", "IECEX", "IECQ", "FPRISO", "PRF", "NP", "WD", "CD",
+    "DIWA", "AWI", "PWI", "GUIDE", "ИСО", "МЭК", "FDIS", "DIS", "JTC",
+}
+LEADS: dict[str, object] = {k: iso.parse for k in _ISO_LEADS}
+_LEAD_RE = re.compile(r"[A-Za-zА-Яа-яЁё]+")
+_WDOC_RE = iso.WDOC_RE
+
+
+def dispatch(s: str, hint: str | None) -> Identifier:
+    m = _LEAD_RE.match(s)
+    lead = m.group(0).upper() if m else ""
+    if not lead or s[0].isdigit() or lead in ("ACEA", "ACOS", "CIS"):
+        if _WDOC_RE.match(s):
+            return iso.parse(s)
+    fn = LEADS.get(lead)
+    if fn is None and lead:
+        for cut in range(len(lead) - 1, 1, -1):  # glued "ISO9001", "GB18352"
+            fn = LEADS.get(lead[:cut])
+            if fn is not None:
+                break
+    if fn is None:
+        raise ParseError(s, 0, "a known publisher (ISO, IEC, GB, JIS, ITU-T ...)")
+    return fn(s)  # type: ignore[operator]
