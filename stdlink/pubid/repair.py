@@ -27,6 +27,8 @@ _TRANSLATE.update(
         0x2009: " ",
         0x202F: " ",
         0x200B: "",  # zero-width space
+        0x2122: "",  # trade mark sign (IEEE catalogue), NFKC would turn it into "TM"
+        0x00AE: "",
         0xFEFF: "",
         0x3001: ",",  # ideographic comma
         0xFF0F: "/",
@@ -36,8 +38,6 @@ _TRANSLATE.update(
     }
 )
 _SPACES_RE = re.compile(r"\s+")
-# Full-width parentheses are kept for JIS "（規格群）" detection, NFKC would fold them.
-_KEEP_FULLWIDTH = {"（規格群）": "\x00ALLPARTS\x00"}
 
 
 def repair(text: str) -> str:

@@ -9,11 +9,15 @@ from __future__ import annotations
 import re
 
 from ..model import Identifier, ParseError
-from . import iso
+from . import cn, iso, itu, jis
+from ..cn_codes import NATIONAL, SECTOR
 
 RENDERERS = {
     "ISO": iso.render,
     "IEC": iso.render,
+    "CN": cn.render,
+    "ITU": itu.render,
+    "JIS": jis.render,
 }
 
 _ISO_LEADS = {
@@ -21,8 +25,13 @@ _ISO_LEADS = {
     "DIWA", "AWI", "PWI", "GUIDE", "ИСО", "МЭК", "FDIS", "DIS", "JTC",
 }
 LEADS: dict[str, object] = {k: iso.parse for k in _ISO_LEADS}
+LEADS.update({"JIS": jis.parse, "JISTR": jis.parse})
+LEADS.update({"ITU": itu.parse, "RECOMMENDATION": itu.parse, "REC": itu.parse})
+for _code in list(NATIONAL) + list(SECTOR) + ["DB", "T", "Q"]:
+    LEADS.setdefault(_code.upper(), cn.parse)
 _LEAD_RE = re.compile(r"[A-Za-zА-Яа-яЁё]+")
 _WDOC_RE = iso.WDOC_RE
+_JIS_BARE_RE = re.compile(r"^T[RS] [A-Z] ?\d{4}")
 
 
 def dispatch(s: str, hint: str | None) -> Identifier:
@@ -32,6 +41,8 @@ def dispatch(s: str, hint: str | None) -> Identifier:
         if _WDOC_RE.match(s):
             return iso.parse(s)
     fn = LEADS.get(lead)
+    if lead in ("TR", "TS") and (hint == "JIS" or _JIS_BARE_RE.match(s)):
+        fn = jis.parse
     if fn is None and lead:
         for cut in range(len(lead) - 1, 1, -1):  # glued "ISO9001", "GB18352"
             fn = LEADS.get(lead[:cut])

@@ -1,0 +1,71 @@
+# StdLink — all set-up happens through these targets (see README.md).
+PY_SYS ?= python3.11
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(VENV)/bin/pip
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+DATA_DIR ?= ../shared/data
+export STDLINK_DATA_DIR ?= $(abspath $(DATA_DIR))
+
+.PHONY: run test test-pg bench lint format venv assets browser migrate messages clean
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	@command -v $(PY_SYS) >/dev/null 2>&1 || { echo "需要 Python 3.11 / Python 3.11 is required ($(PY_SYS) not found)"; exit 1; }
+	$(PY_SYS) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q -c constraints.txt -e ".[dev]"
+	@touch $@
+
+venv: $(VENV)/.installed
+
+# Front-end assets (htmx, Chart.js) come from the npm registry and are served locally: no CDN.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+assets: node_modules/.installed
+
+# Debian's Chromium drives the Playwright browser tests (Playwright's own browser download is not used).
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null) \
+	      || echo "warning: could not install chromium; browser tests will be skipped"; \
+	  else echo "warning: /usr/bin/chromium missing (apt-get install chromium); browser tests will be skipped"; fi; \
+	fi
+
+migrate: venv assets
+	mkdir -p var
+	$(PY) -m stdlink.cli migrate
+
+run: migrate
+	$(PY) -m stdlink.cli collectstatic
+	$(PY) -m stdlink.cli runserver $(HOST):$(PORT)
+
+test: venv assets browser
+	$(VENV)/bin/pytest -q
+
+# The same suite against PostgreSQL (needs a server; DATABASE_URL may be overridden).
+PG_URL ?= postgresql://postgres@127.0.0.1:5432/stdlink
+test-pg: venv assets browser
+	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -q
+
+bench: venv
+	$(PY) bench/import_relaton.py
+	@for b in bench/pubid.py bench/search_quality.py bench/search_speed.py; do \
+	  [ -f $$b ] && $(PY) $$b || true; done
+
+lint: venv
+	$(VENV)/bin/ruff check stdlink tests bench
+	$(VENV)/bin/ruff format --check stdlink tests bench
+
+format: venv
+	$(VENV)/bin/ruff format stdlink tests bench
+	$(VENV)/bin/ruff check --fix stdlink tests bench
+
+messages: venv
+	cd stdlink && ../$(PY) -m django compilemessages --settings=stdlink.settings
+
+clean:
+	rm -rf $(VENV) node_modules var staticfiles

@@ -1,0 +1,43 @@
+"""The REST API under /api/v1/ (django-ninja; OpenAPI at /api/v1/openapi.json, docs at /api/v1/docs).
+
+No default auth on purpose: every router or operation declares its rule (core.api_auth), and
+tests/core/test_url_auth.py fails on an operation without one.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from ninja import NinjaAPI
+
+from stdlink.core.api_auth import PUBLIC
+
+api = NinjaAPI(
+    title="StdLink 标准联通 API",
+    version="1",
+    description="标准国际化工作平台接口 / Standards internationalisation platform API",
+    urls_namespace="api-v1",
+    docs_url="/docs",
+    openapi_extra={"info": {"x-languages": ["zh-Hans", "en"]}},
+)
+
+# (module, mount prefix, tag). Modules that are not there yet are skipped.
+ROUTERS = [
+    ("stdlink.catalog.api", "/", "catalog"),
+    ("stdlink.pubid.api", "/", "identifiers"),
+    ("stdlink.search.api", "/", "search"),
+    ("stdlink.programme.api", "/programme/", "programme"),
+    ("stdlink.ledger.api", "/ledger/", "ledger"),
+]
+
+for module_name, prefix, tag in ROUTERS:
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name != module_name:
+            raise
+        continue
+    router = module.router
+    if getattr(module, "PERMISSION", None) == "public" and router.auth is None:
+        router.auth = PUBLIC  # a whole-router public rule declared by the module
+    api.add_router(prefix, router, tags=[tag])

@@ -1,0 +1,1 @@
+"""Catalogue: bodies, committees, standards, relations, ICS and CCS, and their importers."""

@@ -1,0 +1,1 @@
+"""Core: base models and mixins, regions, roles and permissions, audit log, test personas."""

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class CoreConfig(AppConfig):
+    name = "stdlink.core"
+    label = "core"
+    verbose_name = "核心 / Core"
+
+    def ready(self) -> None:
+        from stdlink.core import builtins
+
+        post_migrate.connect(builtins.on_post_migrate, dispatch_uid="stdlink.core.builtins")

@@ -1,0 +1,111 @@
+"""Built-in data loaded after every migrate (idempotent): regions and roles.
+
+The regions are Zhejiang and its 11 cities (seed 000, Annex 4). Counties are imported from a file
+(`stdlink import counties`). Roles are data: their permissions are patterns over
+`app_label.codename`, resolved against the permissions that exist after migration, so a new
+model's permissions reach the right roles without code changes.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+
+PROVINCE = ("330000", "浙江省", "Zhejiang")
+CITIES = [
+    ("330100", "杭州市", "Hangzhou"),
+    ("330200", "宁波市", "Ningbo"),
+    ("330300", "温州市", "Wenzhou"),
+    ("330400", "嘉兴市", "Jiaxing"),
+    ("330500", "湖州市", "Huzhou"),
+    ("330600", "绍兴市", "Shaoxing"),
+    ("330700", "金华市", "Jinhua"),
+    ("330800", "衢州市", "Quzhou"),
+    ("330900", "舟山市", "Zhoushan"),
+    ("331000", "台州市", "Taizhou"),
+    ("331100", "丽水市", "Lishui"),
+]
+
+# code: (name_zh, name_en, scope, permission patterns)
+ROLE_SPECS: dict[str, tuple[str, str, str, list[str]]] = {
+    "province_admin": (
+        "省局管理员", "Provincial administrator", "all",
+        ["core.view_*", "catalog.*", "search.*", "programme.*", "ledger.*", "tbt.*", "tracking.*",
+         "reports.*"],
+    ),
+    "city_officer": (
+        "市局工作人员", "City officer", "region",
+        ["programme.view_*", "programme.add_*", "programme.change_*", "programme.submit_*",
+         "ledger.view_*", "ledger.change_task", "catalog.view_*"],
+    ),
+    "city_viewer": (
+        "市局只读用户", "City read-only user", "region",
+        ["programme.view_*", "ledger.view_*", "catalog.view_*"],
+    ),
+    "county_officer": (
+        "县（市、区）局工作人员", "County officer", "region",
+        ["programme.view_*", "programme.add_*", "programme.change_*", "ledger.view_*",
+         "catalog.view_*"],
+    ),
+    "unit_user": (
+        "单位用户", "Unit user", "unit",
+        ["programme.view_unit", "programme.view_survey", "programme.add_survey",
+         "programme.change_survey", "programme.view_achievement", "programme.add_achievement",
+         "programme.change_achievement", "catalog.view_*"],
+    ),
+}
+# Permissions never granted through a pattern (destructive or administrative).
+EXCLUDED = {"core.delete_auditlog", "core.change_auditlog", "core.add_auditlog"}
+
+
+def load_regions() -> None:
+    from stdlink.core.models import Region
+
+    province, _ = Region.objects.update_or_create(
+        code=PROVINCE[0],
+        defaults={"name_zh": PROVINCE[1], "name_en": PROVINCE[2], "level": "province",
+                  "parent": None},
+    )
+    for code, zh, en in CITIES:
+        Region.objects.update_or_create(
+            code=code, defaults={"name_zh": zh, "name_en": en, "level": "city", "parent": province}
+        )
+
+
+def load_roles() -> None:
+    from django.contrib.auth.models import Permission
+
+    from stdlink.core.models import Role
+
+    all_perms = list(Permission.objects.select_related("content_type"))
+    for code, (zh, en, scope, patterns) in ROLE_SPECS.items():
+        role, _ = Role.objects.update_or_create(
+            code=code, defaults={"name_zh": zh, "name_en": en, "scope": scope, "builtin": True}
+        )
+        wanted = [
+            p for p in all_perms
+            if (label := f"{p.content_type.app_label}.{p.codename}") not in EXCLUDED
+            and any(fnmatch.fnmatchcase(label, pat) for pat in patterns)
+        ]
+        role.permissions.set(wanted)
+
+
+def on_post_migrate(sender, app_config=None, using="default", **kwargs) -> None:
+    """Run once per migrate, after the last app (so every permission exists)."""
+    from django.apps import apps
+
+    # post_migrate is only sent for apps with a models module; wait for the last of those.
+    last = [a for a in apps.get_app_configs() if a.models_module is not None][-1]
+    if sender is not last and getattr(sender, "label", None) != last.label:
+        return
+    from django.db import connections
+
+    if "core_region" not in connections[using].introspection.table_names():
+        return
+    load_regions()
+    load_roles()
+    for hook in BUILTIN_HOOKS:
+        hook()
+
+
+#: Other apps append zero-argument loaders for their own built-in data (see their apps.py).
+BUILTIN_HOOKS: list = []

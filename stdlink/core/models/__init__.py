@@ -1,0 +1,6 @@
+from stdlink.core.models.access import Membership, Role
+from stdlink.core.models.audit import AuditLog
+from stdlink.core.models.base import RegionScopedModel, TimestampedModel
+from stdlink.core.models.region import Region
+
+__all__ = ["AuditLog", "Membership", "Region", "RegionScopedModel", "Role", "TimestampedModel"]

@@ -1,0 +1,146 @@
+"""Access control: every view declares a rule; region-scoped objects outside a user's region are 404.
+
+Rules (the URL-walk test in tests/core/test_url_auth.py proves every URL has one):
+- `public`: anyone, including anonymous users;
+- `login`: any signed-in user;
+- `perm("app.codename")`: a signed-in user holding a role with that permission (else 403).
+Object-level: `scope_queryset()` narrows a queryset to the user's regions; `get_for_user()` returns
+`(obj, can_write)` or raises Http404 when the object is outside the user's scope.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model, Q, QuerySet
+from django.http import Http404, HttpRequest
+
+RULE_ATTR = "stdlink_rule"
+
+
+def _mark(view: Callable, rule: str) -> Callable:
+    setattr(view, RULE_ATTR, rule)
+    return view
+
+
+def public(view: Callable) -> Callable:
+    """Open to everyone, including anonymous visitors."""
+    return _mark(view, "public")
+
+
+def login(view: Callable) -> Callable:
+    """Any signed-in user."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return view(request, *args, **kwargs)
+
+    return _mark(wrapped, "login")
+
+
+def perm(codename: str) -> Callable[[Callable], Callable]:
+    """A signed-in user whose roles grant `codename` in at least one region (else 403)."""
+
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not has_perm(request.user, codename):
+                raise PermissionDenied(f"需要权限 / permission required: {codename}")
+            return view(request, *args, **kwargs)
+
+        return _mark(wrapped, f"perm:{codename}")
+
+    return decorator
+
+
+def _memberships(user) -> list:
+    cache = getattr(user, "_stdlink_memberships", None)
+    if cache is None:
+        from stdlink.core.models import Membership
+
+        cache = list(
+            Membership.objects.filter(user=user).select_related("role", "region")
+            .prefetch_related("role__permissions__content_type")
+        )
+        user._stdlink_memberships = cache
+    return cache
+
+
+def _role_perms(role) -> set[str]:
+    cached = getattr(role, "_perm_codes", None)
+    if cached is None:
+        cached = {f"{p.content_type.app_label}.{p.codename}" for p in role.permissions.all()}
+        role._perm_codes = cached
+    return cached
+
+
+def memberships_with(user, codename: str) -> list:
+    if not getattr(user, "is_authenticated", False):
+        return []
+    return [m for m in _memberships(user) if codename in _role_perms(m.role)]
+
+
+def has_perm(user, codename: str, region=None) -> bool:
+    """Does `user` hold `codename`, anywhere (region=None) or over `region`?"""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    for membership in memberships_with(user, codename):
+        if region is None or membership.role.scope == "all":
+            return True
+        if region is not None and region.path.startswith(membership.region.path):
+            return True
+    return False
+
+
+def region_filter(user, codename: str, region_lookup: str = "region") -> Q | None:
+    """A Q narrowing to the regions where `user` holds `codename`; None means no restriction."""
+    if getattr(user, "is_superuser", False) and user.is_active:
+        return None
+    memberships = memberships_with(user, codename)
+    if any(m.role.scope == "all" for m in memberships):
+        return None
+    q = Q(pk__in=[])
+    for m in memberships:
+        q |= Q(**{f"{region_lookup}__path__startswith": m.region.path})
+    return q
+
+
+def scope_queryset(user, queryset: QuerySet, codename: str, region_lookup: str | None = None
+                   ) -> QuerySet:
+    """`queryset` narrowed to what `user` may see under `codename` (empty for no permission)."""
+    lookup = region_lookup or getattr(queryset.model, "region_lookup", "region")
+    q = region_filter(user, codename, lookup)
+    return queryset if q is None else queryset.filter(q)
+
+
+def get_for_user(user, queryset: QuerySet, view_perm: str, change_perm: str | None = None,
+                 region_lookup: str | None = None, **lookup: Any) -> tuple[Model, bool]:
+    """Fetch one object the user may see, and whether they may change it.
+
+    Outside the user's scope (or absent) → Http404, so that existence never leaks.
+    """
+    scoped = scope_queryset(user, queryset, view_perm, region_lookup)
+    try:
+        obj = scoped.get(**lookup)
+    except (scoped.model.DoesNotExist, ValueError, TypeError):
+        raise Http404("未找到 / not found") from None
+    can_write = False
+    if change_perm:
+        can_write = scope_queryset(user, queryset, change_perm, region_lookup).filter(
+            pk=obj.pk).exists()
+    return obj, can_write
+
+
+def require_write(can_write: bool) -> None:
+    if not can_write:
+        raise PermissionDenied("只读权限 / read-only access")

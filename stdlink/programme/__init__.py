@@ -1,0 +1,1 @@
+"""Programme: regions' units, surveys, achievements, projects, designations, targets, reports."""

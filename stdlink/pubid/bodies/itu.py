@@ -1,0 +1,126 @@
+"""ITU-T / ITU-R / ITU-D Recommendations and their supplements.
+
+Shape::
+
+    [Recommendation] ITU-X [REC-]S.nnn[.n][-rev][/S.nnn] [(mm/yyyy)|(yyyy)]
+        {Suppl. n | Amd n | Cor. n | Err. n | Annex X | App. n [(date)]}
+
+The series letter and number are split (``G.780`` → series G, number 780; ``V.574-5`` →
+revision 5 in ``part``).  ITU-R's older reference forms (``ITU-R 234-1/7:``, ``P.3/BL/7``,
+``S.[4/BL/2]:``) have no further structure worth modelling; they are kept verbatim as the
+code so that they round-trip and still key consistently.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Identifier, ParseError, Supplement
+
+HEAD_RE = re.compile(r"^(?:Recommendation\s+|Rec\.\s+)?(?P<pub>ITU(?:-(?P<sector>[TRD]))?)\s?")
+CODE_RE = re.compile(
+    r"(?:REC-)?(?P<series>[A-Z]{1,3}|SG\d+)(?:\.(?P<imp>Imp)?(?P<number>\d+[a-z]?(?:\.\d+)*|[A-Z]+"
+    r"(?=$|[ (]))(?:-(?P<rev>\d+))?(?P<dual>(?:/[A-Z]{1,3}\.\d+(?:\.\d+)*(?:-\d+)?)+)?"
+    r"|(?= Suppl))(?=$|[ (])"
+)
+OB_RE = re.compile(r"(?:OB\.?|Operational Bulletin)\s?(?:No\.\s?)?(?P<number>\d+(?:-[A-Z])?)$")
+DATE_RE = re.compile(r"\s?\((?:(?P<month>\d{1,2})/)?(?P<year>\d{4})\)")
+SUPP_RE = re.compile(
+    r"\s(?P<tok>Suppl\.?|Amd\.?|Amend\.?|Cor\.?|Corr\.?|Err\.?|Annex|App\.?|Appendix|Imp\.?)"
+    r"\s?(?P<num>[0-9]+|[A-Z]\+?|[IVX]+)(?=$|[ (])"
+)
+VERBATIM_RE = re.compile(r"(?P<code>[^\s()]+)$")
+_SUPP_TYPES = {"SUPPL": "suppl", "AMD": "amd", "AMEND": "amd", "COR": "cor", "CORR": "cor",
+               "ERR": "errata", "ANNEX": "annex", "APP": "appendix", "APPENDIX": "appendix",
+               "IMP": "imp"}
+_SUPP_RENDER = {"suppl": "Suppl.", "amd": "Amd", "cor": "Cor.", "errata": "Err.",
+                "annex": "Annex", "appendix": "App.", "imp": "Imp."}
+_ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4", "V": "5", "VI": "6", "VII": "7",
+          "VIII": "8", "IX": "9", "X": "10"}
+
+
+def parse(s: str) -> Identifier:
+    h = HEAD_RE.match(s)
+    if not h:
+        raise ParseError(s, 0, "'ITU-T', 'ITU-R' or 'ITU-D'", "ITU")
+    pub = h.group("pub")
+    pos = h.end()
+    ob = OB_RE.match(s, pos)
+    if ob:
+        return Identifier(body="ITU", publisher=pub, type="ob", number=ob.group("number"), raw=s)
+    m = CODE_RE.match(s, pos)
+    if not m:
+        v = VERBATIM_RE.match(s, pos)
+        rng = re.match(r"([A-Z]{1,3})\.(\d+)-[A-Z]{1,3}\.\d+$", s[pos:])
+        if v and re.search(r"\d", v.group("code")):
+            code = v.group("code")
+            nm = re.match(r"(?:(?P<series>[A-Z]{1,3})\.)?\[?(?P<number>\d+)", code)
+            return Identifier(
+                body="ITU", publisher=pub, type="verbatim", number=nm.group("number") if nm
+                else code, series=nm.group("series") if nm else None, extra=code, raw=s)
+        if rng:
+            return Identifier(body="ITU", publisher=pub, type="range", series=rng.group(1),
+                              number=rng.group(2), extra=s[pos:], raw=s)
+        raise ParseError(s, pos, "a Recommendation code (series letter, '.', number)", "ITU")
+    series = m.group("series")
+    number = m.group("number") or ""
+    flags = ("imp",) if m.group("imp") else ()
+    pos = m.end()
+    year = month = None
+    d = DATE_RE.match(s, pos)
+    if d:
+        year, month = d.group("year"), d.group("month")
+        pos = d.end()
+    supps: list[Supplement] = []
+    while pos < len(s):
+        sm = SUPP_RE.match(s, pos)
+        if not sm:
+            raise ParseError(s, pos, "a date (mm/yyyy), 'Suppl. n', 'Amd n', 'Cor. n' or the end",
+                             "ITU")
+        typ = _SUPP_TYPES[sm.group("tok").rstrip(".").upper()]
+        num = sm.group("num")
+        if typ == "appendix":
+            num = _ROMAN.get(num, num)
+        pos = sm.end()
+        sy = smo = None
+        d = DATE_RE.match(s, pos)
+        if d:
+            sy, smo = d.group("year"), d.group("month")
+            pos = d.end()
+        supps.append(Supplement(type=typ, number=num, year=sy, month=smo and smo.zfill(2)))
+    if supps and year and not supps[-1].year and len(supps) == 1:
+        # "G.780/Y.1351 (2004) Amend. 1": the date is the amendment's (pubid-v1 convention)
+        last = supps[-1]
+        supps[-1] = Supplement(type=last.type, number=last.number, year=year,
+                               month=month and month.zfill(2))
+        year = month = None
+    return Identifier(
+        body="ITU", publisher=pub, series=series, number=number, part=m.group("rev"),
+        year=year, month=month and month.zfill(2), supplements=tuple(supps),
+        extra=m.group("dual"), flags=flags, raw=s,
+    )
+
+
+def _date(year: str | None, month: str | None) -> str:
+    if not year:
+        return ""
+    return f" ({month}/{year})" if month else f" ({year})"
+
+
+def render(ident: Identifier, profile: str = "default") -> str:
+    pub = ident.publisher or "ITU"
+    if ident.type == "ob":
+        return f"{pub} OB No. {ident.number}"
+    if ident.type in ("verbatim", "range"):
+        return f"{pub} {ident.extra}"
+    code = ident.series or ""
+    if ident.number:
+        code += "." + ("Imp" if "imp" in ident.flags else "") + ident.number
+    if ident.part:
+        code += "-" + ident.part
+    if ident.extra:
+        code += ident.extra
+    out = f"{pub} {code}" + _date(ident.year, ident.month)
+    for sup in ident.supplements:
+        out += f" {_SUPP_RENDER[sup.type]} {sup.number}" + _date(sup.year, sup.month)
+    return out

@@ -1,0 +1,1 @@
+"""Search: one interface, SQLite FTS5 and PostgreSQL backends, bilingual and identifier-aware."""
