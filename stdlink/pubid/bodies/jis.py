@@ -12,7 +12,7 @@ import re
 from ..model import Identifier, ParseError, Supplement
 
 JIS_RE = re.compile(
-    r"^(?:(?P<pub>JIS)\s?)?(?:(?P<type>TR|TS)\s?)?(?P<series>[A-Z])\s?(?P<number>\d{4}[A-Z]?)"
+    r"^(?:(?P<pub>JIS)\s?)?(?:(?P<type>TR|TS)\s?)?(?P<series>[A-Z])\s?(?P<number>\d{4,5}[A-Z]?)"
     r"(?:-(?P<part>\d+)(?:-(?P<sub>\d+(?:-\d+)*))?)?(?::(?P<year>\d{4}))?"
 )
 SUPP_RE = re.compile(
