@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import Identifier, ParseError
-from . import cn, iso, itu, jis
+from . import bsi, cen, cn, iso, itu, jis
 from ..cn_codes import NATIONAL, SECTOR
 
 RENDERERS = {
@@ -18,6 +18,8 @@ RENDERERS = {
     "CN": cn.render,
     "ITU": itu.render,
     "JIS": jis.render,
+    "CEN": cen.render,
+    "BSI": bsi.render,
 }
 
 _ISO_LEADS = {
@@ -26,11 +28,16 @@ _ISO_LEADS = {
 }
 LEADS: dict[str, object] = {k: iso.parse for k in _ISO_LEADS}
 LEADS.update({"JIS": jis.parse, "JISTR": jis.parse})
+LEADS.update({k: cen.parse for k in ("EN", "PREN", "FPREN", "ENV", "HD", "CWA", "CEN", "CLC",
+                                      "CENELEC", "CR")})
+LEADS.update({k: bsi.parse for k in ("BS", "PD", "PAS", "DD", "BSI", "FLEX", "NA", "DISC",
+                                      "HANDBOOK", "TS")})
 LEADS.update({"ITU": itu.parse, "RECOMMENDATION": itu.parse, "REC": itu.parse})
 for _code in list(NATIONAL) + list(SECTOR) + ["DB", "T", "Q"]:
     LEADS.setdefault(_code.upper(), cn.parse)
 _LEAD_RE = re.compile(r"[A-Za-zА-Яа-яЁё]+")
 _WDOC_RE = iso.WDOC_RE
+_BSI_DC_RE = re.compile(r"^\d{2}/\d{5,8} DC$")
 _JIS_BARE_RE = re.compile(r"^T[RS] [A-Z] ?\d{4}")
 
 
@@ -40,6 +47,8 @@ def dispatch(s: str, hint: str | None) -> Identifier:
     if not lead or s[0].isdigit() or lead in ("ACEA", "ACOS", "CIS"):
         if _WDOC_RE.match(s):
             return iso.parse(s)
+        if _BSI_DC_RE.match(s):
+            return bsi.parse_dc(s)
     fn = LEADS.get(lead)
     if lead in ("TR", "TS") and (hint == "JIS" or _JIS_BARE_RE.match(s)):
         fn = jis.parse
