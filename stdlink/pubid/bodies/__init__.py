@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import Identifier, ParseError
-from . import bsi, cen, cn, iso, itu, jis
+from . import bsi, cen, cn, iso, itu, jis, misc
 from ..cn_codes import NATIONAL, SECTOR
 
 RENDERERS = {
@@ -20,14 +20,20 @@ RENDERERS = {
     "JIS": jis.render,
     "CEN": cen.render,
     "BSI": bsi.render,
+    "ETSI": misc.render_etsi,
+    "CCSDS": misc.render_ccsds,
+    "GOST": misc.render_gost,
+    "ASTM": misc.render_astm,
 }
 
 _ISO_LEADS = {
     "ISO", "IEC", "CISPR", "IWA", "IECEE", "IECEX", "IECQ", "FPRISO", "PRF", "NP", "WD", "CD",
-    "DIWA", "AWI", "PWI", "GUIDE", "ИСО", "МЭК", "FDIS", "DIS", "JTC",
+    "DIWA", "AWI", "PWI", "GUIDE", "ИСО", "МЭК", "FDIS", "DIS", "JTC", "OECD", "IDF", "SAE",
 }
 LEADS: dict[str, object] = {k: iso.parse for k in _ISO_LEADS}
 LEADS.update({"JIS": jis.parse, "JISTR": jis.parse})
+LEADS.update({"ETSI": misc.parse_etsi, "CCSDS": misc.parse_ccsds, "ГОСТ": misc.parse_gost,
+              "GOST": misc.parse_gost, "ASTM": misc.parse_astm, "ADJ": misc.parse_astm})
 LEADS.update({k: cen.parse for k in ("EN", "PREN", "FPREN", "ENV", "HD", "CWA", "CEN", "CLC",
                                       "CENELEC", "CR")})
 LEADS.update({k: bsi.parse for k in ("BS", "PD", "PAS", "DD", "BSI", "FLEX", "NA", "DISC",
