@@ -8,7 +8,7 @@ PORT   ?= 8000
 DATA_DIR ?= ../shared/data
 export STDLINK_DATA_DIR ?= $(abspath $(DATA_DIR))
 
-.PHONY: run test test-pg bench lint format venv assets browser migrate messages clean
+.PHONY: run serve test test-pg bench lint format venv assets browser migrate messages clean
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	@command -v $(PY_SYS) >/dev/null 2>&1 || { echo "需要 Python 3.11 / Python 3.11 is required ($(PY_SYS) not found)"; exit 1; }
@@ -40,8 +40,14 @@ migrate: venv assets
 	$(PY) -m stdlink.cli migrate
 
 run: migrate
-	$(PY) -m stdlink.cli collectstatic
+	$(PY) -m stdlink.cli collectstatic --noinput -v0
 	$(PY) -m stdlink.cli runserver $(HOST):$(PORT)
+
+# A production-style server (gunicorn, 4 workers) for load tests and small deployments.
+WORKERS ?= 4
+serve: migrate
+	$(PY) -m stdlink.cli collectstatic --noinput -v0
+	$(VENV)/bin/gunicorn stdlink.wsgi:application --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile -
 
 test: venv assets browser
 	$(VENV)/bin/pytest -q
