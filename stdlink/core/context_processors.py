@@ -1,5 +1,12 @@
 from django.conf import settings
 
+from stdlink.core.permissions import has_perm
+
 
 def site(request):
-    return {"STDLINK_DEBUG": settings.DEBUG}
+    user = getattr(request, "user", None)
+    return {
+        "STDLINK_DEBUG": settings.DEBUG,
+        # Role-based, not Django's per-user permissions: roles are the source of truth.
+        "can_view_audit": bool(user and has_perm(user, "core.view_auditlog")),
+    }
