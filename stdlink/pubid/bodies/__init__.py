@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import Identifier, ParseError
-from . import bsi, cen, cn, iso, itu, jis, misc
+from . import bsi, catalogue, cen, cn, ieee, iso, itu, jis, misc, nist
 from ..cn_codes import NATIONAL, SECTOR
 
 RENDERERS = {
@@ -24,7 +24,11 @@ RENDERERS = {
     "CCSDS": misc.render_ccsds,
     "GOST": misc.render_gost,
     "ASTM": misc.render_astm,
+    "IEEE": ieee.render,
+    "NIST": nist.render,
 }
+for _b in ("CIE", "BIPM", "OIML", "ECMA", "IHO", "IALA"):
+    RENDERERS[_b] = catalogue.render
 
 _ISO_LEADS = {
     "ISO", "IEC", "CISPR", "IWA", "IECEE", "IECEX", "IECQ", "FPRISO", "PRF", "NP", "WD", "CD",
@@ -32,6 +36,8 @@ _ISO_LEADS = {
 }
 LEADS: dict[str, object] = {k: iso.parse for k in _ISO_LEADS}
 LEADS.update({"JIS": jis.parse, "JISTR": jis.parse})
+LEADS.update({"NIST": nist.parse, "NBS": nist.parse, "NISTIR": nist.parse, "FIPS": nist.parse})
+LEADS.update({k: ieee.parse for k in ("IEEE", "ANSI", "AIEE", "IRE", "ASA", "NESC", "NACE")})
 LEADS.update({"ETSI": misc.parse_etsi, "CCSDS": misc.parse_ccsds, "ГОСТ": misc.parse_gost,
               "GOST": misc.parse_gost, "ASTM": misc.parse_astm, "ADJ": misc.parse_astm})
 LEADS.update({k: cen.parse for k in ("EN", "PREN", "FPREN", "ENV", "HD", "CWA", "CEN", "CLC",
@@ -43,6 +49,11 @@ for _code in list(NATIONAL) + list(SECTOR) + ["DB", "T", "Q"]:
     LEADS.setdefault(_code.upper(), cn.parse)
 _LEAD_RE = re.compile(r"[A-Za-zА-Яа-яЁё]+")
 _WDOC_RE = iso.WDOC_RE
+# ISO/IEC/IEEE documents written the IEEE way ("P24765/D3", "Std 8802-A", "Edition 2.0")
+_IEEE_IN_ISO_RE = re.compile(r"IEEE (?:Std |Draft |CD |DIS |FDIS )?P\d|/IEEE Std| Edition \d|"
+                             r"First edition|IEEE P\d|/IEEE [A-Z]+ P")
+_CATALOGUE = {"CIE", "OIML", "ECMA", "IHO", "IALA", "BIPM", "CIPM", "CGPM", "JCRB", "JCGM",
+              "METROLOGIA", "KCDB", "CODATA"}
 _BSI_DC_RE = re.compile(r"^\d{2}/\d{5,8} DC$")
 _JIS_BARE_RE = re.compile(r"^T[RS] [A-Z] ?\d{4}")
 
@@ -56,6 +67,10 @@ def dispatch(s: str, hint: str | None) -> Identifier:
         if _BSI_DC_RE.match(s):
             return bsi.parse_dc(s)
     fn = LEADS.get(lead)
+    if fn is iso.parse and (hint == "IEEE" or _IEEE_IN_ISO_RE.search(s)):
+        fn = ieee.parse
+    if fn is None and (lead.startswith("CC") or lead in _CATALOGUE):
+        fn = catalogue.parse
     if lead in ("TR", "TS") and (hint == "JIS" or _JIS_BARE_RE.match(s)):
         fn = jis.parse
     if fn is None and lead:
