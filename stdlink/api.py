@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 
 from ninja import NinjaAPI
+from ninja.constants import NOT_SET
 
 from stdlink.core.api_auth import PUBLIC
 
@@ -38,6 +39,6 @@ for module_name, prefix, tag in ROUTERS:
             raise
         continue
     router = module.router
-    if getattr(module, "PERMISSION", None) == "public" and router.auth is None:
+    if getattr(module, "PERMISSION", None) == "public" and router.auth in (None, NOT_SET):
         router.auth = PUBLIC  # a whole-router public rule declared by the module
     api.add_router(prefix, router, tags=[tag])

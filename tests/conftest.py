@@ -100,3 +100,12 @@ def page(browser, live_server):
     pg.base_url = live_server.url  # type: ignore[attr-defined]
     yield pg
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Pages cache aggregates briefly; each test starts with an empty cache."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
