@@ -80,12 +80,14 @@ def key(ident: Identifier | str, level: str = "exact") -> str:
         w = replace(i, year=None, month=None, day=None, edition=None, version=None,
                     stage=None, iteration=None, languages=(), supplements=(), vap=None,
                     undated=False, all_parts=False, raw="", revision=None,
-                    extra=i.extra if i.body in ("BSI", "IEEE", "ITU") and False else None)
+                    extra=i.extra if i.type in ("verbatim", "ndoc", "wdoc", "dir", "range")
+                    else None)
         w = replace(w, adopted=tuple(_strip_adopted(a) for a in w.adopted))
     elif level == "edition":
-        w = replace(i, languages=(), supplements=(), edition=None, raw="",
+        w = replace(i.root, languages=(), edition=None, raw="",
                     vap=None, month=None if i.body not in ("ITU", "ETSI") else i.month,
-                    extra=None)
+                    extra=i.extra if i.type in ("verbatim", "ndoc", "wdoc", "dir", "range")
+                    else None)
     elif level == "exact":
         w = replace(i, languages=(), raw="",
                     vap=i.vap if i.vap in ("CSV",) else None)
@@ -105,7 +107,9 @@ _KEY_SPACE_RE = re.compile(r"\s+")
 
 
 def _keystr(s: str) -> str:
-    return _KEY_SPACE_RE.sub(" ", s).strip().upper()
+    """Upper case, all whitespace removed: "iso9001", "ISO 9001" and "ISO  9001" share a key,
+    and so do the house styles "Amd 1" (ISO) and "AMD1" (IEC webstore)."""
+    return _KEY_SPACE_RE.sub("", s).upper()
 
 
 def same_work(a: Identifier | str, b: Identifier | str) -> bool:

@@ -111,14 +111,19 @@ class Identifier:
         """The document this one supplements (one link shorter), or None for a base document."""
         if not self.supplements:
             return None
-        return replace(self, supplements=self.supplements[:-1], raw="")
+        rest = self.supplements[:-1]
+        vap = self.vap
+        if self.supplements[-1].consolidated and not any(x.consolidated for x in rest):
+            vap = None  # "IEC 60335-1:2010+AMD1:2013 CSV" is based on IEC 60335-1:2010
+        return replace(self, supplements=rest, vap=vap, raw="")
 
     @property
     def root(self) -> Identifier:
         """The base document with the whole supplement chain removed."""
         if not self.supplements:
             return self
-        return replace(self, supplements=(), raw="")
+        vap = None if any(x.consolidated for x in self.supplements) else self.vap
+        return replace(self, supplements=(), vap=vap, raw="")
 
     @property
     def is_supplement(self) -> bool:

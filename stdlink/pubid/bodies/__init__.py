@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
+from ..cn_codes import NATIONAL, SECTOR
 from ..model import Identifier, ParseError
 from . import bsi, catalogue, cen, cn, ieee, iso, itu, jis, misc, nist
-from ..cn_codes import NATIONAL, SECTOR
 
 RENDERERS = {
     "ISO": iso.render,

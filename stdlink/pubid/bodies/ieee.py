@@ -30,7 +30,7 @@ MONTHS = {m[:3].lower(): m for m in (
 MONTHS["sept"] = "September"
 STD_RE = re.compile(
     rf"^{PUBS} (?P<st>Std|STD|No\.?|no\.?)\s?(?P<num>[A-Z]{{0,3}}\d+(?:\.\d+)*[a-zA-Z]?[a-z]*"
-    r"(?:-\d{1,5}(?=-\d{4}|$|[ /:]))?)"
+    r"(?:-(?!(?:19|20)\d\d(?:$|[ (/]))\d{1,5}(?=-\d{4}|$|[ /:]))?)"
     r"(?:(?:[-.:]|, )(?P<year>\d{4})(?P<ed> Edition)?)?(?P<lang>\(E\))?"
     r"(?P<supp>(?:/(?:Cor|Amd)\.?\s?\d+-\d{4})*)(?P<rest>(?: \([^()]*(?:\([^()]*\)[^()]*)*\))*)"
     r"(?P<red> Redline| - Redline)?$"

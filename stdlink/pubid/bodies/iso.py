@@ -180,6 +180,8 @@ def parse(s: str, body_hint: str | None = None) -> Identifier:
 
 
 def _parse(s: str) -> Identifier:
+    if s in ("ISO/IEC JTC 1 DIR", "ISO/IEC DIR JTC 1"):
+        s = "ISO/IEC DIR JTC 1"
     m = DIR_RE.match(s) or DIRECTIVES_RE.match(s)
     if m:
         return _directive(s, m)

@@ -18,7 +18,7 @@ SERIES = {
     "CS", "CSM", "RPT", "NSRDS", "MONO", "MN", "MP", "BMS", "BSS", "CIS", "CRPL", "TIBM", "TTB",
     "PC", "SIBS", "DCI", "EAB", "JRES", "JPCRD", "HR", "IRPL", "RB", "CHIPS", "TRS", "VTS",
     "AI", "LCIRC", "CRPL-F-A", "CRPL-F-B", "BRPD-CRPL-D", "CS-E", "PS", "SOCC", "CPS", "NBS",
-    "SSP", "GCR",
+    "SSP",
 }
 _SERIES_ALT = "|".join(sorted(SERIES, key=len, reverse=True))
 NIST_RE = re.compile(
