@@ -7,6 +7,8 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 
 from stdlink.catalog import queries
 from stdlink.catalog.filtersets import (
@@ -57,7 +59,7 @@ def standard_lookup(request: HttpRequest) -> HttpResponse:
         return redirect("catalog:standard-detail", pk=matches[0].pk)
     if not matches:
         raise Http404(f"未找到标准 / no standard matches {text!r}")
-    return redirect(f"/standards/?work_key={matches[0].work_key}")
+    return redirect(f"{reverse('catalog:standard-list')}?{urlencode({'work_key': matches[0].work_key})}")
 
 
 @public

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from ninja import Router
 
+from stdlink.core.api_auth import PUBLIC
+
 from . import ParseError, key, parse
 
 PERMISSION = "public"
@@ -16,7 +18,7 @@ PERMISSION = "public"
 router = Router(tags=["identifiers"])
 
 
-@router.get("/identifiers/parse", auth=None, response={200: dict, 400: dict},
+@router.get("/identifiers/parse", auth=PUBLIC, response={200: dict, 400: dict},
             summary="Parse and normalise a standard identifier / 解析标准编号")
 def parse_identifier(request, id: str, hint: str | None = None):  # noqa: A002 - API name
     try:

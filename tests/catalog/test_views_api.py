@@ -5,6 +5,14 @@ from __future__ import annotations
 import pytest
 
 from stdlink.catalog.models import ICS, Body, Committee, Relation, Standard, Title
+from stdlink.pubid import key
+
+
+def _ids(identifier: str) -> dict:
+    """The identity fields exactly as the importer computes them."""
+    exact = key(identifier, level="exact")
+    return {"uid": exact, "identifier": identifier, "key": exact,
+            "work_key": key(identifier, level="work")}
 
 
 @pytest.fixture
@@ -15,12 +23,10 @@ def graph(db):
                                   parent=tc)
     ics = ICS.objects.create(code="03.120.10", level=3, name_en="Quality management and quality assurance")
     old = Standard.objects.create(
-        uid="ISO 9001:2008", identifier="ISO 9001:2008", key="ISO 9001:2008", work_key="ISO 9001",
-        body=iso, title_en="Quality management systems — Requirements", status="withdrawn",
+        **_ids("ISO 9001:2008"), body=iso, title_en="Quality management systems — Requirements", status="withdrawn",
         stage="95.99", year=2008, committee=sc, source="iso")
     new = Standard.objects.create(
-        uid="ISO 9001:2015", identifier="ISO 9001:2015", key="ISO 9001:2015", work_key="ISO 9001",
-        body=iso, title_en="Quality management systems — Requirements",
+        **_ids("ISO 9001:2015"), body=iso, title_en="Quality management systems — Requirements",
         title_zh="质量管理体系 要求", status="current", stage="90.93", year=2015, committee=sc,
         source="iso")
     new.ics.add(ics)
@@ -30,7 +36,8 @@ def graph(db):
     Relation.objects.create(source=new, type="replaces", target_identifier="ISO 9001:2008",
                             target_key="ISO 9001:2008", target=old, raw_type="obsoletes")
     Relation.objects.create(source=new, type="amended_by", target_identifier="ISO 9001:2015/Amd 1:2024",
-                            target_key="ISO 9001:2015/AMD 1:2024", raw_type="updates", corrected=True)
+                            target_key=key("ISO 9001:2015/Amd 1:2024"), raw_type="updates",
+                            corrected=True)
     return {"old": old, "new": new, "tc": tc, "sc": sc, "ics": ics}
 
 
@@ -110,6 +117,8 @@ def test_api_detail_and_openapi(client, graph):
 
 
 def test_lookup_by_identifier_redirects(client, graph):
-    response = client.get("/standards/lookup", {"id": "ISO 9001:2015"})
+    response = client.get("/standards/lookup", {"id": "iso9001:2015"})  # as people type it
     assert response.status_code == 302 and response["Location"].endswith(f"/{graph['new'].pk}/")
+    work = client.get("/standards/lookup", {"id": "ISO 9001"})  # the work: list its editions
+    assert work.status_code == 302 and "work_key=" in work["Location"]
     assert client.get("/standards/lookup", {"id": "ISO 99999"}).status_code == 404
