@@ -49,8 +49,12 @@ def extract(relaton_dir: Path) -> list[tuple[str, str]]:
 
 def cached_extract(relaton_dir: Path, use_cache: bool) -> list[tuple[str, str]]:
     sig = hashlib.sha1(
-        json.dumps([(p.name, p.stat().st_size, p.stat().st_mtime)
-                    for p in sorted(relaton_dir.glob("*.yaml.gz"))]).encode()
+        json.dumps(
+            [
+                (p.name, p.stat().st_size, p.stat().st_mtime)
+                for p in sorted(relaton_dir.glob("*.yaml.gz"))
+            ]
+        ).encode()
     ).hexdigest()[:12]
     cache = Path(tempfile.gettempdir()) / f"stdlink-pubid-relaton-{sig}.json"
     if use_cache and cache.exists():
@@ -66,8 +70,10 @@ def shape(s: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data-dir", default=os.environ.get("STDLINK_DATA_DIR",
-                                                         str(REPO / ".." / "shared" / "data")))
+    ap.add_argument(
+        "--data-dir",
+        default=os.environ.get("STDLINK_DATA_DIR", str(REPO / ".." / "shared" / "data")),
+    )
     ap.add_argument("--no-cache", action="store_true")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--top", type=int, default=15)
@@ -83,8 +89,9 @@ def main(argv: list[str] | None = None) -> int:
 
     t0 = time.perf_counter()
     ids = cached_extract(data / "relaton", not args.no_cache)
-    print(f"extracted {len(ids):,} primary identifiers in {time.perf_counter() - t0:.1f}s "
-          f"(not timed)")
+    print(
+        f"extracted {len(ids):,} primary identifiers in {time.perf_counter() - t0:.1f}s (not timed)"
+    )
     texts = [t for _, t in ids]
 
     best = None
@@ -100,8 +107,10 @@ def main(argv: list[str] | None = None) -> int:
         best = dt if best is None else min(best, dt)
     distinct = len(set(texts))
     print(f"\n## speed (one core, cold cache each run, best of {args.repeat})")
-    print(f"{len(texts):,} identifiers ({distinct:,} distinct) in {best:.2f}s = "
-          f"{len(texts) / best:,.0f} identifiers/s")
+    print(
+        f"{len(texts):,} identifiers ({distinct:,} distinct) in {best:.2f}s = "
+        f"{len(texts) / best:,.0f} identifiers/s"
+    )
     _parse_cached.cache_clear()
     t = time.perf_counter()
     sample = list(dict.fromkeys(texts))

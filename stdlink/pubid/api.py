@@ -18,8 +18,12 @@ PERMISSION = "public"
 router = Router(tags=["identifiers"])
 
 
-@router.get("/identifiers/parse", auth=PUBLIC, response={200: dict, 400: dict},
-            summary="Parse and normalise a standard identifier / 解析标准编号")
+@router.get(
+    "/identifiers/parse",
+    auth=PUBLIC,
+    response={200: dict, 400: dict},
+    summary="Parse and normalise a standard identifier / 解析标准编号",
+)
 def parse_identifier(request, id: str, hint: str | None = None):  # noqa: A002 - API name
     try:
         ident = parse(id, hint=hint)

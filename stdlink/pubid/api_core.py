@@ -77,20 +77,37 @@ def key(ident: Identifier | str, level: str = "exact") -> str:
 
     i = _as_ident(ident)
     if level == "work":
-        w = replace(i, year=None, month=None, day=None, edition=None, version=None,
-                    stage=None, iteration=None, languages=(), supplements=(), vap=None,
-                    undated=False, all_parts=False, raw="", revision=None,
-                    extra=i.extra if i.type in ("verbatim", "ndoc", "wdoc", "dir", "range")
-                    else None)
+        w = replace(
+            i,
+            year=None,
+            month=None,
+            day=None,
+            edition=None,
+            version=None,
+            stage=None,
+            iteration=None,
+            languages=(),
+            supplements=(),
+            vap=None,
+            undated=False,
+            all_parts=False,
+            raw="",
+            revision=None,
+            extra=i.extra if i.type in ("verbatim", "ndoc", "wdoc", "dir", "range") else None,
+        )
         w = replace(w, adopted=tuple(_strip_adopted(a) for a in w.adopted))
     elif level == "edition":
-        w = replace(i.root, languages=(), edition=None, raw="",
-                    vap=None, month=None if i.body not in ("ITU", "ETSI") else i.month,
-                    extra=i.extra if i.type in ("verbatim", "ndoc", "wdoc", "dir", "range")
-                    else None)
+        w = replace(
+            i.root,
+            languages=(),
+            edition=None,
+            raw="",
+            vap=None,
+            month=None if i.body not in ("ITU", "ETSI") else i.month,
+            extra=i.extra if i.type in ("verbatim", "ndoc", "wdoc", "dir", "range") else None,
+        )
     elif level == "exact":
-        w = replace(i, languages=(), raw="",
-                    vap=i.vap if i.vap in ("CSV",) else None)
+        w = replace(i, languages=(), raw="", vap=i.vap if i.vap in ("CSV",) else None)
     else:
         raise ValueError(f"level must be 'work', 'edition' or 'exact', not {level!r}")
     return _keystr(render(w))
@@ -99,8 +116,7 @@ def key(ident: Identifier | str, level: str = "exact") -> str:
 def _strip_adopted(a: Identifier) -> Identifier:
     from dataclasses import replace
 
-    return replace(a, year=None, month=None, edition=None, supplements=(), languages=(),
-                   raw="")
+    return replace(a, year=None, month=None, edition=None, supplements=(), languages=(), raw="")
 
 
 _KEY_SPACE_RE = re.compile(r"\s+")

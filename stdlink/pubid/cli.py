@@ -48,7 +48,9 @@ def _cmd_normalize(args: argparse.Namespace) -> int:
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``pubid`` with ``parse`` and ``normalize`` to the ``stdlink`` command."""
-    p = subparsers.add_parser("pubid", help="标准编号解析 / parse and normalise standard identifiers")
+    p = subparsers.add_parser(
+        "pubid", help="标准编号解析 / parse and normalise standard identifiers"
+    )
     sub = p.add_subparsers(dest="pubid_command", metavar="ACTION", required=True)
     pp = sub.add_parser("parse", help="parse one identifier and show its components")
     pp.add_argument("id", help='the identifier, e.g. "GB/T 19001-2016"')

@@ -14,11 +14,33 @@ from .model import Identifier, ParseError, Supplement
 _ISO_TYPES = {"tr", "ts", "pas", "guide", "iwa", "isp", "tta", "r", "data", "dir"}
 _SUPP = {"amd": "amd", "cor": "cor", "sup": "suppl", "add": "add", "ext": "ext"}
 _STAGE_CODE_TO_ABBR = {
-    "00.00": "PWI", "10.00": "NP", "10.99": "AWI", "20.00": "AWI", "20.20": "WD",
-    "29.00": "PreCD", "30.00": "CD", "40.00": "DIS", "50.00": "FDIS", "60.00": "PRF",
+    "00.00": "PWI",
+    "10.00": "NP",
+    "10.99": "AWI",
+    "20.00": "AWI",
+    "20.20": "WD",
+    "29.00": "PreCD",
+    "30.00": "CD",
+    "40.00": "DIS",
+    "50.00": "FDIS",
+    "60.00": "PRF",
 }
-_ABBR_TOKENS = {"NP", "AWI", "PWI", "WD", "CD", "DIS", "FDIS", "PRF", "FDAM", "DAM", "FCD",
-                "DCOR", "FDCOR", "PRECD"}
+_ABBR_TOKENS = {
+    "NP",
+    "AWI",
+    "PWI",
+    "WD",
+    "CD",
+    "DIS",
+    "FDIS",
+    "PRF",
+    "FDAM",
+    "DAM",
+    "FCD",
+    "DCOR",
+    "FDCOR",
+    "PRECD",
+}
 
 
 def _stage(tok: str) -> tuple[str | None, str | None, bool]:
@@ -111,8 +133,7 @@ def _parse_iso(s: str) -> Identifier:
             if pending_stage and pending_stage[1]:
                 sit2 = pending_stage[1]
             pending_stage = None
-            supps.append(Supplement(type=stype, number=num, year=year, stage=sst,
-                                    iteration=sit2))
+            supps.append(Supplement(type=stype, number=num, year=year, stage=sst, iteration=sit2))
             continue
         if t == "ser":
             all_parts = True
@@ -127,10 +148,20 @@ def _parse_iso(s: str) -> Identifier:
     if typ == "iwa" and pubs == ["ISO"]:
         publisher = None
     return Identifier(
-        body="IEC" if publisher == "IEC" else "ISO", publisher=publisher,
-        copublishers=tuple(pubs[1:]), type=typ, stage=stage, iteration=it, number=number,
-        part=part, subpart=sub, edition=ed, languages=langs, all_parts=all_parts,
-        supplements=tuple(supps), raw=s,
+        body="IEC" if publisher == "IEC" else "ISO",
+        publisher=publisher,
+        copublishers=tuple(pubs[1:]),
+        type=typ,
+        stage=stage,
+        iteration=it,
+        number=number,
+        part=part,
+        subpart=sub,
+        edition=ed,
+        languages=langs,
+        all_parts=all_parts,
+        supplements=tuple(supps),
+        raw=s,
     )
 
 

@@ -79,8 +79,9 @@ def test_compare_helpers() -> None:
     assert not is_newer_edition("ISO 9001:2015", "ISO 14001:2004")
     assert is_newer_edition("GB/T 19001-2016", "GB/T 19001—2008")
     assert is_supplement_of("ISO 9001:2015/Amd 1:2024", "ISO 9001:2015")
-    assert is_supplement_of("ISO/IEC 13818-1:2015/Amd 3:2016/Cor 1:2017",
-                            "ISO/IEC 13818-1:2015/Amd 3:2016")
+    assert is_supplement_of(
+        "ISO/IEC 13818-1:2015/Amd 3:2016/Cor 1:2017", "ISO/IEC 13818-1:2015/Amd 3:2016"
+    )
     assert is_supplement_of("IEC 60335-1:2010+AMD1:2013 CSV", "IEC 60335-1:2010")
     assert is_supplement_of("GB 18352.6-2016/XG1-2026", "GB 18352.6-2016")
     assert not is_supplement_of("ISO 9001:2015", "ISO 9001:2015")
@@ -91,7 +92,14 @@ def test_compare_helpers() -> None:
 def test_chinese_components() -> None:
     i = parse("GB18352.6-2016/XG1-2026")
     assert (i.publisher, i.prefix, i.scope, i.nature, i.number, i.part, i.year) == (
-        "GB", "GB", "national", "mandatory", "18352", "6", "2016")
+        "GB",
+        "GB",
+        "national",
+        "mandatory",
+        "18352",
+        "6",
+        "2016",
+    )
     assert i.supplements[0].type == "xg"
     d = parse("DB33/T 2350-2021")
     assert (d.scope, d.issuer, d.nature) == ("local", "33", "T")
@@ -99,9 +107,21 @@ def test_chinese_components() -> None:
     assert parse("Q/GDW 1234-2018").scope == "enterprise"
 
 
-@pytest.mark.parametrize("bad", ["", "   ", "xyz", "INVALID 12345", "GB/T -2006", "ISO",
-                                 "urn:iso:iso:9001", "ZZ/T 123-2020", "DB99/T 1-2020",
-                                 "NIST WRONG-SERIE 800-11"])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "",
+        "   ",
+        "xyz",
+        "INVALID 12345",
+        "GB/T -2006",
+        "ISO",
+        "urn:iso:iso:9001",
+        "ZZ/T 123-2020",
+        "DB99/T 1-2020",
+        "NIST WRONG-SERIE 800-11",
+    ],
+)
 def test_rejects_with_position(bad: str) -> None:
     with pytest.raises(ParseError) as exc:
         parse(bad)
@@ -160,7 +180,10 @@ def test_cli_normalize_never_stops() -> None:
 def test_cli_module_subprocess() -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "stdlink.pubid.cli", "pubid", "normalize"],
-        input="JISX0208:1997\nbad\n", capture_output=True, text=True, timeout=60,
+        input="JISX0208:1997\nbad\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert proc.returncode == 0
     assert proc.stdout.splitlines()[0] == "JIS X 0208:1997"
@@ -168,8 +191,10 @@ def test_cli_module_subprocess() -> None:
 
 
 def test_no_django_import() -> None:
-    code = ("import sys, stdlink.pubid, stdlink.pubid.cli; "
-            "sys.exit(1 if any(m == 'django' or m.startswith('django.') for m in sys.modules) else 0)")
+    code = (
+        "import sys, stdlink.pubid, stdlink.pubid.cli; "
+        "sys.exit(1 if any(m == 'django' or m.startswith('django.') for m in sys.modules) else 0)"
+    )
     assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0
 
 

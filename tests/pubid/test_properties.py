@@ -12,10 +12,21 @@ from .vectors import DEV_DIR, load_vectors
 
 REAL = [row["input"] for _, _, row in load_vectors()] if DEV_DIR.exists() else []
 REAL += [
-    "GB/T 19001—2016", "GB/T19001-2016", "ISO 9001:2015(E)", "ISO/IEC 27001:2022/Amd 1:2024",
-    "IEC 60335-1:2010+AMD1:2013 CSV", "EN ISO 13485:2016/AC:2018", "BS EN 60204-1:2018",
-    "IEEE Std 802.11-2020", "ITU-T Y.2060 (06/2012)", "JIS Z 8301:2019", "ГОСТ Р ИСО 9001-2015",
-    "ASTM F963-17", "DB33/T 2350-2021", "T/ZZB 0001-2016", "Q/GDW 1234-2018",
+    "GB/T 19001—2016",
+    "GB/T19001-2016",
+    "ISO 9001:2015(E)",
+    "ISO/IEC 27001:2022/Amd 1:2024",
+    "IEC 60335-1:2010+AMD1:2013 CSV",
+    "EN ISO 13485:2016/AC:2018",
+    "BS EN 60204-1:2018",
+    "IEEE Std 802.11-2020",
+    "ITU-T Y.2060 (06/2012)",
+    "JIS Z 8301:2019",
+    "ГОСТ Р ИСО 9001-2015",
+    "ASTM F963-17",
+    "DB33/T 2350-2021",
+    "T/ZZB 0001-2016",
+    "Q/GDW 1234-2018",
     "urn:iso:std:iso:9001:stage-90.92",
 ]
 
@@ -29,18 +40,38 @@ _iso = st.builds(
     _num,
     st.one_of(st.just(""), _num.map(lambda p: "-" + p)),
     st.one_of(st.just(""), _year.map(lambda y: ":" + y)),
-    st.one_of(st.just(""), st.tuples(_num, _year).map(lambda t: f"/Amd {t[0]}:{t[1]}"),
-              st.tuples(_num, _year).map(lambda t: f"/COR{t[0]}:{t[1]}")),
+    st.one_of(
+        st.just(""),
+        st.tuples(_num, _year).map(lambda t: f"/Amd {t[0]}:{t[1]}"),
+        st.tuples(_num, _year).map(lambda t: f"/COR{t[0]}:{t[1]}"),
+    ),
 )
 _cn = st.builds(
     lambda code, n, part, dash, y: f"{code}{n}{part}{dash}{y}",
-    st.sampled_from(["GB ", "GB/T ", "GB/T", "GB/Z ", "QB/T ", "JB/T ", "YY/T ", "DB33/T ",
-                     "DB11/ ", "T/CECS ", "Q/GDW ", "ＧＢ／Ｔ　"]),
-    _num, st.one_of(st.just(""), _num.map(lambda p: "." + p)),
-    st.sampled_from(["-", "—", "–", "－"]), _year,
+    st.sampled_from(
+        [
+            "GB ",
+            "GB/T ",
+            "GB/T",
+            "GB/Z ",
+            "QB/T ",
+            "JB/T ",
+            "YY/T ",
+            "DB33/T ",
+            "DB11/ ",
+            "T/CECS ",
+            "Q/GDW ",
+            "ＧＢ／Ｔ　",
+        ]
+    ),
+    _num,
+    st.one_of(st.just(""), _num.map(lambda p: "." + p)),
+    st.sampled_from(["-", "—", "–", "－"]),
+    _year,
 )
-_jis = st.builds(lambda s, n, y: f"JIS {s} {n:0>4}:{y}",
-                 st.sampled_from(list("ABCKXZ")), _num, _year)
+_jis = st.builds(
+    lambda s, n, y: f"JIS {s} {n:0>4}:{y}", st.sampled_from(list("ABCKXZ")), _num, _year
+)
 
 
 @pytest.mark.parametrize("text", REAL)

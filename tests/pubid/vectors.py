@@ -22,8 +22,21 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 DATA_DIR = Path(os.environ.get("STDLINK_DATA_DIR", REPO / ".." / "shared" / "data")).resolve()
 DEV_DIR = DATA_DIR / "pubid-dev"
-BODIES = ("iso", "iec", "itu", "ieee", "nist", "cen", "bsi", "jis", "etsi", "ccsds", "gost",
-          "astm", "cn")
+BODIES = (
+    "iso",
+    "iec",
+    "itu",
+    "ieee",
+    "nist",
+    "cen",
+    "bsi",
+    "jis",
+    "etsi",
+    "ccsds",
+    "gost",
+    "astm",
+    "cn",
+)
 
 
 def load_vectors(dev_dir: Path = DEV_DIR) -> list[tuple[str, int, dict]]:

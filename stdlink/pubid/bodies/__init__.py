@@ -31,34 +31,91 @@ for _b in ("CIE", "BIPM", "OIML", "ECMA", "IHO", "IALA"):
     RENDERERS[_b] = catalogue.render
 
 _ISO_LEADS = {
-    "ISO", "IEC", "CISPR", "IWA", "IECEE", "IECEX", "IECQ", "FPRISO", "PRF", "NP", "WD", "CD",
-    "DIWA", "AWI", "PWI", "GUIDE", "ИСО", "МЭК", "FDIS", "DIS", "JTC", "OECD", "IDF", "SAE",
+    "ISO",
+    "IEC",
+    "CISPR",
+    "IWA",
+    "IECEE",
+    "IECEX",
+    "IECQ",
+    "FPRISO",
+    "PRF",
+    "NP",
+    "WD",
+    "CD",
+    "DIWA",
+    "AWI",
+    "PWI",
+    "GUIDE",
+    "ИСО",
+    "МЭК",
+    "FDIS",
+    "DIS",
+    "JTC",
+    "OECD",
+    "IDF",
+    "SAE",
 }
 LEADS: dict[str, object] = {k: iso.parse for k in _ISO_LEADS}
 LEADS.update({"JIS": jis.parse, "JISTR": jis.parse})
 LEADS.update({"NIST": nist.parse, "NBS": nist.parse, "NISTIR": nist.parse, "FIPS": nist.parse})
 LEADS.update({k: ieee.parse for k in ("IEEE", "ANSI", "AIEE", "IRE", "ASA", "NESC", "NACE")})
-LEADS.update({"ETSI": misc.parse_etsi, "CCSDS": misc.parse_ccsds, "ГОСТ": misc.parse_gost,
-              "GOST": misc.parse_gost, "ASTM": misc.parse_astm, "ADJ": misc.parse_astm})
-LEADS.update({k: cen.parse for k in ("EN", "PREN", "FPREN", "ENV", "HD", "CWA", "CEN", "CLC",
-                                      "CENELEC", "CR")})
-LEADS.update({k: bsi.parse for k in ("BS", "PD", "PAS", "DD", "BSI", "FLEX", "NA", "DISC",
-                                      "HANDBOOK", "TS")})
+LEADS.update(
+    {
+        "ETSI": misc.parse_etsi,
+        "CCSDS": misc.parse_ccsds,
+        "ГОСТ": misc.parse_gost,
+        "GOST": misc.parse_gost,
+        "ASTM": misc.parse_astm,
+        "ADJ": misc.parse_astm,
+    }
+)
+LEADS.update(
+    {
+        k: cen.parse
+        for k in ("EN", "PREN", "FPREN", "ENV", "HD", "CWA", "CEN", "CLC", "CENELEC", "CR")
+    }
+)
+LEADS.update(
+    {k: bsi.parse for k in ("BS", "PD", "PAS", "DD", "BSI", "FLEX", "NA", "DISC", "HANDBOOK", "TS")}
+)
 LEADS.update({"ITU": itu.parse, "RECOMMENDATION": itu.parse, "REC": itu.parse})
 for _code in list(NATIONAL) + list(SECTOR) + ["DB", "T", "Q"]:
     LEADS.setdefault(_code.upper(), cn.parse)
 _LEAD_RE = re.compile(r"[A-Za-zА-Яа-яЁё]+")
 _WDOC_RE = iso.WDOC_RE
 # ISO/IEC/IEEE documents written the IEEE way ("P24765/D3", "Std 8802-A", "Edition 2.0")
-_IEEE_IN_ISO_RE = re.compile(r"IEEE (?:Std |Draft |CD |DIS |FDIS )?P\d|/IEEE Std| Edition \d|"
-                             r"First edition|IEEE P\d|/IEEE [A-Z]+ P")
-_CATALOGUE = {"CIE", "OIML", "ECMA", "IHO", "IALA", "BIPM", "CIPM", "CGPM", "JCRB", "JCGM",
-              "METROLOGIA", "KCDB", "CODATA"}
+_IEEE_IN_ISO_RE = re.compile(
+    r"IEEE (?:Std |Draft |CD |DIS |FDIS )?P\d|/IEEE Std| Edition \d|"
+    r"First edition|IEEE P\d|/IEEE [A-Z]+ P"
+)
+_CATALOGUE = {
+    "CIE",
+    "OIML",
+    "ECMA",
+    "IHO",
+    "IALA",
+    "BIPM",
+    "CIPM",
+    "CGPM",
+    "JCRB",
+    "JCGM",
+    "METROLOGIA",
+    "KCDB",
+    "CODATA",
+}
 _BSI_DC_RE = re.compile(r"^\d{2}/\d{5,8} DC$")
 _JIS_BARE_RE = re.compile(r"^T[RS] [A-Z] ?\d{4}")
 
 
 def dispatch(s: str, hint: str | None) -> Identifier:
+    if " | " in s:
+        # joint publications written "ISO 8262-2 | IDF 124-2:2005": both identifiers are kept
+        from dataclasses import replace
+
+        first, _, second = s.partition(" | ")
+        a, b = dispatch(first, hint), dispatch(second, hint)
+        return replace(a, adopted=a.adopted + (b,), adoption="|", raw=s)
     m = _LEAD_RE.match(s)
     lead = m.group(0).upper() if m else ""
     if not lead or s[0].isdigit() or lead in ("ACEA", "ACOS", "CIS"):
@@ -80,4 +137,10 @@ def dispatch(s: str, hint: str | None) -> Identifier:
                 break
     if fn is None:
         raise ParseError(s, 0, "a known publisher (ISO, IEC, GB, JIS, ITU-T ...)")
-    return fn(s)  # type: ignore[operator]
+    try:
+        return fn(s)  # type: ignore[operator]
+    except ParseError:
+        # ISO/IEC/IEEE documents catalogued the IEEE way ("ISO/IEC/IEEE 8802.1Q/Amd1-2016")
+        if fn is iso.parse and "IEEE" in s:
+            return ieee.parse(s)
+        raise

@@ -40,12 +40,25 @@ def parse(s: str) -> Identifier:
             if len(y) == 2:
                 y = ("20" if int(y) < 50 else "19") + y
             supps.append(Supplement(type="a", number=x.group(1), year=y, consolidated=True))
-        return Identifier(body="BSI", publisher="NA", type="na", number=target.number,
-                          supplements=tuple(supps), adopted=(target,), raw=s)
+        return Identifier(
+            body="BSI",
+            publisher="NA",
+            type="na",
+            number=target.number,
+            supplements=tuple(supps),
+            adopted=(target,),
+            raw=s,
+        )
     if " + " in s or "+BS " in s:
         members = tuple(parse(p) for p in re.split(r"\s?\+\s?(?=BS |PD |PAS )", s))
-        return Identifier(body="BSI", publisher="BS", type="bundle", number=members[0].number,
-                          adopted=members, raw=s)
+        return Identifier(
+            body="BSI",
+            publisher="BS",
+            type="bundle",
+            number=members[0].number,
+            adopted=members,
+            raw=s,
+        )
     h = HEAD_RE.match(s)
     if not h:
         raise ParseError(s, 0, "a BSI prefix (BS, PD, PAS, DD, BSI Flex …)", "BSI")
@@ -64,10 +77,17 @@ def parse(s: str) -> Identifier:
             if typ in ("DIS", "FDIS"):
                 stage, typ = typ, None
             pubs = w.group("pubs").split("/")
-            adopted = (Identifier(body="IEC" if pubs[0] == "IEC" else "ISO", publisher=pubs[0],
-                                  copublishers=tuple(pubs[1:]), type=(typ or "").lower() or None,
-                                  stage=stage, number="",
-                                  flags=("tsep-space",) if w.group("tsep") == " " else ()),)
+            adopted = (
+                Identifier(
+                    body="IEC" if pubs[0] == "IEC" else "ISO",
+                    publisher=pubs[0],
+                    copublishers=tuple(pubs[1:]),
+                    type=(typ or "").lower() or None,
+                    stage=stage,
+                    number="",
+                    flags=("tsep-space",) if w.group("tsep") == " " else (),
+                ),
+            )
         pos = w.end()
     t = TAIL_RE.match(s, pos)
     end_ok = False
@@ -78,8 +98,14 @@ def parse(s: str) -> Identifier:
             sm = SUPP_RE.match(s, p2)
             if not sm:
                 break
-            supps.append(Supplement(type=sm.group("tok").lower(), number=sm.group("num"),
-                                    year=sm.group("year"), consolidated=sm.group("sep") == "+"))
+            supps.append(
+                Supplement(
+                    type=sm.group("tok").lower(),
+                    number=sm.group("num"),
+                    year=sm.group("year"),
+                    consolidated=sm.group("sep") == "+",
+                )
+            )
             p2 = sm.end()
         version = None
         vm = VER_RE.match(s, p2)
@@ -96,20 +122,40 @@ def parse(s: str) -> Identifier:
             p2 += 7
         end_ok = p2 == len(s)
     if not end_ok:
-        rest = s[h.end():]
+        rest = s[h.end() :]
         return generic.verbatim("BSI", ((h.group("pre") or "") + pub), rest, s, h.end())
     if adopted:
         ad = adopted[0]
-        adopted = (Identifier(body=ad.body, publisher=ad.publisher, copublishers=ad.copublishers,
-                              type=ad.type, stage=ad.stage, number=t.group("number"),
-                              part=t.group("part"), flags=ad.flags),)
-    flags = tuple(x for x in (("excomm" if exc else None), ("disc" if h.group("pre") else None))
-                  if x)
+        adopted = (
+            Identifier(
+                body=ad.body,
+                publisher=ad.publisher,
+                copublishers=ad.copublishers,
+                type=ad.type,
+                stage=ad.stage,
+                number=t.group("number"),
+                part=t.group("part"),
+                flags=ad.flags,
+            ),
+        )
+    flags = tuple(
+        x for x in (("excomm" if exc else None), ("disc" if h.group("pre") else None)) if x
+    )
     return Identifier(
-        body="BSI", publisher=pub, number=t.group("number"), part=t.group("part"),
-        subpart=t.group("sub"), year=t.group("year"), month=t.group("month"),
-        supplements=tuple(supps), adopted=adopted, adoption=wrap, version=version,
-        languages=(lang,) if lang else (), flags=flags, raw=s,
+        body="BSI",
+        publisher=pub,
+        number=t.group("number"),
+        part=t.group("part"),
+        subpart=t.group("sub"),
+        year=t.group("year"),
+        month=t.group("month"),
+        supplements=tuple(supps),
+        adopted=adopted,
+        adoption=wrap,
+        version=version,
+        languages=(lang,) if lang else (),
+        flags=flags,
+        raw=s,
     )
 
 

@@ -27,11 +27,12 @@ def parse(s: str) -> Identifier:
     if m:
         pub = m.group("pub")
         sep = m.group("sep")
-        return generic.verbatim(_BODY[pub], pub, (sep if sep == "-" else "") + s[m.end():], s,
-                                m.end())
+        return generic.verbatim(
+            _BODY[pub], pub, (sep if sep == "-" else "") + s[m.end() :], s, m.end()
+        )
     m = BIPM_LEAD_RE.match(s)
     if m:
-        return generic.verbatim("BIPM", m.group("pub"), s[m.end():], s, m.end())
+        return generic.verbatim("BIPM", m.group("pub"), s[m.end() :], s, m.end())
     raise ParseError(s, 0, "a catalogue publisher (CIE, BIPM, OIML, ECMA, IHO, IALA)")
 
 

@@ -40,10 +40,16 @@ def parse(s: str) -> Identifier:
     a = ADOPT_RE.match(s, pos)
     if a:
         pubs = a.group("pubs").split("/")
-        adopted = (Identifier(
-            body="IEC" if pubs[0] == "IEC" else "ISO", publisher=pubs[0],
-            copublishers=tuple(pubs[1:]), type=(a.group("type") or "").lower() or None,
-            number="", flags=("tsep-space",) if a.group("tsep") == " " else ()),)
+        adopted = (
+            Identifier(
+                body="IEC" if pubs[0] == "IEC" else "ISO",
+                publisher=pubs[0],
+                copublishers=tuple(pubs[1:]),
+                type=(a.group("type") or "").lower() or None,
+                number="",
+                flags=("tsep-space",) if a.group("tsep") == " " else (),
+            ),
+        )
         pos = a.end()
     t = TAIL_RE.match(s, pos)
     if not t:
@@ -54,27 +60,54 @@ def parse(s: str) -> Identifier:
         sm = SUPP_RE.match(s, pos)
         if not sm:
             raise ParseError(s, pos, "'/A1:yyyy', '+A1:yyyy', '/AC:yyyy' or the end", "CEN")
-        supps.append(Supplement(type=sm.group("tok").lower(), number=sm.group("num") or None,
-                                year=sm.group("year"), consolidated=sm.group("sep") == "+"))
+        supps.append(
+            Supplement(
+                type=sm.group("tok").lower(),
+                number=sm.group("num") or None,
+                year=sm.group("year"),
+                consolidated=sm.group("sep") == "+",
+            )
+        )
         pos = sm.end()
     if adopted:
         ad = adopted[0]
-        adopted = (Identifier(body=ad.body, publisher=ad.publisher, copublishers=ad.copublishers,
-                              type=ad.type, number=t.group("number"), part=t.group("part"),
-                              flags=ad.flags),)
-    if (not adopted and pub == "EN" and not t.group("year") and len(t.group("number")) == 5
-            and t.group("number")[0] == "6"):
+        adopted = (
+            Identifier(
+                body=ad.body,
+                publisher=ad.publisher,
+                copublishers=ad.copublishers,
+                type=ad.type,
+                number=t.group("number"),
+                part=t.group("part"),
+                flags=ad.flags,
+            ),
+        )
+    if (
+        not adopted
+        and pub == "EN"
+        and not t.group("year")
+        and len(t.group("number")) == 5
+        and t.group("number")[0] == "6"
+    ):
         # Since 2018 CENELEC designates identical IEC adoptions "EN IEC 6xxxx"; an undated
         # reference to EN 6xxxx is the IEC-derived document (pubid v2 convention).
-        adopted = (Identifier(body="IEC", publisher="IEC", number=t.group("number"),
-                              part=t.group("part")),)
+        adopted = (
+            Identifier(body="IEC", publisher="IEC", number=t.group("number"), part=t.group("part")),
+        )
     stage = h.group("stage")
     if stage:
         stage = "Fpr" if stage.lower() == "fpr" else "pr"
     typ = _TYPES.get(pub, pub.split("/")[-1].split(" ")[-1].lower())
     return Identifier(
-        body="CEN", publisher=pub, type=typ, stage=stage, number=t.group("number"),
-        part=t.group("part"), year=t.group("year"), supplements=tuple(supps), adopted=adopted,
+        body="CEN",
+        publisher=pub,
+        type=typ,
+        stage=stage,
+        number=t.group("number"),
+        part=t.group("part"),
+        year=t.group("year"),
+        supplements=tuple(supps),
+        adopted=adopted,
         raw=s,
     )
 

@@ -65,9 +65,19 @@ def parse(s: str) -> Identifier:
         for x in XG_RE.finditer(g("xg") or "")
     )
     return Identifier(
-        body="CN", publisher=publisher, number=g("number"), part=g("part"), year=g("year"),
-        all_parts=bool(g("all")), supplements=supps, scope=scope, prefix=prefix, issuer=issuer,
-        nature=nat, flags=("slash",) if g("slash") else (), raw=s,
+        body="CN",
+        publisher=publisher,
+        number=g("number"),
+        part=g("part"),
+        year=g("year"),
+        all_parts=bool(g("all")),
+        supplements=supps,
+        scope=scope,
+        prefix=prefix,
+        issuer=issuer,
+        nature=nat,
+        flags=("slash",) if g("slash") else (),
+        raw=s,
     )
 
 

@@ -26,9 +26,14 @@ def verbatim(body: str, publisher: str, rest: str, s: str, pos: int, **kw) -> Id
     nm = NUM_RE.search(rest)
     ym = YEAR_RE.search(rest)
     return Identifier(
-        body=body, publisher=publisher, type=kw.pop("type", "verbatim"),
-        number=nm.group(1) if nm else rest, year=ym.group(1) if ym else None,
-        extra=rest, raw=s, **kw,
+        body=body,
+        publisher=publisher,
+        type=kw.pop("type", "verbatim"),
+        number=nm.group(1) if nm else rest,
+        year=ym.group(1) if ym else None,
+        extra=rest,
+        raw=s,
+        **kw,
     )
 
 

@@ -24,9 +24,23 @@ from . import generic
 
 _PUB = r"(?:IEEE|ANSI|AIEE|IRE|ASA|NESC|ISO|IEC|ASTM|CSA|NACE|ASHRAE)"
 PUBS = rf"(?P<pubs>{_PUB}(?:\s?/\s?{_PUB})*)"
-MONTHS = {m[:3].lower(): m for m in (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December")}
+MONTHS = {
+    m[:3].lower(): m
+    for m in (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    )
+}
 MONTHS["sept"] = "September"
 STD_RE = re.compile(
     rf"^{PUBS} (?P<st>Std|STD|No\.?|no\.?)\s?(?P<num>[A-Z]{{0,3}}\d+(?:\.\d+)*[a-zA-Z]?[a-z]*"
@@ -47,9 +61,25 @@ EDITION_RE = re.compile(
     r"(?P<ord>First|Second|Third|Fourth) edition) (?P<dy>\d{4})-(?P<dm>\d\d)$"
 )
 _ORD = {"First": "1.0", "Second": "2.0", "Third": "3.0", "Fourth": "4.0"}
-_MONTH_BY_NUM = {f"{i + 1:02d}": m for i, m in enumerate((
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December"))}
+_MONTH_BY_NUM = {
+    f"{i + 1:02d}": m
+    for i, m in enumerate(
+        (
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        )
+    )
+}
 
 
 def _clauses(text: str | None) -> str | None:
@@ -58,6 +88,8 @@ def _clauses(text: str | None) -> str | None:
         return None
     text = re.sub(r"\((\w)", lambda m: "(" + m.group(1).upper(), text)
     return re.sub(r"\b((?:ANSI/)?IEEE) (?=[A-Z]?\d)", r"\1 Std ", text)
+
+
 DRAFT_RE = re.compile(
     rf"^{PUBS} (?P<st>(?:Active )?(?:Unapproved |Approved )?(?:Draft )?(?:Std )?)?"
     r"(?P<num>P[A-Z]?\d+(?:[.-]\d+)*[a-zA-Z]*(?:-REV[a-z]*)?)"
@@ -88,16 +120,31 @@ def parse(s: str) -> Identifier:
     m = EDITION_RE.match(s)
     if m:
         pub, co = _pubs(m.group("pubs"))
-        return Identifier(body="IEEE", publisher=pub, copublishers=co, type="std",
-                          number=m.group("num"), edition=m.group("ed") or _ORD[m.group("ord")],
-                          year=m.group("dy"), month=_MONTH_BY_NUM.get(m.group("dm")),
-                          flags=("edition",), raw=s)
+        return Identifier(
+            body="IEEE",
+            publisher=pub,
+            copublishers=co,
+            type="std",
+            number=m.group("num"),
+            edition=m.group("ed") or _ORD[m.group("ord")],
+            year=m.group("dy"),
+            month=_MONTH_BY_NUM.get(m.group("dm")),
+            flags=("edition",),
+            raw=s,
+        )
     m = PDATE_RE.match(s)
     if m:
         pub, co = _pubs(m.group("pubs"))
-        return Identifier(body="IEEE", publisher=pub, copublishers=co, type="project",
-                          number=m.group("num"), year=m.group("dy"),
-                          month=_month(m.group("mon")), raw=s)
+        return Identifier(
+            body="IEEE",
+            publisher=pub,
+            copublishers=co,
+            type="project",
+            number=m.group("num"),
+            year=m.group("dy"),
+            month=_month(m.group("mon")),
+            raw=s,
+        )
     m = STD_RE.match(s)
     if m:
         pub, co = _pubs(m.group("pubs"))
@@ -113,17 +160,33 @@ def parse(s: str) -> Identifier:
             flags.append("red=" + m.group("red"))
         if m.group("lang"):
             flags.append("lang-e")
-        return Identifier(body="IEEE", publisher=pub, copublishers=co, type="std",
-                          number=m.group("num"), year=m.group("year"), supplements=supps,
-                          extra=_clauses(m.group("rest")), flags=tuple(flags), raw=s)
+        return Identifier(
+            body="IEEE",
+            publisher=pub,
+            copublishers=co,
+            type="std",
+            number=m.group("num"),
+            year=m.group("year"),
+            supplements=supps,
+            extra=_clauses(m.group("rest")),
+            flags=tuple(flags),
+            raw=s,
+        )
     m = RDRAFT_RE.match(s)
     if m:
         pub, co = _pubs(m.group("pubs"))
-        return Identifier(body="IEEE", publisher=pub, copublishers=co, type="draft",
-                          number=m.group("num"), version=m.group("d"), year=m.group("dy"),
-                          month=m.group("dm"), flags=("relaton",) + (
-                              ("st=" + m.group("st").strip(),) if m.group("st") else ()),
-                          raw=s)
+        return Identifier(
+            body="IEEE",
+            publisher=pub,
+            copublishers=co,
+            type="draft",
+            number=m.group("num"),
+            version=m.group("d"),
+            year=m.group("dy"),
+            month=m.group("dm"),
+            flags=("relaton",) + (("st=" + m.group("st").strip(),) if m.group("st") else ()),
+            raw=s,
+        )
     m = DRAFT_RE.match(s)
     if m:
         pub, co = _pubs(m.group("pubs"))
@@ -131,19 +194,42 @@ def parse(s: str) -> Identifier:
         if dy and len(dy) == 2:
             dy = "20" + dy
         st = m.group("st") or ""
-        flags = tuple(f for f in ("unapproved" if "Unapproved" in st else None,
-                                  "approved" if "Approved" in st else None,
-                                  "active" if "Active" in st else None) if f)
-        return Identifier(body="IEEE", publisher=pub, copublishers=co, type="draft",
-                          number=m.group("num"), version=m.group("d"), year=dy,
-                          month=_month(m.group("mon")), day=m.group("day"), flags=flags, raw=s)
+        flags = tuple(
+            f
+            for f in (
+                "unapproved" if "Unapproved" in st else None,
+                "approved" if "Approved" in st else None,
+                "active" if "Active" in st else None,
+            )
+            if f
+        )
+        return Identifier(
+            body="IEEE",
+            publisher=pub,
+            copublishers=co,
+            type="draft",
+            number=m.group("num"),
+            version=m.group("d"),
+            year=dy,
+            month=_month(m.group("mon")),
+            day=m.group("day"),
+            flags=flags,
+            raw=s,
+        )
     m = BARE_RE.match(s)
     if m:
         pub, co = _pubs(m.group("pubs"))
-        return Identifier(body="IEEE", publisher=pub, copublishers=co, type="std",
-                          number=m.group("num"), year=m.group("year"),
-                          extra=_clauses(m.group("rest")),
-                          flags=("bare",) + (("lang-e",) if m.group("lang") else ()), raw=s)
+        return Identifier(
+            body="IEEE",
+            publisher=pub,
+            copublishers=co,
+            type="std",
+            number=m.group("num"),
+            year=m.group("year"),
+            extra=_clauses(m.group("rest")),
+            flags=("bare",) + (("lang-e",) if m.group("lang") else ()),
+            raw=s,
+        )
     lm = LEAD_RE.match(s)
     if lm:
         from dataclasses import replace
@@ -165,15 +251,25 @@ def render(i: Identifier, profile: str = "default") -> str:
     flags = dict(f.split("=", 1) if "=" in f else (f, f) for f in i.flags)
     if i.type == "draft":
         if "relaton" in flags:
-            out = f"{pubs} " + (flags["st"] + " " if "st" in flags else "") + f"{i.number}/D-{i.version}"
+            out = (
+                f"{pubs} "
+                + (flags["st"] + " " if "st" in flags else "")
+                + f"{i.number}/D-{i.version}"
+            )
             if i.year:
                 out += "-" + i.year + (f"-{i.month}" if i.month else "")
             return out
         out = f"{pubs} Draft Std {i.number}/D{i.version}"
         if profile == "full":
-            q = " ".join(x for x in ("Active" if "active" in flags else None,
-                                     "Unapproved" if "unapproved" in flags else None,
-                                     "Approved" if "approved" in flags else None) if x)
+            q = " ".join(
+                x
+                for x in (
+                    "Active" if "active" in flags else None,
+                    "Unapproved" if "unapproved" in flags else None,
+                    "Approved" if "approved" in flags else None,
+                )
+                if x
+            )
             if q:
                 out = f"{pubs} {q} Draft Std {i.number}/D{i.version}"
         if i.year:

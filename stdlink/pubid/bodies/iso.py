@@ -21,67 +21,192 @@ import re
 from ..model import Identifier, ParseError, Supplement
 
 PUBLISHERS = {
-    "ISO": "ISO", "IEC": "IEC", "IEEE": "IEEE", "ASTM": "ASTM", "SAE": "SAE", "CIE": "CIE",
-    "ASME": "ASME", "OECD": "OECD", "HL7": "HL7", "CEI": "CEI", "UNDP": "UNDP", "IDF": "IDF",
-    "CIW": "CIW", "CISPR": "CISPR", "IECEE": "IECEE", "IECEX": "IECEx", "IECQ": "IECQ",
-    "OIV": "OIV", "IULTCS": "IULTCS", "ISTA": "ISTA", "IIW": "IIW", "ECMA": "ECMA",
-    "IUPAC": "IUPAC", "ITU": "ITU", "UN": "UN", "WHO": "WHO", "CEN": "CEN", "CENELEC": "CENELEC",
-    "IALA": "IALA", "IMO": "IMO", "OIML": "OIML", "IAEA": "IAEA", "IFLA": "IFLA", "AOAC": "AOAC",
-    "IAF": "IAF", "ILAC": "ILAC", "IIR": "IIR", "IFT": "IFT", "CSA": "CSA",
+    "ISO": "ISO",
+    "IEC": "IEC",
+    "IEEE": "IEEE",
+    "ASTM": "ASTM",
+    "SAE": "SAE",
+    "CIE": "CIE",
+    "ASME": "ASME",
+    "OECD": "OECD",
+    "HL7": "HL7",
+    "CEI": "CEI",
+    "UNDP": "UNDP",
+    "IDF": "IDF",
+    "CIW": "CIW",
+    "CISPR": "CISPR",
+    "IECEE": "IECEE",
+    "IECEX": "IECEx",
+    "IECQ": "IECQ",
+    "OIV": "OIV",
+    "IULTCS": "IULTCS",
+    "ISTA": "ISTA",
+    "IIW": "IIW",
+    "ECMA": "ECMA",
+    "IUPAC": "IUPAC",
+    "ITU": "ITU",
+    "UN": "UN",
+    "WHO": "WHO",
+    "CEN": "CEN",
+    "CENELEC": "CENELEC",
+    "IALA": "IALA",
+    "IMO": "IMO",
+    "OIML": "OIML",
+    "IAEA": "IAEA",
+    "IFLA": "IFLA",
+    "AOAC": "AOAC",
+    "IAF": "IAF",
+    "ILAC": "ILAC",
+    "IIR": "IIR",
+    "IFT": "IFT",
+    "CSA": "CSA",
 }
 # stage token (upper) -> canonical abbreviation
 STAGES = {
-    "NP": "NP", "NWIP": "NP", "AWI": "AWI", "PWI": "PWI", "WD": "WD", "CD": "CD",
-    "PRECD": "PreCD", "FCD": "FCD", "DIS": "DIS", "FDIS": "FDIS", "PRF": "PRF", "PNW": "PNW",
-    "ANW": "ANW", "CDV": "CDV", "ACD": "ACD", "ADTR": "ADTR", "ADTS": "ADTS", "AFDIS": "AFDIS",
-    "BPUB": "BPUB", "DECDISH": "DECDISH", "PCC": "PCC", "PPUB": "PPUB", "RFDIS": "RFDIS",
-    "CAN": "CAN", "DEL": "DEL", "NADIS": "NADIS", "PRVC": "PRVC", "RDISH": "RDISH",
-    "DPAS": None, "DTR": None, "DTS": None,
+    "NP": "NP",
+    "NWIP": "NP",
+    "AWI": "AWI",
+    "PWI": "PWI",
+    "WD": "WD",
+    "CD": "CD",
+    "PRECD": "PreCD",
+    "FCD": "FCD",
+    "DIS": "DIS",
+    "FDIS": "FDIS",
+    "PRF": "PRF",
+    "PNW": "PNW",
+    "ANW": "ANW",
+    "CDV": "CDV",
+    "ACD": "ACD",
+    "ADTR": "ADTR",
+    "ADTS": "ADTS",
+    "AFDIS": "AFDIS",
+    "BPUB": "BPUB",
+    "DECDISH": "DECDISH",
+    "PCC": "PCC",
+    "PPUB": "PPUB",
+    "RFDIS": "RFDIS",
+    "CAN": "CAN",
+    "DEL": "DEL",
+    "NADIS": "NADIS",
+    "PRVC": "PRVC",
+    "RDISH": "RDISH",
+    "DPAS": None,
+    "DTR": None,
+    "DTS": None,
 }
 STAGES = {k: v for k, v in STAGES.items() if v}
 TYPES = {
-    "TR": "tr", "TS": "ts", "PAS": "pas", "GUIDE": "guide", "IWA": "iwa", "ISP": "isp",
-    "TTA": "tta", "R": "r", "DATA": "data", "DIR": "dir", "SRD": "srd", "OD": "od",
-    "CA": "ca", "IS": "is", "TEC": "tec",
+    "TR": "tr",
+    "TS": "ts",
+    "PAS": "pas",
+    "GUIDE": "guide",
+    "IWA": "iwa",
+    "ISP": "isp",
+    "TTA": "tta",
+    "R": "r",
+    "DATA": "data",
+    "DIR": "dir",
+    "SRD": "srd",
+    "OD": "od",
+    "CA": "ca",
+    "IS": "is",
+    "TEC": "tec",
 }
 TYPE_RENDER = {
-    "tr": "TR", "ts": "TS", "pas": "PAS", "guide": "Guide", "iwa": "IWA", "isp": "ISP",
-    "tta": "TTA", "r": "R", "data": "DATA", "dir": "DIR", "srd": "SRD", "od": "OD", "ca": "CA",
+    "tr": "TR",
+    "ts": "TS",
+    "pas": "PAS",
+    "guide": "Guide",
+    "iwa": "IWA",
+    "isp": "ISP",
+    "tta": "TTA",
+    "r": "R",
+    "data": "DATA",
+    "dir": "DIR",
+    "srd": "SRD",
+    "od": "OD",
+    "ca": "CA",
     "tec": "TEC",
 }
 # typed stages: token -> (stage, type)
 TYPED = {
-    "DTR": ("DIS", "tr"), "DTS": ("DIS", "ts"), "FDTR": ("FDIS", "tr"), "FDTS": ("FDIS", "ts"),
-    "DPAS": ("DIS", "pas"), "FDPAS": ("FDIS", "pas"), "DGUIDE": ("DIS", "guide"),
-    "FDGUIDE": ("FDIS", "guide"), "DIWA": ("DIS", "iwa"), "FDIWA": ("FDIS", "iwa"),
-    "PDTR": ("CD", "tr"), "PDTS": ("CD", "ts"), "DISP": ("DIS", "isp"), "FDISP": ("FDIS", "isp"),
-    "DTTA": ("DIS", "tta"), "PDISP": ("CD", "isp"),
+    "DTR": ("DIS", "tr"),
+    "DTS": ("DIS", "ts"),
+    "FDTR": ("FDIS", "tr"),
+    "FDTS": ("FDIS", "ts"),
+    "DPAS": ("DIS", "pas"),
+    "FDPAS": ("FDIS", "pas"),
+    "DGUIDE": ("DIS", "guide"),
+    "FDGUIDE": ("FDIS", "guide"),
+    "DIWA": ("DIS", "iwa"),
+    "FDIWA": ("FDIS", "iwa"),
+    "PDTR": ("CD", "tr"),
+    "PDTS": ("CD", "ts"),
+    "DISP": ("DIS", "isp"),
+    "FDISP": ("FDIS", "isp"),
+    "DTTA": ("DIS", "tta"),
+    "PDISP": ("CD", "isp"),
 }
 # rendering of typed stages (stage, type) -> token
 TYPED_RENDER = {
-    ("DIS", "tr"): "DTR", ("DIS", "ts"): "DTS", ("FDIS", "tr"): "FDTR", ("FDIS", "ts"): "FDTS",
-    ("DIS", "pas"): "DPAS", ("FDIS", "pas"): "FDPAS", ("DIS", "guide"): "DGuide",
-    ("FDIS", "guide"): "FDGuide", ("DIS", "iwa"): "DIWA", ("FDIS", "iwa"): "FDIWA",
-    ("DIS", "isp"): "DISP", ("FDIS", "isp"): "FDISP",
+    ("DIS", "tr"): "DTR",
+    ("DIS", "ts"): "DTS",
+    ("FDIS", "tr"): "FDTR",
+    ("FDIS", "ts"): "FDTS",
+    ("DIS", "pas"): "DPAS",
+    ("FDIS", "pas"): "FDPAS",
+    ("DIS", "guide"): "DGuide",
+    ("FDIS", "guide"): "FDGuide",
+    ("DIS", "iwa"): "DIWA",
+    ("FDIS", "iwa"): "FDIWA",
+    ("DIS", "isp"): "DISP",
+    ("FDIS", "isp"): "FDISP",
 }
 STAGE_CODES = {
-    "PWI": "00.00", "NP": "10.00", "AWI": "20.00", "WD": "20.20", "PreCD": "29.00",
-    "CD": "30.00", "FCD": "40.00", "DIS": "40.00", "FDIS": "50.00", "PRF": "60.00",
+    "PWI": "00.00",
+    "NP": "10.00",
+    "AWI": "20.00",
+    "WD": "20.20",
+    "PreCD": "29.00",
+    "CD": "30.00",
+    "FCD": "40.00",
+    "DIS": "40.00",
+    "FDIS": "50.00",
+    "PRF": "60.00",
 }
 HEAD_RE = re.compile(r"[ /]*([A-Za-z][A-Za-z0-9]*)")
 GLUED_RE = re.compile(r"([A-Za-z]+?)(\d.*)?$")
 
 # supplement tokens (upper, dots removed) -> (type, stage or None)
 SUPP = {
-    "AMD": ("amd", None), "AMENDMENT": ("amd", None), "COR": ("cor", None),
-    "CORR": ("cor", None), "ADD": ("add", None), "SUPPL": ("suppl", None),
-    "SUP": ("suppl", None), "EXT": ("ext", None), "ISH": ("ish", None), "FRAG": ("frag", None),
-    "DAMD": ("amd", "DIS"), "DAM": ("amd", "DIS"), "FDAMD": ("amd", "FDIS"),
-    "FDAM": ("amd", "FDIS"), "PDAM": ("amd", "PDAM"), "FPDAM": ("amd", "DIS"),
-    "DCOR": ("cor", "DIS"), "FDCOR": ("cor", "FDIS"), "DAD": ("add", "DIS"),
-    "DADD": ("add", "DIS"), "FDAD": ("add", "FDIS"), "DSUPPL": ("suppl", "DIS"),
-    "FDSUPPL": ("suppl", "FDIS"), "PDCOR": ("cor", "CD"), "DEXT": ("ext", "DIS"),
-    "A": ("amd", None), "C": ("cor", None),
+    "AMD": ("amd", None),
+    "AMENDMENT": ("amd", None),
+    "COR": ("cor", None),
+    "CORR": ("cor", None),
+    "ADD": ("add", None),
+    "SUPPL": ("suppl", None),
+    "SUP": ("suppl", None),
+    "EXT": ("ext", None),
+    "ISH": ("ish", None),
+    "FRAG": ("frag", None),
+    "DAMD": ("amd", "DIS"),
+    "DAM": ("amd", "DIS"),
+    "FDAMD": ("amd", "FDIS"),
+    "FDAM": ("amd", "FDIS"),
+    "PDAM": ("amd", "PDAM"),
+    "FPDAM": ("amd", "DIS"),
+    "DCOR": ("cor", "DIS"),
+    "FDCOR": ("cor", "FDIS"),
+    "DAD": ("add", "DIS"),
+    "DADD": ("add", "DIS"),
+    "FDAD": ("add", "FDIS"),
+    "DSUPPL": ("suppl", "DIS"),
+    "FDSUPPL": ("suppl", "FDIS"),
+    "PDCOR": ("cor", "CD"),
+    "DEXT": ("ext", "DIS"),
+    "A": ("amd", None),
+    "C": ("cor", None),
 }
 SUPP_RE = re.compile(
     r"\s*(?P<sep>/|\+|\s)\s*(?:(?P<stage>NP|AWI|PWI|WD|CD|DIS|FDIS|PRF|PreCD|preCD)\s+)?"
@@ -100,13 +225,38 @@ TAIL_RE = re.compile(
     r"(?:(?P<ysep>[:-])(?P<year>\d{4})(?:-(?P<month>\d{2}))?|:(?P<undated>-+))?"
     r"(?:\s*(?:ED|Ed\.?|Edition)\s*(?P<ed>\d+(?:\.\d+)?))?"
 )
-VAP_RE = re.compile(r"\s+(?P<vap>(?:CSV|RLV|EXV|CMV|PAC|SER|PRV|DB)(?:-(?:CSV|RLV|EXV|CMV))?)(?=$|[/ (])")
+VAP_RE = re.compile(
+    r"\s+(?P<vap>(?:CSV|RLV|EXV|CMV|PAC|SER|PRV|DB)(?:-(?:CSV|RLV|EXV|CMV))?)(?=$|[/ (])"
+)
 LANG_RE = re.compile(r"\s*\((?P<langs>[A-Za-z]{1,3}(?:\s*[,/-]\s*[A-Za-z]{1,5})*)\)")
 ALLPARTS_RE = re.compile(r"\s*\(all parts\)", re.I)
-LANG_LETTERS = {"E": "en", "F": "fr", "R": "ru", "S": "es", "A": "ar", "D": "de", "C": "zh",
-                "J": "ja", "I": "it", "P": "pt", "X": "mul"}
-ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4", "V": "5", "VI": "6", "VII": "7",
-         "VIII": "8", "IX": "9", "X": "10", "XI": "11", "XII": "12"}
+LANG_LETTERS = {
+    "E": "en",
+    "F": "fr",
+    "R": "ru",
+    "S": "es",
+    "A": "ar",
+    "D": "de",
+    "C": "zh",
+    "J": "ja",
+    "I": "it",
+    "P": "pt",
+    "X": "mul",
+}
+ROMAN = {
+    "I": "1",
+    "II": "2",
+    "III": "3",
+    "IV": "4",
+    "V": "5",
+    "VI": "6",
+    "VII": "7",
+    "VIII": "8",
+    "IX": "9",
+    "X": "10",
+    "XI": "11",
+    "XII": "12",
+}
 TC_RE = re.compile(
     r"^(?P<pubs>[A-Z]+(?:/[A-Z]+)*)[/ ](?P<rest>(?:TC|JTC|TMB|SC|WG|DMT|CASCO|COPOLCO|DEVCO|"
     r"TC/SC|PC|JCG|JAG|JWG|AG|SG|SMB|CAB|ACEA|ACOS|ACSEC|ACTAD|SYC)\b.*?)\s*N\s*(?P<n>\d+)"
@@ -158,24 +308,44 @@ def parse(s: str, body_hint: str | None = None) -> Identifier:
     except ParseError:
         m = WDOC_RE.match(s)
         if m:
-            return Identifier(body="IEC", publisher=None, series=m.group("tc"), type="wdoc",
-                              number=m.group("num"), stage=m.group("type"), raw=s)
+            return Identifier(
+                body="IEC",
+                publisher=None,
+                series=m.group("tc"),
+                type="wdoc",
+                number=m.group("num"),
+                stage=m.group("type"),
+                raw=s,
+            )
         m = TRF_RE.match(s)
         if m:
             num = m.group("num").replace(";", "&")
             num = re.sub(r"^cispr", "CISPR", num)
             pub = "IECEE" if m.group("pub").upper() == "IECEE" else "IECEx"
-            return Identifier(body="IEC", publisher=pub, type="trf", number=num,
-                              year=m.group("year"), raw=s)
+            return Identifier(
+                body="IEC", publisher=pub, type="trf", number=num, year=m.group("year"), raw=s
+            )
         m = re.match(r"^(PWI|PNW|ANW) SRD (.+?) ED(\d+)$", s)
         if m:
-            return Identifier(body="IEC", publisher="IEC", type="srd", stage=m.group(1),
-                              number=m.group(2), edition=m.group(3), raw=s)
+            return Identifier(
+                body="IEC",
+                publisher="IEC",
+                type="srd",
+                stage=m.group(1),
+                number=m.group(2),
+                edition=m.group(3),
+                raw=s,
+            )
         m = FREE_RE.match(s)
         if m and (m.group("num") or m.group("pub") == "CISPR"):
-            return Identifier(body="IEC", publisher="IEC", type="free",
-                              number=m.group("num") or m.group("pub"), year=m.group("year"),
-                              raw=s)
+            return Identifier(
+                body="IEC",
+                publisher="IEC",
+                type="free",
+                number=m.group("num") or m.group("pub"),
+                year=m.group("year"),
+                raw=s,
+            )
         raise
 
 
@@ -189,9 +359,15 @@ def _parse(s: str) -> Identifier:
     if m:
         pubs = m.group("pubs").split("/")
         return Identifier(
-            body=_body(pubs[0]), publisher=pubs[0], copublishers=tuple(pubs[1:]), type="ndoc",
-            series=m.group("rest").strip(), number=m.group("n"), year=m.group("year"),
-            flags=("n-space",) if re.search(r" N \d", s) and "TC 46 " not in s else (), raw=s,
+            body=_body(pubs[0]),
+            publisher=pubs[0],
+            copublishers=tuple(pubs[1:]),
+            type="ndoc",
+            series=m.group("rest").strip(),
+            number=m.group("n"),
+            year=m.group("year"),
+            flags=("n-space",) if re.search(r" N \d", s) and "TC 46 " not in s else (),
+            raw=s,
         )
     pubs: list[str] = []
     stage = None
@@ -220,14 +396,17 @@ def _parse(s: str) -> Identifier:
             if typ and typ != "is" and up == "IWA":
                 pass
             typ = TYPES[up]
-        elif up in ("D", "FD") and s[m.end():m.end() + 6].upper() == " GUIDE":
+        elif up in ("D", "FD") and s[m.end() : m.end() + 6].upper() == " GUIDE":
             stage = "DIS" if up == "D" else "FDIS"
             guide_glue = True
         else:
             g = GLUED_RE.match(word)
             head = g.group(1).upper() if g else ""
-            if g and g.group(2) and (head in PUBLISHERS or head in TYPES or head in TYPED
-                                     or head in STAGES):
+            if (
+                g
+                and g.group(2)
+                and (head in PUBLISHERS or head in TYPES or head in TYPED or head in STAGES)
+            ):
                 # glued "ISO9001", "ISO/TR27957": take the letters, leave the digits
                 if head in PUBLISHERS:
                     pubs.append(PUBLISHERS[head])
@@ -300,14 +479,19 @@ def _parse(s: str) -> Identifier:
             if sm.group("sep") == " ":
                 label = "space"
             elif not sstage and sm.group("num") and sm.group("tok") in _STYLES:
-                written = s[sm.start("tok"):sm.start("num")]
+                written = s[sm.start("tok") : sm.start("num")]
                 if written in (sm.group("tok"), sm.group("tok") + " "):
                     label = written
             supplements.append(
                 Supplement(
-                    type=stype, number=sm.group("num"), year=sm.group("year"),
-                    month=sm.group("month"), stage=sstage, iteration=sm.group("iter"),
-                    edition=sm.group("ed"), consolidated=sm.group("sep") == "+",
+                    type=stype,
+                    number=sm.group("num"),
+                    year=sm.group("year"),
+                    month=sm.group("month"),
+                    stage=sstage,
+                    iteration=sm.group("iter"),
+                    edition=sm.group("ed"),
+                    consolidated=sm.group("sep") == "+",
                     label=label,
                 )
             )
@@ -346,10 +530,25 @@ def _parse(s: str) -> Identifier:
     copubs = tuple(pubs[1:])
     body = _body(publisher or "ISO")
     return Identifier(
-        body=body, publisher=publisher, copublishers=copubs, type=typ, stage=stage,
-        iteration=iteration, number=number, part=part, subpart=subpart, year=year,
-        month=m.group("month"), edition=ed, languages=langs, all_parts=all_parts,
-        undated=undated, supplements=tuple(supplements), vap=vap, extra=extra, raw=s,
+        body=body,
+        publisher=publisher,
+        copublishers=copubs,
+        type=typ,
+        stage=stage,
+        iteration=iteration,
+        number=number,
+        part=part,
+        subpart=subpart,
+        year=year,
+        month=m.group("month"),
+        edition=ed,
+        languages=langs,
+        all_parts=all_parts,
+        undated=undated,
+        supplements=tuple(supplements),
+        vap=vap,
+        extra=extra,
+        raw=s,
     )
 
 
@@ -375,16 +574,37 @@ def _directive(s: str, m: re.Match) -> Identifier:
         who, sup = (gd.get("sup"), " SUP") if gd.get("sup") else (None, None)
     extra = " ".join(x for x in (who, "SUP" if sup else None) if x) or None
     if gd.get("n") == "JTC 1":
-        return Identifier(body="ISO", publisher=pubs[0], copublishers=tuple(pubs[1:]),
-                          type="dir", number="", series="JTC 1", raw=s)
+        return Identifier(
+            body="ISO",
+            publisher=pubs[0],
+            copublishers=tuple(pubs[1:]),
+            type="dir",
+            number="",
+            series="JTC 1",
+            raw=s,
+        )
     return Identifier(
-        body="ISO", publisher=pubs[0], copublishers=tuple(pubs[1:]), type="dir",
-        number=gd.get("n") or "", year=gd.get("year"), edition=gd.get("ed"), extra=extra, raw=s,
+        body="ISO",
+        publisher=pubs[0],
+        copublishers=tuple(pubs[1:]),
+        type="dir",
+        number=gd.get("n") or "",
+        year=gd.get("year"),
+        edition=gd.get("ed"),
+        extra=extra,
+        raw=s,
     )
 
 
-_CYR = {"ИСО": "ISO", "МЭК": "IEC", "ТО": "TR", "ТС": "TS", "ТУ": "TS", "МФС": "ISP",
-        "Руководство": "Guide"}
+_CYR = {
+    "ИСО": "ISO",
+    "МЭК": "IEC",
+    "ТО": "TR",
+    "ТС": "TS",
+    "ТУ": "TS",
+    "МФС": "ISP",
+    "Руководство": "Guide",
+}
 _CYR_RE = re.compile("|".join(sorted(_CYR, key=len, reverse=True)))
 
 
@@ -399,8 +619,15 @@ def _supp_iso(sup: Supplement, with_edition: bool) -> str:
     t = sup.type
     if sup.consolidated:
         return "+" + _supp_iec_token(sup)
-    name = {"amd": "Amd", "cor": "Cor", "add": "Add", "suppl": "Suppl", "ext": "Ext",
-            "ish": "ISH", "frag": "FRAG"}.get(t, t)
+    name = {
+        "amd": "Amd",
+        "cor": "Cor",
+        "add": "Add",
+        "suppl": "Suppl",
+        "ext": "Ext",
+        "ish": "ISH",
+        "frag": "FRAG",
+    }.get(t, t)
     st = sup.stage
     if st:
         if st in ("DIS", "FDIS"):
@@ -425,8 +652,15 @@ def _supp_iso(sup: Supplement, with_edition: bool) -> str:
 
 
 def _supp_iec_token(sup: Supplement) -> str:
-    name = {"amd": "AMD", "cor": "COR", "ish": "ISH", "frag": "FRAG", "add": "ADD",
-            "suppl": "SUP", "ext": "EXT"}.get(sup.type, sup.type.upper())
+    name = {
+        "amd": "AMD",
+        "cor": "COR",
+        "ish": "ISH",
+        "frag": "FRAG",
+        "add": "ADD",
+        "suppl": "SUP",
+        "ext": "EXT",
+    }.get(sup.type, sup.type.upper())
     out = name + (sup.number or "")
     if sup.year:
         out += ":" + sup.year
@@ -470,8 +704,10 @@ def render_head(ident: Identifier) -> str:
     if iec and st and tstr:
         return f"{pub} " + " ".join(tokens)
     sep = "/"
-    if ident.copublishers or (tokens[0] in ("Guide", "GUIDE", "DIR")) or (
-        typ == "guide" and st and (tokens[0] not in ("DGuide", "FDGuide"))
+    if (
+        ident.copublishers
+        or (tokens[0] in ("Guide", "GUIDE", "DIR"))
+        or (typ == "guide" and st and (tokens[0] not in ("DGuide", "FDGuide")))
     ):
         sep = " "
     if iec and tokens[0] in ("TR", "TS", "PAS", "GUIDE", "SRD", "OD", "CA", "TEC"):
@@ -504,8 +740,11 @@ def render(ident: Identifier, profile: str = "default") -> str:
     if ident.type == "wdoc":
         return f"{ident.series}/{ident.number}/{ident.stage}"
     if ident.type in ("trf", "free"):
-        out = f"{ident.publisher} TRF {ident.number}" if ident.type == "trf" else (
-            f"{ident.publisher} {ident.number}")
+        out = (
+            f"{ident.publisher} TRF {ident.number}"
+            if ident.type == "trf"
+            else (f"{ident.publisher} {ident.number}")
+        )
         return out + (f":{ident.year}" if ident.year else "")
     if ident.type == "srd" and ident.stage in ("PWI", "PNW", "ANW"):
         return f"IEC SRD {ident.stage} {ident.number} ED{ident.edition}"

@@ -26,17 +26,45 @@ CODE_RE = re.compile(
 OB_RE = re.compile(r"(?:OB\.?|Operational Bulletin)\s?(?:No\.\s?)?(?P<number>\d+(?:-[A-Z])?)$")
 DATE_RE = re.compile(r"\s?\((?:(?P<month>\d{1,2})/)?(?P<year>\d{4})\)")
 SUPP_RE = re.compile(
-    r"\s(?P<tok>Suppl\.?|Amd\.?|Amend\.?|Cor\.?|Corr\.?|Err\.?|Annex|App\.?|Appendix|Imp\.?)"
-    r"\s?(?P<num>[0-9]+|[A-Z]\+?|[IVX]+)(?=$|[ (])"
+    r"[\s/](?P<tok>Suppl\.?|Amd\.?|Amend\.?|Technical Cor\.|Cor\.?|Corr\.?|Err\.?|Add\.|Annex|"
+    r"App\.?|Appendix|Imp\.?)\s?(?P<num>[0-9]+(?:\.[0-9]+)?|[A-Z]\d*\+?|[IVX]+)(?=$|[ (/])"
 )
+# qualifiers written after the code: "V.22 bis", "D.200 R", "H.245 (V15)", "Q.3941.1 v.1"
+QUAL_RE = re.compile(r" (?:bis|ter|quater|R|attachment|series|\(V\d+\)|v\.\d+)(?=$|[ (])")
 VERBATIM_RE = re.compile(r"(?P<code>[^\s()]+)$")
-_SUPP_TYPES = {"SUPPL": "suppl", "AMD": "amd", "AMEND": "amd", "COR": "cor", "CORR": "cor",
-               "ERR": "errata", "ANNEX": "annex", "APP": "appendix", "APPENDIX": "appendix",
-               "IMP": "imp"}
-_SUPP_RENDER = {"suppl": "Suppl.", "amd": "Amd", "cor": "Cor.", "errata": "Err.",
-                "annex": "Annex", "appendix": "App.", "imp": "Imp."}
-_ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4", "V": "5", "VI": "6", "VII": "7",
-          "VIII": "8", "IX": "9", "X": "10"}
+_SUPP_TYPES = {
+    "SUPPL": "suppl",
+    "AMD": "amd",
+    "AMEND": "amd",
+    "COR": "cor",
+    "CORR": "cor",
+    "ERR": "errata",
+    "ANNEX": "annex",
+    "APP": "appendix",
+    "APPENDIX": "appendix",
+    "IMP": "imp",
+}
+_SUPP_RENDER = {
+    "suppl": "Suppl.",
+    "amd": "Amd",
+    "cor": "Cor.",
+    "errata": "Err.",
+    "annex": "Annex",
+    "appendix": "App.",
+    "imp": "Imp.",
+}
+_ROMAN = {
+    "I": "1",
+    "II": "2",
+    "III": "3",
+    "IV": "4",
+    "V": "5",
+    "VI": "6",
+    "VII": "7",
+    "VIII": "8",
+    "IX": "9",
+    "X": "10",
+}
 
 
 def parse(s: str) -> Identifier:
@@ -50,22 +78,54 @@ def parse(s: str) -> Identifier:
         return Identifier(body="ITU", publisher=pub, type="ob", number=ob.group("number"), raw=s)
     m = CODE_RE.match(s, pos)
     if not m:
+        e = re.match(r"(?P<series>[A-Z])-(?P<number>\d+)(?P<q>(?: series)?)(?=$| )", s[pos:])
+        if e:
+            rest = parse(f"{pub} {e.group('series')}.{e.group('number')}{s[pos + e.end() :]}")
+            from dataclasses import replace
+
+            return replace(
+                rest,
+                series=e.group("series") + "-",
+                extra=e.group("q") or None,
+                flags=rest.flags + ("dash",),
+                raw=s,
+            )
         v = VERBATIM_RE.match(s, pos)
-        rng = re.match(r"([A-Z]{1,3})\.(\d+)-[A-Z]{1,3}\.\d+$", s[pos:])
+        rng = re.match(r"([A-Z]{1,3})\.(\d+)-[A-Z]{1,3}\.\d+(?: \(\d\d/\d{4}\))?$", s[pos:])
         if v and re.search(r"\d", v.group("code")):
             code = v.group("code")
             nm = re.match(r"(?:(?P<series>[A-Z]{1,3})\.)?\[?(?P<number>\d+)", code)
             return Identifier(
-                body="ITU", publisher=pub, type="verbatim", number=nm.group("number") if nm
-                else code, series=nm.group("series") if nm else None, extra=code, raw=s)
+                body="ITU",
+                publisher=pub,
+                type="verbatim",
+                number=nm.group("number") if nm else code,
+                series=nm.group("series") if nm else None,
+                extra=code,
+                raw=s,
+            )
         if rng:
-            return Identifier(body="ITU", publisher=pub, type="range", series=rng.group(1),
-                              number=rng.group(2), extra=s[pos:], raw=s)
+            return Identifier(
+                body="ITU",
+                publisher=pub,
+                type="range",
+                series=rng.group(1),
+                number=rng.group(2),
+                extra=s[pos:],
+                raw=s,
+            )
         raise ParseError(s, pos, "a Recommendation code (series letter, '.', number)", "ITU")
     series = m.group("series")
     number = m.group("number") or ""
     flags = ("imp",) if m.group("imp") else ()
     pos = m.end()
+    qual = ""
+    while True:
+        q = QUAL_RE.match(s, pos)
+        if not q:
+            break
+        qual += q.group(0)
+        pos = q.end()
     year = month = None
     d = DATE_RE.match(s, pos)
     if d:
@@ -75,9 +135,11 @@ def parse(s: str) -> Identifier:
     while pos < len(s):
         sm = SUPP_RE.match(s, pos)
         if not sm:
-            raise ParseError(s, pos, "a date (mm/yyyy), 'Suppl. n', 'Amd n', 'Cor. n' or the end",
-                             "ITU")
-        typ = _SUPP_TYPES[sm.group("tok").rstrip(".").upper()]
+            raise ParseError(
+                s, pos, "a date (mm/yyyy), 'Suppl. n', 'Amd n', 'Cor. n' or the end", "ITU"
+            )
+        tok = sm.group("tok").rstrip(".").upper()
+        typ = _SUPP_TYPES.get(tok) or {"TECHNICAL COR": "cor", "ADD": "add"}[tok]
         num = sm.group("num")
         if typ == "appendix":
             num = _ROMAN.get(num, num)
@@ -87,17 +149,34 @@ def parse(s: str) -> Identifier:
         if d:
             sy, smo = d.group("year"), d.group("month")
             pos = d.end()
-        supps.append(Supplement(type=typ, number=num, year=sy, month=smo and smo.zfill(2)))
+        supps.append(
+            Supplement(
+                type=typ,
+                number=num,
+                year=sy,
+                month=smo and smo.zfill(2),
+                label=sm.group("tok") if tok in ("TECHNICAL COR", "ADD") else None,
+            )
+        )
     if supps and year and not supps[-1].year and len(supps) == 1:
         # "G.780/Y.1351 (2004) Amend. 1": the date is the amendment's (pubid-v1 convention)
         last = supps[-1]
-        supps[-1] = Supplement(type=last.type, number=last.number, year=year,
-                               month=month and month.zfill(2))
+        supps[-1] = Supplement(
+            type=last.type, number=last.number, year=year, month=month and month.zfill(2)
+        )
         year = month = None
     return Identifier(
-        body="ITU", publisher=pub, series=series, number=number, part=m.group("rev"),
-        year=year, month=month and month.zfill(2), supplements=tuple(supps),
-        extra=m.group("dual"), flags=flags, raw=s,
+        body="ITU",
+        publisher=pub,
+        series=series,
+        number=number,
+        part=m.group("rev"),
+        year=year,
+        month=month and month.zfill(2),
+        supplements=tuple(supps),
+        extra=(m.group("dual") or "") + qual or None,
+        flags=flags,
+        raw=s,
     )
 
 
@@ -114,6 +193,13 @@ def render(ident: Identifier, profile: str = "default") -> str:
     if ident.type in ("verbatim", "range"):
         return f"{pub} {ident.extra}"
     code = ident.series or ""
+    if "dash" in ident.flags:
+        out = f"{pub} {code}{ident.number}{ident.extra or ''}" + _date(ident.year, ident.month)
+        for sup in ident.supplements:
+            out += f" {sup.label or _SUPP_RENDER[sup.type]} {sup.number}" + _date(
+                sup.year, sup.month
+            )
+        return out
     if ident.number:
         code += "." + ("Imp" if "imp" in ident.flags else "") + ident.number
     if ident.part:
@@ -121,6 +207,8 @@ def render(ident: Identifier, profile: str = "default") -> str:
     if ident.extra:
         code += ident.extra
     out = f"{pub} {code}" + _date(ident.year, ident.month)
+    if not ident.number and ident.extra:
+        out = f"{pub} {ident.series}{ident.extra}" + _date(ident.year, ident.month)
     for sup in ident.supplements:
-        out += f" {_SUPP_RENDER[sup.type]} {sup.number}" + _date(sup.year, sup.month)
+        out += f" {sup.label or _SUPP_RENDER[sup.type]} {sup.number}" + _date(sup.year, sup.month)
     return out

@@ -16,22 +16,37 @@ JIS_RE = re.compile(
     r"(?:-(?P<part>\d+)(?:-(?P<sub>\d+(?:-\d+)*))?)?(?::(?P<year>\d{4}))?"
 )
 SUPP_RE = re.compile(
-    r"\s?/\s?(?P<tok>AMD|AMENDMENT|CORRIGENDUM|CORR|COR|EXPL|ERRATUM)\.?\s?(?P<num>\d+)?"
+    r"\s?/\s?(?P<tok>AMD|AMENDMENT|CORRIGENDUM|CORR|COR|EXPLANATION|EXPL|ERRATUM)\.?\s?(?P<num>\d+)?"
     r"(?::(?P<year>\d{4}))?"
 )
 SYMBOL_RE = re.compile(r"\s(?P<tok>SYMBOL|AMENDMENT|AMD)\s(?P<num>\d+)(?::(?P<year>\d{4}))?")
 LANG_RE = re.compile(r"\s?\((?P<l>[EJ])\)")
-_SUPP = {"AMD": "amd", "AMENDMENT": "amd", "CORRIGENDUM": "cor", "CORR": "cor", "COR": "cor",
-         "EXPL": "expl", "ERRATUM": "errata", "SYMBOL": "symbol"}
-_RENDER = {"amd": "AMD", "cor": "CORRIGENDUM", "expl": "EXPL", "errata": "ERRATUM",
-           "symbol": "SYMBOL"}
+_SUPP = {
+    "AMD": "amd",
+    "AMENDMENT": "amd",
+    "CORRIGENDUM": "cor",
+    "CORR": "cor",
+    "COR": "cor",
+    "EXPL": "expl",
+    "EXPLANATION": "expl",
+    "ERRATUM": "errata",
+    "SYMBOL": "symbol",
+}
+_RENDER = {
+    "amd": "AMD",
+    "cor": "CORRIGENDUM",
+    "expl": "EXPL",
+    "errata": "ERRATUM",
+    "symbol": "SYMBOL",
+}
 
 
 def parse(s: str) -> Identifier:
     m = JIS_RE.match(s)
     if not m:
-        raise ParseError(s, 4 if s.startswith("JIS") else 0,
-                         "a division letter and number (JIS X 0208)", "JIS")
+        raise ParseError(
+            s, 4 if s.startswith("JIS") else 0, "a division letter and number (JIS X 0208)", "JIS"
+        )
     pos = m.end()
     supps = []
     langs: tuple[str, ...] = ()
@@ -40,8 +55,14 @@ def parse(s: str) -> Identifier:
         sm = SUPP_RE.match(s, pos) or SYMBOL_RE.match(s, pos)
         if sm:
             t = _SUPP[sm.group("tok")]
-            supps.append(Supplement(type=t, number=sm.group("num"), year=sm.group("year"),
-                                    label="space" if sm.re is SYMBOL_RE else None))
+            supps.append(
+                Supplement(
+                    type=t,
+                    number=sm.group("num"),
+                    year=sm.group("year"),
+                    label="space" if sm.re is SYMBOL_RE else None,
+                )
+            )
             pos = sm.end()
             continue
         lm = LANG_RE.match(s, pos)
@@ -55,10 +76,18 @@ def parse(s: str) -> Identifier:
             continue
         raise ParseError(s, pos, "'/AMD n:yyyy', '/CORRIGENDUM n:yyyy', '/EXPL' or the end", "JIS")
     return Identifier(
-        body="JIS", publisher="JIS", type=(m.group("type") or "").lower() or None,
-        series=m.group("series"), number=m.group("number"), part=m.group("part"),
-        subpart=m.group("sub"), year=m.group("year"), supplements=tuple(supps),
-        languages=langs, all_parts=all_parts, raw=s,
+        body="JIS",
+        publisher="JIS",
+        type=(m.group("type") or "").lower() or None,
+        series=m.group("series"),
+        number=m.group("number"),
+        part=m.group("part"),
+        subpart=m.group("sub"),
+        year=m.group("year"),
+        supplements=tuple(supps),
+        languages=langs,
+        all_parts=all_parts,
+        raw=s,
     )
 
 

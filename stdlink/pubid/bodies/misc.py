@@ -31,13 +31,22 @@ def parse_etsi(s: str) -> Identifier:
         if s.startswith("ETSI "):
             return generic.verbatim("ETSI", "ETSI", s[5:], s, 5)
         raise ParseError(s, 0, "'ETSI <deliverable> <number> V<x.y.z> (<yyyy-mm>)'", "ETSI")
-    supps = tuple(Supplement(type={"A": "amd", "C": "cor"}[x[0]], number=x[1:])
-                  for x in m.group("supp").split("/")[1:])
+    supps = tuple(
+        Supplement(type={"A": "amd", "C": "cor"}[x[0]], number=x[1:])
+        for x in m.group("supp").split("/")[1:]
+    )
     return Identifier(
-        body="ETSI", publisher="ETSI", type=m.group("type").lower(),
-        series=(m.group("isg") or "").strip() or None, number=m.group("number"),
-        part=m.group("part"), version=m.group("ver"), year=m.group("year"),
-        month=m.group("month"), supplements=supps, raw=s,
+        body="ETSI",
+        publisher="ETSI",
+        type=m.group("type").lower(),
+        series=(m.group("isg") or "").strip() or None,
+        number=m.group("number"),
+        part=m.group("part"),
+        version=m.group("ver"),
+        year=m.group("year"),
+        month=m.group("month"),
+        supplements=supps,
+        raw=s,
     )
 
 
@@ -72,9 +81,18 @@ def parse_ccsds(s: str) -> Identifier:
         raise ParseError(s, 0, "'CCSDS nnn.p-B-i'", "CCSDS")
     supps = (Supplement(type="cor", number=m.group("cor")),) if m.group("cor") else ()
     flags = tuple(x for x in ("historic" if m.group("s") else None,) if x)
-    return Identifier(body="CCSDS", publisher="CCSDS", number=m.group("number"),
-                      part=m.group("part"), type=m.group("type"), edition=m.group("ed"),
-                      supplements=supps, flags=flags, extra=m.group("tr"), raw=s)
+    return Identifier(
+        body="CCSDS",
+        publisher="CCSDS",
+        number=m.group("number"),
+        part=m.group("part"),
+        type=m.group("type"),
+        edition=m.group("ed"),
+        supplements=supps,
+        flags=flags,
+        extra=m.group("tr"),
+        raw=s,
+    )
 
 
 def render_ccsds(i: Identifier, profile: str = "default") -> str:
@@ -93,8 +111,17 @@ def render_ccsds(i: Identifier, profile: str = "default") -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-_CYR = {"ГОСТ": "GOST", "Р": "R", "ИСО": "ISO", "МЭК": "IEC", "ТО": "TR", "ТС": "TS", "ТУ": "TS",
-        "МФС": "ISP", "ЕН": "EN"}
+_CYR = {
+    "ГОСТ": "GOST",
+    "Р": "R",
+    "ИСО": "ISO",
+    "МЭК": "IEC",
+    "ТО": "TR",
+    "ТС": "TS",
+    "ТУ": "TS",
+    "МФС": "ISP",
+    "ЕН": "EN",
+}
 _CYR_RE = re.compile(r"ГОСТ|ИСО|МЭК|МФС|ТО|ТС|ТУ|ЕН|(?<=ГОСТ )Р|(?<=GOST )Р")
 GOST_RE = re.compile(
     r"^GOST(?P<r> R)?(?: (?P<adopt>(?:ISO|IEC|EN|ISO/IEC)(?:/(?:TR|TS|ISP))?))? "
@@ -118,10 +145,15 @@ def parse_gost(s: str) -> Identifier:
 
         adopted = tuple(dispatch(x.strip(), None) for x in inner.split(", "))
     return Identifier(
-        body="GOST", publisher="GOST R" if m.group("r") else "GOST", number=m.group("number"),
-        part=m.group("part"), year=m.group("year"), adopted=adopted,
+        body="GOST",
+        publisher="GOST R" if m.group("r") else "GOST",
+        number=m.group("number"),
+        part=m.group("part"),
+        year=m.group("year"),
+        adopted=adopted,
         adoption=("IDT" if tail and tail.startswith("/") else "MOD") if tail else None,
-        series=m.group("adopt"), raw=s,
+        series=m.group("adopt"),
+        raw=s,
     )
 
 
@@ -167,9 +199,17 @@ def parse_astm(s: str) -> Identifier:
     if y:
         yy = int(y[:2])
         year = str((2000 if yy < 50 else 1900) + yy) + y[2:]
-    return Identifier(body="ASTM", publisher=m.group("pub") or "ASTM", series=m.group("letter"),
-                      number=m.group("number"), year=year, extra=m.group("dual"),
-                      revision=m.group("reap"), edition=m.group("ed"), raw=s)
+    return Identifier(
+        body="ASTM",
+        publisher=m.group("pub") or "ASTM",
+        series=m.group("letter"),
+        number=m.group("number"),
+        year=year,
+        extra=m.group("dual"),
+        revision=m.group("reap"),
+        edition=m.group("ed"),
+        raw=s,
+    )
 
 
 def render_astm(i: Identifier, profile: str = "default") -> str:

@@ -14,10 +14,54 @@ import re
 from ..model import Identifier, ParseError
 
 SERIES = {
-    "SP", "IR", "FIPS", "HB", "TN", "GCR", "NCSTAR", "AMS", "CSWP", "OWMWP", "CIRC", "LC", "BH",
-    "CS", "CSM", "RPT", "NSRDS", "MONO", "MN", "MP", "BMS", "BSS", "CIS", "CRPL", "TIBM", "TTB",
-    "PC", "SIBS", "DCI", "EAB", "JRES", "JPCRD", "HR", "IRPL", "RB", "CHIPS", "TRS", "VTS",
-    "AI", "LCIRC", "CRPL-F-A", "CRPL-F-B", "BRPD-CRPL-D", "CS-E", "PS", "SOCC", "CPS", "NBS",
+    "SP",
+    "IR",
+    "FIPS",
+    "HB",
+    "TN",
+    "GCR",
+    "NCSTAR",
+    "AMS",
+    "CSWP",
+    "OWMWP",
+    "CIRC",
+    "LC",
+    "BH",
+    "CS",
+    "CSM",
+    "RPT",
+    "NSRDS",
+    "MONO",
+    "MN",
+    "MP",
+    "BMS",
+    "BSS",
+    "CIS",
+    "CRPL",
+    "TIBM",
+    "TTB",
+    "PC",
+    "SIBS",
+    "DCI",
+    "EAB",
+    "JRES",
+    "JPCRD",
+    "HR",
+    "IRPL",
+    "RB",
+    "CHIPS",
+    "TRS",
+    "VTS",
+    "AI",
+    "LCIRC",
+    "CRPL-F-A",
+    "CRPL-F-B",
+    "BRPD-CRPL-D",
+    "CS-E",
+    "PS",
+    "SOCC",
+    "CPS",
+    "NBS",
     "SSP",
 }
 _SERIES_ALT = "|".join(sorted(SERIES, key=len, reverse=True))
@@ -37,8 +81,9 @@ def parse(s: str) -> Identifier:
     m = NIST_RE.match(t)
     if not m:
         pos = 5 if t.startswith(("NIST ", "NBS ")) else 0
-        raise ParseError(s, pos, "a NIST/NBS series code (SP, IR, FIPS, HB, TN …) and number",
-                         "NIST")
+        raise ParseError(
+            s, pos, "a NIST/NBS series code (SP, IR, FIPS, HB, TN …) and number", "NIST"
+        )
     series = RENAME.get(m.group("series"), m.group("series"))
     number = m.group("number")
     rest = m.group("rest") or ""
@@ -50,9 +95,16 @@ def parse(s: str) -> Identifier:
     rest = re.sub(r",? Part (\d+)", r"pt\1", rest)
     rest = re.sub(r" ?Ver\. ?", "ver", rest)
     stage = (m.group("stage") or "").strip("()").lower() or None
-    return Identifier(body="NIST", publisher=m.group("pub") or "", series=series, number=number,
-                      extra=rest or None, stage=stage,
-                      flags=("mr",) if (mr and not m.group("pub")) else (), raw=s)
+    return Identifier(
+        body="NIST",
+        publisher=m.group("pub") or "",
+        series=series,
+        number=number,
+        extra=rest or None,
+        stage=stage,
+        flags=("mr",) if (mr and not m.group("pub")) else (),
+        raw=s,
+    )
 
 
 def render(i: Identifier, profile: str = "default") -> str:
