@@ -71,25 +71,21 @@ CN_FAMILIES = [
 
 
 def _sector_and_local_families() -> list[tuple]:
-    """Sector (QB/T, FZ/T ...) and local (DB33, DB33/T ...) families, from the pubid tables."""
-    try:
-        from stdlink.pubid import cn_codes
-    except ImportError:  # the identifier library is not installed yet
-        return []
+    """Sector (QB/T, FZ/T ...) and local (DB33, DB33/T ...) families from the pubid code tables."""
+    from stdlink.pubid import cn_codes
+
     rows = []
-    for prefix, info in getattr(cn_codes, "SECTOR_PREFIXES", {}).items():
-        name_zh = info.get("name_zh", "") if isinstance(info, dict) else str(info)
-        issuer = info.get("issuer_zh", "") if isinstance(info, dict) else ""
-        rows.append((prefix, prefix, "sector", "mandatory", f"{name_zh}行业标准".strip(),
-                     f"{prefix} sector standard", issuer))
-        rows.append((f"{prefix}/T", prefix, "sector", "recommended",
-                     f"{name_zh}推荐性行业标准".strip(), f"{prefix}/T recommended sector standard",
-                     issuer))
-    for code, info in getattr(cn_codes, "LOCAL_PREFIXES", {}).items():
-        name_zh = info.get("name_zh", "") if isinstance(info, dict) else str(info)
-        rows.append((code, "DB", "local", "mandatory", f"{name_zh}地方标准", f"{code} local standard", ""))
-        rows.append((f"{code}/T", "DB", "local", "recommended", f"{name_zh}推荐性地方标准",
-                     f"{code}/T recommended local standard", ""))
+    for prefix, (industry, administration) in sorted(cn_codes.SECTOR.items()):
+        label = industry or prefix
+        rows.append((prefix, prefix, "sector", "mandatory", f"{label}行业标准",
+                     f"{prefix} sector standard", administration))
+        rows.append((f"{prefix}/T", prefix, "sector", "recommended", f"{label}推荐性行业标准",
+                     f"{prefix}/T recommended sector standard", administration))
+    for code, province in sorted(cn_codes.REGIONS.items()):
+        rows.append((f"DB{code}", "DB", "local", "mandatory", f"{province}地方标准",
+                     f"DB{code} local standard", ""))
+        rows.append((f"DB{code}/T", "DB", "local", "recommended", f"{province}推荐性地方标准",
+                     f"DB{code}/T recommended local standard", ""))
     return rows
 
 

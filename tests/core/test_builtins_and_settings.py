@@ -38,6 +38,10 @@ def test_chinese_code_families_are_built_in():
     assert natures == {"GB": "mandatory", "GB/T": "recommended", "GB/Z": "guidance"}
     assert CodeFamily.objects.filter(code="T/", scope="social-group").exists()
     assert CodeFamily.objects.filter(code="Q/", scope="enterprise").exists()
+    # every sector code in both natures, and every province's local codes (DB33 = Zhejiang)
+    assert CodeFamily.objects.filter(scope="sector").count() >= 2 * 66
+    assert CodeFamily.objects.get(code="QB/T").name_zh == "轻工推荐性行业标准"
+    assert CodeFamily.objects.get(code="DB33/T").name_zh == "浙江省推荐性地方标准"
 
 
 @pytest.mark.parametrize(("raw", "expected"), [("1", True), ("true", True), ("off", False),
