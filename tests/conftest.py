@@ -27,6 +27,8 @@ def shared_data() -> Path:
     """The real data beside the project (STDLINK_DATA_DIR, default ../shared/data)."""
     path = data_dir()
     if not path.is_dir():
+        if os.environ.get("STDLINK_REQUIRE_DATA"):
+            pytest.fail(f"real data not found at {path} (STDLINK_REQUIRE_DATA is set)")
         pytest.skip(f"real data not found at {path} (set STDLINK_DATA_DIR)")
     return path
 
