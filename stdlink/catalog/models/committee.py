@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 class Committee(models.Model):
     body = models.ForeignKey("catalog.Body", on_delete=models.PROTECT, related_name="committees",
                              verbose_name=_("body"))
-    code = models.CharField(_("code"), max_length=64, unique=True,
+    code = models.CharField(_("code"), max_length=255, unique=True,
                             help_text=_("e.g. ISO/TC 176/SC 2 or SAC/TC 151"))
     kind = models.CharField(_("kind"), max_length=24, blank=True,
                             help_text=_("TC, SC, WG, JTC, SG ..."))

@@ -27,6 +27,11 @@ class ImportBatch(models.Model):
     errors = models.JSONField(_("errors"), default=list, blank=True,
                               help_text=_("[{file, record, field, message}]"))
     timings = models.JSONField(_("timings (s)"), default=dict, blank=True)
+    # Non-fatal findings (unknown fields kept in Standard.extra, identifiers that pubid could
+    # not parse ...): [{file, record, field, message}], capped.
+    warnings = models.JSONField(_("warnings"), default=list, blank=True)
+    # Per-source figures: records per source, relations stored/resolved, key fallbacks ...
+    stats = models.JSONField(_("statistics"), default=dict, blank=True)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                              on_delete=models.SET_NULL, related_name="+")
 
