@@ -13,12 +13,13 @@ from .api_core import (
     parse,
     same_work,
 )
-from .model import Identifier, ParseError, Supplement
+from .model import Identifier, ParseError, Relation, Supplement
 from .render import render, urn
 
 __all__ = [
     "Identifier",
     "ParseError",
+    "Relation",
     "Supplement",
     "is_newer_edition",
     "is_supplement_of",

@@ -94,29 +94,61 @@ def key(ident: Identifier | str, level: str = "exact") -> str:
             raw="",
             revision=None,
             extra=i.extra if i.type in ("verbatim", "ndoc", "wdoc", "dir", "range") else None,
+            relations=(),
+            addenda=(),
+            flags=_key_flags(i.flags),
         )
         w = replace(w, adopted=tuple(_strip_adopted(a) for a in w.adopted))
     elif level == "edition":
         w = replace(
             i.root,
             languages=(),
-            edition=None,
+            # a NIST edition ("e2", "e1993") is what tells its editions apart (no year)
+            edition=i.edition if i.body == "NIST" else None,
             raw="",
             vap=None,
             month=None if i.body not in ("ITU", "ETSI") else i.month,
             extra=i.extra if i.type in ("verbatim", "ndoc", "wdoc", "dir", "range") else None,
+            relations=(),
+            flags=_key_flags(i.flags),
         )
     elif level == "exact":
-        w = replace(i, languages=(), raw="", vap=i.vap if i.vap in ("CSV",) else None)
+        w = replace(
+            i,
+            languages=(),
+            raw="",
+            vap=i.vap if i.vap in ("CSV",) else None,
+            flags=_key_flags(i.flags),
+        )
     else:
         raise ValueError(f"level must be 'work', 'edition' or 'exact', not {level!r}")
     return _keystr(render(w))
 
 
+# Flags that record only how an identifier was written (house style), never what it names.
+_STYLE_FLAGS = ("iec-style",)
+
+
+def _key_flags(flags: tuple[str, ...]) -> tuple[str, ...]:
+    if not flags:
+        return flags
+    return tuple(f for f in flags if f not in _STYLE_FLAGS and not f.startswith("rstyle="))
+
+
 def _strip_adopted(a: Identifier) -> Identifier:
     from dataclasses import replace
 
-    return replace(a, year=None, month=None, edition=None, supplements=(), languages=(), raw="")
+    return replace(
+        a,
+        year=None,
+        month=None,
+        edition=None,
+        supplements=(),
+        languages=(),
+        relations=(),
+        addenda=(),
+        raw="",
+    )
 
 
 _KEY_SPACE_RE = re.compile(r"\s+")

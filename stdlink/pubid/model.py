@@ -63,13 +63,40 @@ class Supplement:
 
 
 @dataclass(frozen=True, slots=True)
+class Relation:
+    """A bracketed relation clause of an identifier, linked to the identifiers it names.
+
+    ``kind`` is neutral: revision_of, incorporates, amendment_to, supplement_to, includes,
+    includes_supplement, supersedes, adoption_of, corrigendum_to (IEEE relation clauses).
+    ``targets`` are the related identifiers, parsed by the same grammar; for
+    ``amendment_to`` the first target is the base and the rest are the amendments it is
+    "as amended by".  ``label`` keeps the keyword where the body writes the same relation in
+    more than one way ("Corrigenda of" / "Corrigendum to").
+    """
+
+    kind: str
+    targets: tuple[Identifier, ...] = ()
+    label: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        from .render import render
+
+        out: dict[str, Any] = {"kind": self.kind, "targets": [render(t) for t in self.targets]}
+        if self.label:
+            out["label"] = self.label
+        return out
+
+
+@dataclass(frozen=True, slots=True)
 class Identifier:
     """A parsed standard identifier with neutral components.
 
     Every field except ``body`` and ``number`` is optional.  ``extra`` holds body-specific
-    trailing material the neutral model has no field for (IEEE relation clauses, BSI
-    "ExComm", ITU annex letters ...); it takes part in rendering so nothing is lost, and in the
-    "exact" key, but not in work/edition keys.
+    trailing material the neutral model has no field for (free-text IEEE notes such as
+    "(Trial Use)", BSI "ExComm", ITU annex letters ...); it takes part in rendering so nothing
+    is lost, and in the "exact" key, but not in work/edition keys.  ``relations`` (IEEE
+    relation clauses) and ``adopted`` (dual or adopted identifiers) link to other
+    identifiers; ``addenda`` holds NIST-style updates and supplements.
     """
 
     body: str
@@ -102,6 +129,12 @@ class Identifier:
     issuer: str | None = None
     nature: str | None = None
     extra: str | None = None
+    # relation clauses ("(Revision of IEEE Std 802-2001)"), linked to the related identifiers
+    relations: tuple[Relation, ...] = ()
+    # issues attached to the document that do not make it a different document in a
+    # supplement chain: NIST updates ("/Upd1-202205"), supplements ("sup"), addenda ("Add."),
+    # indexes and errata.  They are edition-level detail: dropped from the work key.
+    addenda: tuple[Supplement, ...] = ()
     flags: tuple[str, ...] = ()
     raw: str = field(default="", compare=False)
 
@@ -139,7 +172,7 @@ class Identifier:
             value = getattr(self, name)
             if value in (None, (), False, ""):
                 continue
-            if name == "supplements":
+            if name in ("supplements", "addenda", "relations"):
                 out[name] = [s.to_dict() for s in value]
             elif name == "adopted":
                 out[name] = [a.to_dict() for a in value]
