@@ -86,9 +86,10 @@ _LEAD_RE = re.compile(r"[A-Za-zА-Яа-яЁё]+")
 _WDOC_RE = iso.WDOC_RE
 # ISO/IEC/IEEE documents written the IEEE way ("P24765/D3", "Std 8802-A", "Edition 2.0")
 _IEEE_IN_ISO_RE = re.compile(
-    r"IEEE (?:Std |Draft |CD |DIS |FDIS )?P\d|/IEEE Std| Edition \d|"
+    r"IEEE (?:Std |Draft |CD |DIS |FDIS )?P\d|/IEEE Std|[ -]Edition \d|"
     r"First edition|IEEE P\d|/IEEE [A-Z]+ P"
 )
+_IEEE_PROJECT_RE = re.compile(r"P[A-Z]?\d+(?:[.-]\d+)*[a-zA-Z]*(?:-REV[a-z]*)?(?:-\d{4})?/")
 _CATALOGUE = {
     "CIE",
     "OIML",
@@ -126,6 +127,8 @@ def dispatch(s: str, hint: str | None) -> Identifier:
     fn = LEADS.get(lead)
     if fn is iso.parse and (hint == "IEEE" or _IEEE_IN_ISO_RE.search(s)):
         fn = ieee.parse
+    if fn is None and (_IEEE_PROJECT_RE.match(s) or "NESC" in s or "Safety Code" in s):
+        fn = ieee.parse  # "P802-REV/D2.0", "Draft NESC(R), June 2011", "C2-1997 National …"
     if fn is None and (lead.startswith("CC") or lead in _CATALOGUE):
         fn = catalogue.parse
     if lead in ("TR", "TS") and (hint == "JIS" or _JIS_BARE_RE.match(s)):

@@ -136,7 +136,9 @@ _N_YEAR = re.compile(rf"-(?P<y>{_YEAR})(?![\d.])")
 _N_MONYEAR = re.compile(rf"-{_MON}(?P<d>\d\d?)?(?:/(?P<y>\d{{4}})|(?P<y2>\d{{4}}))")
 _N_ROMAN = re.compile(r"-(?P<r>I{1,3}|IV|VI{0,3}|IX|X)(?=-|$)(?:-(?P<ver>\d+(?:\.\d+)+))?")
 _N_SEG = re.compile(r"-(?P<seg>\d+|[A-Z](?![a-z]))")
-_N_LETTER = re.compile(rf"(?P<l>[A-OQ-Z]|P(?!t?\d))(?:(?![a-z]{{2}})|(?=(?:{_LANG_ALT})(?:$|[ .])))")
+_N_LETTER = re.compile(
+    rf"(?P<l>[A-OQ-Z]|P(?!t?\d))(?:(?![a-z]{{2}})|(?=(?:{_LANG_ALT})(?:$|[ .])))"
+)
 _N_LOWER = re.compile(r"(?P<l>[a-z])(?=$|[ .]|v\d|pt\d|r\d|e\d)")
 
 # components, tried in order at the current position
@@ -145,9 +147,7 @@ _C_PART = re.compile(
 )
 _C_VOL = re.compile(r"(?:v|,? Vol\. ?|,? Volume )(?P<v>\d+)")
 _C_VER = re.compile(r"(?:ver|,? Ver\. ?|,? Version )(?P<v>\d+(?:\.\d+)*)")
-_C_UPD_OLD = re.compile(
-    rf"r(?:{_MON}(?P<y>\d{{4}})|(?P<m>\d\d?)/(?P<y2>\d{{4}}))(?![\d])"
-)
+_C_UPD_OLD = re.compile(rf"r(?:{_MON}(?P<y>\d{{4}})|(?P<m>\d\d?)/(?P<y2>\d{{4}}))(?![\d])")
 _C_REV = re.compile(r"(?P<st>r|,? rev\.? ?| r|,? Rev\. |,? Rev\.|,? Revision )(?P<v>\d+[a-zA-Z]?)?")
 _C_ED = re.compile(rf"e(?P<v>\d+)(?:-(?P<y>{_YEAR}))?|\((?P<p>\d+)\)|,? (?P<y2>{_YEAR}) ?ed\.")
 _C_SUP = re.compile(
