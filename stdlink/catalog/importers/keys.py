@@ -1,0 +1,35 @@
+"""Identifier keys through `stdlink.pubid`, with a deterministic fallback that never fails."""
+
+from __future__ import annotations
+
+import re
+
+_WS = re.compile(r"\s+")
+
+
+def fallback_key(text: str) -> str:
+    """Upper case, whitespace collapsed: used when pubid cannot parse an identifier."""
+    return _WS.sub(" ", text).strip().upper()
+
+
+def identifier_keys(text: str, prefix: str = "") -> tuple[str, str, str, str, str, object, bool]:
+    """(identifier, exact key, work key, publisher, body, parsed Identifier|None, fell_back).
+
+    `prefix` is the source's own publisher token ("ITU-T", "IHO"): when pubid cannot parse an
+    identifier that lacks it ("A.2 (11/2012)" in an ITU-T relation, "B-10" in IHO), the prefixed
+    form is tried and, when it parses, becomes the identifier.
+    """
+    from stdlink.pubid import ParseError, key, parse
+
+    candidates = [text]
+    if prefix and not text.upper().startswith(prefix.upper()):
+        candidates.append(f"{prefix} {text}")
+    for cand in candidates:
+        try:
+            p = parse(cand)
+            return (cand, key(p, "exact"), key(p, "work"), p.publisher or "", p.body or "", p,
+                    False)
+        except (ParseError, ValueError):
+            continue
+    fb = fallback_key(text)
+    return text, fb, fb, "", "", None, True
