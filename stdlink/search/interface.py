@@ -1,0 +1,305 @@
+"""The one search interface: `search(SearchQuery) -> SearchResult`, whatever the backend.
+
+Ranking (docs/decisions/0004-search-backends.md):
+1. identifier match (exact key, same work, parts of the work, a corrected near miss, a bare
+   document number), then
+2. the query as a phrase in a title, then
+3. every query term in a title, then
+4. terms found in other fields (committee, body, ICS names).
+Within a tier: current before upcoming/unknown before withdrawn or replaced, base documents
+before amendments, then the engine's relevance, then recency.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field, replace
+
+from django.db import connection
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
+
+from stdlink.search import facets as facetlib
+from stdlink.search import identifiers, segment
+from stdlink.search.backends.base import (
+    BODY,
+    CAP,
+    COMMITTEE,
+    DOCTYPE,
+    ICS_FIELDS,
+    ID,
+    IS_SUPPLEMENT,
+    PRIOR,
+    PUBLISHER,
+    RELEVANCE,
+    STATUS,
+    STATUS_RANK,
+    TIER,
+    WORK_KEY,
+    YEAR,
+    Backend,
+    Row,
+    SqlFilters,
+    TextQuery,
+    rows_by_committee,
+    rows_by_ids,
+)
+from stdlink.search.highlight import mark, pattern
+from stdlink.search.sanitize import MAX_QUERY_LENGTH, QueryError, clean
+
+__all__ = ["Hit", "QueryError", "SearchQuery", "SearchResult", "get_backend", "search"]
+
+MAX_PER_PAGE = 100
+MAX_PAGE = 1000
+#: Tier of a hit (lower first).
+IDENTIFIER, PHRASE, TITLE, OTHER = 0, 1, 2, 3
+TIER_NAMES = {IDENTIFIER: "identifier", PHRASE: "phrase", TITLE: "title", OTHER: "other"}
+
+
+@dataclass
+class SearchQuery:
+    q: str = ""
+    body: tuple[str, ...] = ()
+    status: tuple[str, ...] = ()
+    doctype: tuple[str, ...] = ()
+    ics: tuple[str, ...] = ()
+    committee: tuple[str, ...] = ()
+    year_from: int | None = None
+    year_to: int | None = None
+    page: int = 1
+    per_page: int = 20
+
+    def filters(self) -> SqlFilters:
+        return SqlFilters(
+            body=frozenset(self.body), status=frozenset(self.status),
+            doctype=frozenset(self.doctype), ics=frozenset(self.ics),
+            committee=frozenset(self.committee), year_from=self.year_from,
+            year_to=self.year_to)
+
+
+@dataclass
+class Hit:
+    id: int
+    identifier: str
+    title: str
+    title_zh: str
+    title_en: str
+    status: str
+    year: int | None
+    body: str
+    committee: str
+    score: float
+    match: str  # identifier | phrase | title | other
+    title_html: SafeString = field(default_factory=lambda: SafeString(""))
+    subtitle_html: SafeString = field(default_factory=lambda: SafeString(""))
+
+    def as_dict(self) -> dict:
+        return {"id": self.id, "identifier": self.identifier, "title": self.title,
+                "title_zh": self.title_zh, "title_en": self.title_en, "status": self.status,
+                "year": self.year, "body": self.body, "committee": self.committee,
+                "score": self.score, "match": self.match, "snippet": str(self.title_html)}
+
+
+@dataclass
+class SearchResult:
+    q: str
+    hits: list[Hit]
+    total: int
+    facets: facetlib.Facets
+    page: int
+    per_page: int
+    took_ms: float
+    did_you_mean: str | None = None
+    committee: str | None = None
+    identifier: str | None = None
+    relaxed: bool = False  # no hit had every term; hits have some of them
+    truncated: bool = False
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    def as_dict(self) -> dict:
+        return {"q": self.q, "total": self.total, "page": self.page, "per_page": self.per_page,
+                "pages": self.pages, "took_ms": round(self.took_ms, 2),
+                "did_you_mean": self.did_you_mean, "committee": self.committee,
+                "identifier": self.identifier, "relaxed": self.relaxed,
+                "hits": [h.as_dict() for h in self.hits], "facets": self.facets.as_dict()}
+
+
+_backends: dict[str, Backend] = {}
+
+
+def get_backend() -> Backend:
+    """The backend for the default database: FTS5 on SQLite, tsvector on PostgreSQL."""
+    vendor = connection.vendor
+    backend = _backends.get(vendor)
+    if backend is None:
+        if vendor == "postgresql":
+            from stdlink.search.backends.postgres import PostgresBackend
+
+            backend = PostgresBackend()
+        elif vendor == "sqlite":
+            from stdlink.search.backends.sqlite_fts5 import SQLiteFTS5Backend
+
+            backend = SQLiteFTS5Backend()
+        else:
+            raise RuntimeError(f"no search backend for database vendor {vendor!r}")
+        _backends[vendor] = backend
+    return backend
+
+
+def text_query(text: str) -> TextQuery:
+    """The backend query for free text: terms plus the phrase forms for the phrase tier."""
+    terms = tuple(segment.query_terms(text))
+    runs = [m.group(0).lower() for m in segment.TOKEN_RE.finditer(text)]
+    if segment.HAS_CJK.search(text):
+        return TextQuery(terms=terms, compact="".join(runs))
+    return TextQuery(terms=terms, phrase=" " + " ".join(runs) + " " if runs else "")
+
+
+def _identifier_rows(analysis: identifiers.Analysis, backend: Backend
+                     ) -> tuple[dict[int, int], str | None]:
+    """({id: ident_rank}, did-you-mean identifier) for the identifier part of a query."""
+    if analysis.exact_key is not None:
+        ranks = identifiers.key_matches(analysis)
+        if ranks:
+            return ranks, None
+        suggestion = identifiers.did_you_mean(analysis)
+        if suggestion:
+            from stdlink.search.models import SearchDoc
+
+            docs = list(SearchDoc.objects.filter(work_key=suggestion)
+                        .order_by("status_rank", "-year").values_list("id", "identifier")[:500])
+            if docs:
+                return {pk: identifiers.FUZZY for pk, _ in docs}, docs[0][1]
+        return {}, None
+    if analysis.number is not None:
+        tokens = segment.words(analysis.number)
+        candidates = backend.ident_token_ids(tokens)
+        return identifiers.number_matches(analysis.number, analysis.number_year, candidates), None
+    return {}, None
+
+
+def _ident_key(row: Row, ident: dict[int, int], number_query: bool) -> tuple:
+    rank = ident[row[ID]]
+    preference = identifiers.PUBLISHER_PREFERENCE.get(row[PUBLISHER], 2) if number_query else 0
+    return (rank, row[IS_SUPPLEMENT], row[STATUS_RANK], preference,
+            len(row[WORK_KEY]) if rank == identifiers.PART else 0, -(row[YEAR] or 0),
+            -row[PRIOR], row[ID])
+
+
+def _listing_key(row: Row) -> tuple:
+    """Order of a committee listing (no text to rank by): current, base documents, the works
+    with most editions (the committee's core standards), recency."""
+    return (row[STATUS_RANK], row[IS_SUPPLEMENT], -row[PRIOR], -(row[YEAR] or 0), row[ID])
+
+
+def _score(tier: int, ident_rank: int | None, relevance: float) -> float:
+    """A display score: higher is better, in bands of 10 per tier."""
+    if tier == IDENTIFIER:
+        return round(40.0 - (ident_rank or 0), 3)
+    relevance = max(relevance, 0.0)
+    return round(10.0 * (3 - tier) + relevance / (1.0 + relevance) * 9.0, 3)
+
+
+def search(query: SearchQuery, *, strict: bool = False) -> SearchResult:
+    """Run `query`. With `strict`, an over-long query raises QueryError (the API answers 400);
+    otherwise it is truncated. Malformed text never raises."""
+    started = time.perf_counter()
+    raw = query.q or ""
+    text = clean(raw, truncate=not strict)
+    per_page = max(1, min(int(query.per_page or 20), MAX_PER_PAGE))
+    page = max(1, min(int(query.page or 1), MAX_PAGE))
+    filters = query.filters()
+    result = SearchResult(q=text, hits=[], total=0, facets=facetlib.Facets(), page=page,
+                          per_page=per_page, took_ms=0.0,
+                          truncated=len(clean(raw[:MAX_QUERY_LENGTH * 4])) > len(text))
+    if not text:
+        result.took_ms = (time.perf_counter() - started) * 1000
+        return result
+
+    backend = get_backend()
+    analysis = identifiers.analyse(text)
+    ident, result.did_you_mean = _identifier_rows(analysis, backend)
+    if analysis.exact_key is not None and ident and not result.did_you_mean:
+        result.identifier = analysis.normalized
+
+    free = text
+    if analysis.committee:
+        exists = rows_by_committee(analysis.committee, SqlFilters(), limit=1)
+        if exists:
+            result.committee = analysis.committee
+            free = analysis.free_text
+            if not filters.committee:
+                filters = replace(filters, committee=frozenset({analysis.committee}))
+    if analysis.exact_key is not None and ident and not analysis.rest:
+        free = ""  # an identifier answered by key: its hits are the work's documents
+
+    ident_rows = rows_by_ids(list(ident), filters) if ident else []
+    number_query = analysis.number is not None
+    ident_rows.sort(key=lambda r: _ident_key(r, ident, number_query))
+    ident_ids = {r[ID] for r in ident_rows}
+
+    tq = text_query(free) if free else None
+    text_rows: list[Row] = []
+    capped = False
+    text_total = 0
+    limit = max(CAP, page * per_page)
+    if tq is not None and tq.terms:
+        text_rows = backend.text_rows(tq, filters, limit)
+        if not text_rows and not ident_rows and len(tq.terms) > 1:
+            tq = replace(tq, any_term=True)
+            text_rows = backend.text_rows(tq, filters, limit)
+            result.relaxed = bool(text_rows)
+        capped = len(text_rows) >= limit
+        text_total = backend.count(tq, filters) if capped else len(text_rows)
+    elif result.committee and not ident_rows:
+        text_rows = rows_by_committee(result.committee, filters)
+        text_rows.sort(key=_listing_key)
+        text_total = len(text_rows)
+
+    rest = [r for r in text_rows if r[ID] not in ident_ids]
+    merged = ident_rows + rest
+    result.total = text_total + len(ident_rows) - (len(text_rows) - len(rest))
+    if capped:
+        counts = facetlib.count_groups(backend.facet_groups(tq, filters))
+        extra = [r for r in ident_rows if r[ID] not in {t[ID] for t in text_rows}]
+        counts = facetlib.count_groups(
+            [(r[BODY], r[STATUS], r[DOCTYPE], r[COMMITTEE], r[YEAR], r[ICS_FIELDS], 1)
+             for r in extra], into=counts)
+    else:
+        counts = facetlib.count_rows(merged)
+    result.facets = facetlib.build(counts, filters)
+    start = (page - 1) * per_page
+    result.hits = _hits(merged[start:start + per_page], ident, tq)
+    result.took_ms = (time.perf_counter() - started) * 1000
+    return result
+
+
+def _hits(window: list[Row], ident: dict[int, int], tq: TextQuery | None) -> list[Hit]:
+    if not window:
+        return []
+    ids = [r[ID] for r in window]
+    with connection.cursor() as cur:
+        cur.execute("SELECT id, identifier, title_zh, title_en, title_other, committee_path "
+                    f"FROM search_searchdoc WHERE id IN ({', '.join(['%s'] * len(ids))})", ids)
+        docs = {r[0]: r for r in cur.fetchall()}
+    regex = pattern(tq.terms) if tq is not None else None
+    english = (get_language() or "").startswith("en")
+    hits = []
+    for row in window:
+        doc = docs.get(row[ID])
+        if doc is None:
+            continue
+        _, identifier, zh, en, other, committee_path = doc
+        title = (en or zh or other) if english else (zh or en or other)
+        second = (zh if english else en) if (zh and en) else ""
+        rank = ident.get(row[ID])
+        tier = IDENTIFIER if rank is not None else row[TIER] if row[TIER] else OTHER
+        hits.append(Hit(
+            id=row[ID], identifier=identifier, title=title, title_zh=zh, title_en=en,
+            status=row[STATUS], year=row[YEAR], body=row[BODY], committee=committee_path,
+            score=_score(tier, rank, row[RELEVANCE]), match=TIER_NAMES[tier],
+            title_html=mark(title, regex), subtitle_html=mark(second, regex)))
+    return hits
