@@ -529,6 +529,11 @@ def _parse(s: str) -> Identifier:
         publisher = None
     copubs = tuple(pubs[1:])
     body = _body(publisher or "ISO")
+    flags: tuple[str, ...] = ()
+    if body == "ISO" and ed and not copubs and not stage and _IEC_STYLE_RE.match(s):
+        # the IEC webstore's style for ISO documents it sells: "ISO PAS 81346-101 ED1"
+        # (type after a space, edition kept); ISO's own style is "ISO/PAS 81346-101"
+        flags = ("iec-style",)
     return Identifier(
         body=body,
         publisher=publisher,
@@ -548,9 +553,12 @@ def _parse(s: str) -> Identifier:
         supplements=tuple(supplements),
         vap=vap,
         extra=extra,
+        flags=flags,
         raw=s,
     )
 
+
+_IEC_STYLE_RE = re.compile(r"^ISO (?:TR|TS|PAS) \d+(?:-\d+)* ED\d")
 
 # Both official house styles are kept as written ("Amd 1" in ISO's catalogue, "AMD1" in IEC's
 # webstore); keys fold case and spacing, so the two spellings still match.
@@ -710,7 +718,16 @@ def render_head(ident: Identifier) -> str:
         or (typ == "guide" and st and (tokens[0] not in ("DGuide", "FDGuide")))
     ):
         sep = " "
-    if iec and tokens[0] in ("TR", "TS", "PAS", "GUIDE", "SRD", "OD", "CA", "TEC"):
+    if (iec or "iec-style" in ident.flags) and tokens[0] in (
+        "TR",
+        "TS",
+        "PAS",
+        "GUIDE",
+        "SRD",
+        "OD",
+        "CA",
+        "TEC",
+    ):
         sep = " "
     return pub + sep + " ".join(tokens)
 
@@ -774,7 +791,7 @@ def render(ident: Identifier, profile: str = "default") -> str:
     iec = ident.body == "IEC"
     if with_edition and ident.edition:
         out += " ED" + ident.edition
-    elif iec and ident.edition:
+    elif (iec or "iec-style" in ident.flags) and ident.edition:
         out += " ED" + ident.edition
     plain = [s for s in ident.supplements if not s.consolidated]
     cons = [s for s in ident.supplements if s.consolidated]
