@@ -261,6 +261,8 @@ def _parse_head(s: str, verbatim: bool = True) -> Identifier | None:
             raw=s,
         )
     m = DRAFT_RE.match(s)
+    if m and m.group("cy") and m.group("dy"):
+        m = None  # two dates: not a draft designation this grammar knows
     if m:
         pub, co = _pubs(m.group("pubs"))
         dy = m.group("dy")
@@ -277,8 +279,6 @@ def _parse_head(s: str, verbatim: bool = True) -> Identifier | None:
             if f
         )
         if m.group("cy"):
-            if dy:
-                return None
             dy = m.group("cy")
             flags += ("yfirst",)
         alt = ()

@@ -132,7 +132,7 @@ _YEAR = r"(?:1[89]|20)\d\d"
 
 # number continuations, tried in order at the end of the number read so far
 _N_YEAR_RANGE = re.compile(rf"-(?P<y>{_YEAR})-\d\d(?!\d)")
-_N_YEAR = re.compile(rf"-(?P<y>{_YEAR})(?![\d.])")
+_N_YEAR = re.compile(rf"-(?P<y>{_YEAR})(?!\d|\.\d)")
 _N_MONYEAR = re.compile(rf"-{_MON}(?P<d>\d\d?)?(?:/(?P<y>\d{{4}})|(?P<y2>\d{{4}}))")
 _N_ROMAN = re.compile(r"-(?P<r>I{1,3}|IV|VI{0,3}|IX|X)(?=-|$)(?:-(?P<ver>\d+(?:\.\d+)+))?")
 _N_SEG = re.compile(r"-(?P<seg>\d+|[A-Z](?![a-z]))")
@@ -148,7 +148,9 @@ _C_PART = re.compile(
 _C_VOL = re.compile(r"(?:v|,? Vol\. ?|,? Volume )(?P<v>\d+)")
 _C_VER = re.compile(r"(?:ver|,? Ver\. ?|,? Version )(?P<v>\d+(?:\.\d+)*)")
 _C_UPD_OLD = re.compile(rf"r(?:{_MON}(?P<y>\d{{4}})|(?P<m>\d\d?)/(?P<y2>\d{{4}}))(?![\d])")
-_C_REV = re.compile(r"(?P<st>r|,? rev\.? ?| r|,? Rev\. |,? Rev\.|,? Revision )(?P<v>\d+[a-zA-Z]?)?")
+_C_REV = re.compile(
+    r"(?P<st>r|,? rev\.? ?| r|,? Rev\. |,? Rev\.|,? Revision )(?P<v>\d+(?:[a-zA-Z](?![a-zA-Z]))?)?"
+)
 _C_ED = re.compile(rf"e(?P<v>\d+)(?:-(?P<y>{_YEAR}))?|\((?P<p>\d+)\)|,? (?P<y2>{_YEAR}) ?ed\.")
 _C_SUP = re.compile(
     rf"supp?(?:{_MON}(?P<y>\d{{4}})|(?P<m>\d\d?)/(?P<y2>\d{{4}})|-?(?P<y3>{_YEAR})(?!\d)"
@@ -221,6 +223,8 @@ def parse(s: str) -> Identifier:
     comp: dict = {"stage": stage}
     rstyle = None
     n = len(t)
+    num_end = pos  # where the number proper ends (for the verbatim fallback below)
+    dated = False
     # -- the number and what is glued to it with "-" ---------------------------------------
     while pos < n:
         segs = number.count("-")
@@ -238,6 +242,7 @@ def parse(s: str) -> Identifier:
                 else:
                     comp["edition"] = x.group("y")
                 pos = x.end()
+                dated = True
                 continue
         x = _N_MONYEAR.match(t, pos)
         if x:
@@ -245,6 +250,7 @@ def parse(s: str) -> Identifier:
             mon = MONTHS[x.group("mon")[:3].lower()]
             comp["edition"] = f"{y}{mon:02d}" + (f"{int(x.group('d')):02d}" if x.group("d") else "")
             pos = x.end()
+            dated = True
             continue
         x = _N_ROMAN.match(t, pos)
         if x:
@@ -253,7 +259,7 @@ def parse(s: str) -> Identifier:
                 comp["version"] = x.group("ver")
             pos = x.end()
             continue
-        x = re.compile(r"-(\d)(?![\d.])").match(t, pos)
+        x = re.compile(r"-(\d)(?!\d|\.\d)").match(t, pos)
         if (
             x
             and number[-1:].isupper()
@@ -263,26 +269,24 @@ def parse(s: str) -> Identifier:
             comp["revision"] = x.group(1)  # NIST SP 800-85A-4 is the fourth revision of 85A
             pos = x.end()
             continue
+        if dated or len(comp) > 1:
+            break  # nothing extends the number after a date, a volume or a revision
         x = _N_SEG.match(t, pos)
         if x:
             number += "-" + x.group("seg")
-            pos = x.end()
+            pos = num_end = x.end()
             continue
         x = _N_LETTER.match(t, pos)
         if x and number[-1:].isdigit():
             number += x.group("l")
-            pos = x.end()
+            pos = num_end = x.end()
             continue
         x = _N_LOWER.match(t, pos)
         if x and number[-1:].isdigit() and x.group("l") != "r":
             number += x.group("l").upper()
-            pos = x.end()
+            pos = num_end = x.end()
             continue
         break
-    if series == "SP" and re.fullmatch(r"\d+-\d+[A-Z]", number):
-        # NIST SP 800-56A: the letter is a part of SP 800-56
-        comp["part"] = number[-1]
-        number = number[:-1]
     # -- components ------------------------------------------------------------------------
     addenda: list[Supplement] = []
     languages: list[str] = []
@@ -394,6 +398,18 @@ def parse(s: str) -> Identifier:
     rest = t[pos:] or None
     if rest and mr:
         rest = " " + rest[1:] if rest.startswith(".") else rest
+    if rest and rest[0] not in " ,;(":
+        # unknown text glued to the components: keep everything after the number as written,
+        # so that the rendering re-parses to the same identifier
+        comp = {"stage": comp.get("stage")}
+        addenda, languages, rstyle = [], [], None
+        rest = t[num_end:]
+        if mr and rest.startswith("."):
+            rest = " " + rest[1:]
+    if series == "SP" and "part" not in comp and re.fullmatch(r"\d+-\d+[A-Z]", number):
+        # NIST SP 800-56A: the letter is a part of SP 800-56
+        comp["part"] = number[-1]
+        number = number[:-1]
     flags = []
     if mr and not pub:
         flags.append("mr")
@@ -469,7 +485,7 @@ def render(i: Identifier, profile: str = "default") -> str:
         return f"{head}.{i.number}{_suffix(i, True)}{rest}"
     if "mr" in i.flags:
         head = ".".join(x for x in (i.publisher, i.series) if x)
-        return f"{head}.{i.number}{_suffix(i, True)}{(i.extra or '').replace(' ', '.')}"
+        return f"{head}.{i.number}{_suffix(i, True)}{i.extra or ''}"
     if "nsrds-nbs" in i.flags:
         head = "NSRDS-NBS"
     else:
