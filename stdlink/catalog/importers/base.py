@@ -56,8 +56,9 @@ def describe(e: dict) -> str:
 
 class BatchRunner:
     def __init__(self, source: str, files: list[str], *, skip_invalid: bool = False,
-                 acting_user=None, progress: bool = False):
+                 acting_user=None, progress: bool = False, resolve: bool = True):
         self.source = source
+        self.resolve = resolve  # resolve relations after the batch (not for ICS/CCS tables)
         self.files = files
         self.skip_invalid = skip_invalid
         self.acting_user = acting_user
@@ -117,14 +118,16 @@ class BatchRunner:
                 fn(self, writer)
                 if self.failed:
                     raise _Rollback
-                t1 = time.perf_counter()
-                writer.finish()
-                self.timings["resolve"] = round(time.perf_counter() - t1, 3)
+                if self.resolve:
+                    t1 = time.perf_counter()
+                    writer.finish()
+                    self.timings["resolve"] = round(time.perf_counter() - t1, 3)
                 self._fill(batch, writer, ImportBatch.State.SUCCEEDED, t0)
                 batch.save()
                 ids = sorted(writer.changed_ids)
-                transaction.on_commit(lambda: standards_changed.send(
-                    sender=ImportBatch, standard_ids=ids, batch=batch))
+                if ids:
+                    transaction.on_commit(lambda: standards_changed.send(
+                        sender=ImportBatch, standard_ids=ids, batch=batch))
         except _Rollback:
             self._fail(batch, t0)
             head = describe(self.errors[0])

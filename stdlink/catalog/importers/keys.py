@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _WS = re.compile(r"\s+")
 
@@ -12,6 +13,7 @@ def fallback_key(text: str) -> str:
     return _WS.sub(" ", text).strip().upper()
 
 
+@lru_cache(maxsize=200_000)
 def identifier_keys(text: str, prefix: str = "") -> tuple[str, str, str, str, str, object, bool]:
     """(identifier, exact key, work key, publisher, body, parsed Identifier|None, fell_back).
 

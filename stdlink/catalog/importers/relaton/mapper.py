@@ -416,40 +416,52 @@ def _supp_type(p) -> str:
     return "cor" if t in ("cor", "c", "ac", "errata", "corr") else "amd"
 
 
-def iso_edge(raw: str, rec_p, tgt_p, rec_key: str, tgt_key: str) -> tuple[str, bool]:
-    """Direction-correct edge for ISO life-cycle links → (type, corrected)."""
-    from stdlink.pubid import is_newer_edition, is_supplement_of, same_work
+def _year(p) -> int | None:
+    y = getattr(p, "year", None) if p is not None else None
+    return int(y) if isinstance(y, str) and y.isdigit() else None
 
+
+def iso_edge(raw: str, rec_p, tgt_p, rec_key: str, tgt_key: str, rec_work: str = "",
+             tgt_work: str = "") -> tuple[str, bool]:
+    """Direction-correct edge for ISO life-cycle links → (type, corrected).
+
+    - `obsoletes X`: X is a predecessor ("Previously": store `replaces`, literal) unless X is a
+      draft while this record is not, or a later edition of the same work ("Will be replaced
+      by": store `replaced_by`, corrected).
+    - `updates X`: X amends/corrects this record (`amended_by`/`corrected_by`), or X is the
+      same document ("Now confirmed": `related`), or X revises it (`replaced_by`); all
+      corrected, except when this record is itself a supplement of X (`amends`/`corrects`).
+    """
     if raw == "obsoletes":
         if rec_p is not None and tgt_p is not None:
             if tgt_p.stage and not rec_p.stage:
                 return "replaced_by", True  # "Will be replaced by" a draft
-            try:
-                if same_work(tgt_p, rec_p) and is_newer_edition(tgt_p, rec_p):
-                    return "replaced_by", True
-            except Exception:  # noqa: BLE001 - pubid comparison on odd ids
-                pass
+            ty, ry = _year(tgt_p), _year(rec_p)
+            if rec_work == tgt_work and ty and ry and ty > ry and not tgt_p.supplements:
+                return "replaced_by", True
         return "replaces", False
     if raw == "updates":
-        if rec_p is not None and tgt_p is not None:
-            try:
-                if is_supplement_of(tgt_p, rec_p):
-                    return ("corrected_by" if _supp_type(tgt_p) == "cor" else "amended_by"), True
-                if is_supplement_of(rec_p, tgt_p):
-                    return ("corrects" if _supp_type(rec_p) == "cor" else "amends"), False
-            except Exception:  # noqa: BLE001
-                pass
         if rec_key == tgt_key:
             return "related", True  # "Now confirmed"
+        if rec_p is not None and tgt_p is not None and rec_work == tgt_work:
+            from stdlink.pubid import is_supplement_of
+
+            try:
+                if tgt_p.supplements and is_supplement_of(tgt_p, rec_p):
+                    return ("corrected_by" if _supp_type(tgt_p) == "cor" else "amended_by"), True
+                if rec_p.supplements and is_supplement_of(rec_p, tgt_p):
+                    return ("corrects" if _supp_type(rec_p) == "cor" else "amends"), False
+            except Exception:  # noqa: BLE001 - pubid comparison on odd ids
+                pass
         return "replaced_by", True  # "Revised by"
     return REL_TYPES.get(raw, "related"), False
 
 
 def relation_edge(source: str, raw: str, desc: str, rec_p, tgt_p, rec_key: str,
-                  tgt_key: str) -> tuple[str, bool, str]:
+                  tgt_key: str, rec_work: str = "", tgt_work: str = "") -> tuple[str, bool, str]:
     degree = desc.upper() if desc.upper() in _DEGREES else ""
     if source == "iso" and raw in ("obsoletes", "updates"):
-        t, corrected = iso_edge(raw, rec_p, tgt_p, rec_key, tgt_key)
+        t, corrected = iso_edge(raw, rec_p, tgt_p, rec_key, tgt_key, rec_work, tgt_work)
         return t, corrected, degree
     if raw == "updates" and desc:
         d = desc.lower()
@@ -694,13 +706,14 @@ def map_document(doc: Any, *, source: str, index: int, locator: str, raw: bytes,
             warnings.append((f"{f}.bibitem", "relation target has no identifier (skipped)"))
             continue
         desc = scalar_text(r.get("description"), f"{f}.description")
-        t_ident, t_key, _, _, _, t_p, t_fb = identifier_keys(target, prefix)
+        t_ident, t_key, t_work, _, _, t_p, t_fb = identifier_keys(target, prefix)
         if t_fb:
             fallbacks += 1
         t_ed = scalar_text(bib.get("edition"), f"{f}.bibitem.edition").strip()
         if t_ed and (t_p is None or not getattr(t_p, "year", None)):
             t_key = f"{t_key}#ED{t_ed.upper()}"
-        ntype, corrected, degree = relation_edge(source, raw_type, desc, rec_p, t_p, key, t_key)
+        ntype, corrected, degree = relation_edge(source, raw_type, desc, rec_p, t_p, key, t_key,
+                                                 work_key, t_work)
         relations.append(RelationRow(ntype, t_ident[:255], t_key[:255], raw_type[:40],
                                      desc[:255], corrected, degree))
 
