@@ -93,6 +93,12 @@ class Hit:
     title_html: SafeString = field(default_factory=lambda: SafeString(""))
     subtitle_html: SafeString = field(default_factory=lambda: SafeString(""))
 
+    @property
+    def status_label(self) -> str:
+        from stdlink.catalog.models import Standard
+
+        return str(dict(Standard.Status.choices).get(self.status, self.status))
+
     def as_dict(self) -> dict:
         return {"id": self.id, "identifier": self.identifier, "title": self.title,
                 "title_zh": self.title_zh, "title_en": self.title_en, "status": self.status,

@@ -1,0 +1,78 @@
+"""Search quality over the full catalogue: MRR and recall@10 of the fixed query set.
+
+    python bench/search_quality.py --db DIR      # a catalogue built by bench/search_speed.py
+    python bench/search_quality.py               # builds one in a temp dir first (minutes)
+    python bench/search_quality.py --db DIR --misses   # also list the queries that missed
+
+The queries and their expected first results are in bench/search_queries.py. A query scores
+1/rank of the expected identifier within the first 10 hits (0 when absent); MRR is the mean.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def evaluate(limit: int = 10) -> list[dict]:
+    from bench.search_queries import QUERIES
+    from stdlink.search.interface import SearchQuery, search
+
+    rows = []
+    for q in QUERIES:
+        result = search(SearchQuery(q=q.text, per_page=limit))
+        ids = [h.identifier for h in result.hits]
+        rank = ids.index(q.expected) + 1 if q.expected in ids else None
+        rows.append({"q": q.text, "kind": q.kind, "expected": q.expected, "rank": rank,
+                     "top": ids[:3], "ms": result.took_ms})
+    return rows
+
+
+def report(rows: list[dict], misses: bool) -> dict:
+    def mrr(rs):
+        return statistics.fmean(1 / r["rank"] if r["rank"] else 0 for r in rs)
+
+    def recall(rs):
+        return statistics.fmean(1 if r["rank"] else 0 for r in rs)
+
+    by_kind = defaultdict(list)
+    for r in rows:
+        by_kind[r["kind"]].append(r)
+    print(f"queries: {len(rows)}")
+    print(f"MRR: {mrr(rows):.3f}   recall@10: {recall(rows):.3f}   "
+          f"top-1: {statistics.fmean(1 if r['rank'] == 1 else 0 for r in rows):.3f}")
+    print("| kind | queries | MRR | recall@10 |")
+    print("|---|---:|---:|---:|")
+    for kind, rs in sorted(by_kind.items()):
+        print(f"| {kind} | {len(rs)} | {mrr(rs):.3f} | {recall(rs):.3f} |")
+    if misses:
+        for r in rows:
+            if r["rank"] != 1:
+                print(f"  rank {r['rank']}: {r['q']!r} expected {r['expected']!r}, got {r['top']}")
+    return {"mrr": mrr(rows), "recall10": recall(rows)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--db", type=Path, help="STDLINK_VAR_DIR of a built catalogue")
+    ap.add_argument("--misses", action="store_true", help="list queries not ranked first")
+    args = ap.parse_args(argv)
+    from bench.search_speed import build_catalogue, setup
+
+    var_dir = args.db or Path(tempfile.mkdtemp(prefix="stdlink-search-bench-"))
+    setup(var_dir)
+    if not (var_dir / "search-bench-built").exists():
+        build_catalogue(var_dir)
+    report(evaluate(), args.misses)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

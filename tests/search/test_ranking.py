@@ -1,0 +1,84 @@
+"""Ranking over the fixture catalogue (real records): query → expected first result.
+
+The table is bench/search_queries.py (the quality benchmark's set), restricted to the queries
+whose expected standard is in the fixture. The same assertions run on SQLite and PostgreSQL,
+which is the backend parity check: both must put the committed expected standard first, and
+for PARITY_TOP3 the same first three.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.search_queries import QUERIES
+from stdlink.search.interface import SearchQuery, get_backend, search
+from tests.search.conftest import IEC_KEEP, ISO_KEEP
+
+pytestmark = pytest.mark.django_db
+
+
+def _in_fixture(identifier: str) -> bool:
+    return bool(ISO_KEEP.match(identifier) or IEC_KEEP.match(identifier)
+                or identifier.startswith(("GB", "YY")))
+
+
+TABLE = [q for q in QUERIES if _in_fixture(q.expected)]
+
+@pytest.mark.parametrize("q", TABLE, ids=[f"{q.kind}:{q.text}" for q in TABLE])
+def test_expected_first(cat_db, q):
+    result = search(SearchQuery(q=q.text, per_page=10))
+    top = [h.identifier for h in result.hits]
+    assert top[:1] == [q.expected], f"{get_backend().name}: {q.text!r} → {top[:5]}"
+
+
+def test_table_is_large_enough():
+    assert len(TABLE) >= 100
+    assert {q.kind for q in TABLE} == {"id", "near", "en", "zh", "tc"}
+
+
+def test_identifier_query_lists_every_edition_current_first(cat_db):
+    result = search(SearchQuery(q="ISO 9001", per_page=50))
+    ids = [h.identifier for h in result.hits]
+    assert ids[:3] == ["ISO 9001:2015", "ISO 9001:2008", "ISO 9001:2000"]
+    assert {"ISO 9001:1994", "ISO 9001:1987"} <= set(ids)
+    assert all(h.match == "identifier" for h in result.hits)
+    assert result.identifier == "ISO 9001"
+
+
+def test_near_miss_offers_did_you_mean(cat_db):
+    result = search(SearchQuery(q="ISO 90001"))
+    assert result.did_you_mean and result.did_you_mean.startswith("ISO 9001")
+
+
+def test_committee_code_becomes_a_filter(cat_db):
+    result = search(SearchQuery(q="ISO/TC 176", per_page=100))
+    assert result.committee == "ISO/TC 176"
+    assert result.total > 10
+    assert all(h.committee.startswith("ISO/TC 176") for h in result.hits)
+
+
+def test_facets_count_and_filter(cat_db):
+    everything = search(SearchQuery(q="quality management"))
+    bodies = {v.value: v.count for v in everything.facets.body}
+    assert bodies and sum(bodies.values()) >= everything.total
+    statuses = {v.value: v.count for v in everything.facets.status}
+    assert statuses.get("current")
+    current = search(SearchQuery(q="quality management", status=("current",)))
+    assert current.total == statuses["current"]
+    assert all(h.status == "current" for h in current.hits)
+    years = search(SearchQuery(q="quality management", year_from=2010, year_to=2019))
+    assert all(2010 <= (h.year or 0) <= 2019 for h in years.hits)
+
+
+def test_chinese_and_english_highlight(cat_db):
+    zh = search(SearchQuery(q="医用电气设备 安全"))
+    assert "<mark>" in str(zh.hits[0].title_html)
+    en = search(SearchQuery(q="lithium battery safety"))
+    assert "<mark>" in str(en.hits[0].title_en and en.hits[0].title_html)
+
+
+def test_pagination_is_stable(cat_db):
+    first = search(SearchQuery(q="medical", per_page=10, page=1))
+    second = search(SearchQuery(q="medical", per_page=10, page=2))
+    assert first.total == second.total > 20
+    assert not {h.id for h in first.hits} & {h.id for h in second.hits}
