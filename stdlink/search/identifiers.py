@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -154,8 +155,21 @@ def key_matches(analysis: Analysis) -> dict[int, int]:
     return found
 
 
+def joint_variant(analysis: Analysis) -> Analysis | None:
+    """The same identifier as an ISO/IEC joint document ("ISO 27001" → "ISO/IEC 27001")."""
+    from dataclasses import replace
+
+    work, exact = analysis.work_key or "", analysis.exact_key or ""
+    for single in ("ISO", "IEC"):
+        if work.startswith(single) and not work.startswith("ISO/IEC") and \
+                work[len(single):len(single) + 1].isdigit():
+            return replace(analysis, work_key="ISO/IEC" + work[len(single):],
+                           exact_key="ISO/IEC" + exact[len(single):])
+    return None
+
+
 _fuzzy_lock = threading.Lock()
-_fuzzy_cache: dict[str, tuple[tuple[int, int], list[str]]] = {}
+_fuzzy_cache: dict[str, tuple[tuple[int, int], list[str], float]] = {}
 
 
 def _work_keys(publisher: str) -> list[str]:
@@ -163,36 +177,53 @@ def _work_keys(publisher: str) -> list[str]:
 
     from stdlink.search.models import SearchDoc
 
+    cached = _fuzzy_cache.get(publisher)
+    now = time.monotonic()
+    if cached and now - cached[2] < 30:  # re-check the index at most every 30 s
+        return cached[1]
     stamp = SearchDoc.objects.aggregate(n=Count("id"), m=Max("id"))
     version = (stamp["n"], stamp["m"] or 0)
-    cached = _fuzzy_cache.get(publisher)
     if cached and cached[0] == version:
+        _fuzzy_cache[publisher] = (version, cached[1], now)
         return cached[1]
     keys = sorted(set(SearchDoc.objects.filter(publisher=publisher)
                       .values_list("work_key", flat=True)))
     with _fuzzy_lock:
-        _fuzzy_cache[publisher] = (version, keys)
+        _fuzzy_cache[publisher] = (version, keys, now)
     return keys
 
 
 def did_you_mean(analysis: Analysis) -> str | None:
-    """The work key of the closest identifier of the same publisher, for a near miss."""
+    """The work key of the closest identifier of the same publisher, for a near miss.
+
+    Candidates come from rapidfuzz's ratio; among them the fewest edits win, then the same
+    shape (a typo, not another part: "ISO 90001" is ISO 9001, not ISO 9000-1), then the work
+    with most documents (the better-known standard)."""
+    from django.db.models import Count
     from rapidfuzz import fuzz, process
+    from rapidfuzz.distance import Levenshtein
+
+    from stdlink.search.models import SearchDoc
 
     if not analysis.publisher or not analysis.work_key:
         return None
     choices = _work_keys(analysis.publisher)
     if not choices:
         return None
-    best = process.extract(analysis.work_key, choices, scorer=fuzz.ratio, limit=5,
-                           score_cutoff=75)
+    wanted = analysis.work_key
+    best = process.extract(wanted, choices, scorer=fuzz.ratio, limit=10, score_cutoff=70)
     if not best:
         return None
-    top = best[0][1]
-    # Prefer the candidate of the same length among equally close ones (a typo, not a part).
-    ties = [c for c, s, _ in best if s == top]
-    ties.sort(key=lambda c: (abs(len(c) - len(analysis.work_key)), c))
-    return ties[0]
+    candidates = [c for c, _, _ in best]
+    sizes = dict(SearchDoc.objects.filter(work_key__in=candidates).values_list("work_key")
+                 .annotate(n=Count("id")).values_list("work_key", "n"))
+
+    def shape(text: str) -> int:
+        return sum(text.count(c) for c in "-./")
+
+    candidates.sort(key=lambda c: (Levenshtein.distance(wanted, c),
+                                   abs(shape(c) - shape(wanted)), -sizes.get(c, 0), c))
+    return candidates[0]
 
 
 def number_matches(number: str, year: str | None, candidates: list[tuple[int, str, str]]

@@ -168,17 +168,29 @@ def _identifier_rows(analysis: identifiers.Analysis, backend: Backend
                      ) -> tuple[dict[int, int], str | None]:
     """({id: ident_rank}, did-you-mean identifier) for the identifier part of a query."""
     if analysis.exact_key is not None:
+        from stdlink.search.models import SearchDoc
+
         ranks = identifiers.key_matches(analysis)
         if ranks:
             return ranks, None
+
+        def best_identifier(ids) -> str | None:
+            doc = (SearchDoc.objects.filter(id__in=ids)
+                   .order_by("is_supplement", "status_rank", "-year").values_list("identifier")
+                   .first())
+            return doc[0] if doc else None
+
+        # "ISO 27001" is ISO/IEC 27001: the joint publisher people leave out.
+        joint = identifiers.joint_variant(analysis)
+        if joint is not None:
+            ranks = identifiers.key_matches(joint)
+            if ranks:
+                return ranks, best_identifier(list(ranks))
         suggestion = identifiers.did_you_mean(analysis)
         if suggestion:
-            from stdlink.search.models import SearchDoc
-
-            docs = list(SearchDoc.objects.filter(work_key=suggestion)
-                        .order_by("status_rank", "-year").values_list("id", "identifier")[:500])
-            if docs:
-                return {pk: identifiers.FUZZY for pk, _ in docs}, docs[0][1]
+            ids = list(SearchDoc.objects.filter(work_key=suggestion).values_list("id", flat=True)[:500])
+            if ids:
+                return {pk: identifiers.FUZZY for pk in ids}, best_identifier(ids)
         return {}, None
     if analysis.number is not None:
         tokens = segment.words(analysis.number)
@@ -190,9 +202,11 @@ def _identifier_rows(analysis: identifiers.Analysis, backend: Backend
 def _ident_key(row: Row, ident: dict[int, int], number_query: bool) -> tuple:
     rank = ident[row[ID]]
     preference = identifiers.PUBLISHER_PREFERENCE.get(row[PUBLISHER], 2) if number_query else 0
-    return (rank, row[IS_SUPPLEMENT], row[STATUS_RANK], preference,
-            len(row[WORK_KEY]) if rank == identifiers.PART else 0, -(row[YEAR] or 0),
-            -row[PRIOR], row[ID])
+    # The exact edition asked for first; then base documents before amendments, current
+    # before withdrawn, the work itself before its parts (IEC 62133 before IEC 62133-2).
+    return (0 if rank == identifiers.EXACT else 1, row[IS_SUPPLEMENT], row[STATUS_RANK], rank,
+            preference, len(row[WORK_KEY]) if rank == identifiers.PART else 0,
+            -(row[YEAR] or 0), -row[PRIOR], row[ID])
 
 
 def _listing_key(row: Row) -> tuple:
