@@ -33,7 +33,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 _ONGOING = re.compile(r"[（(〔\[]\s*(长期坚持|持续推进|持续开展|长期)\s*[）)〕\]]|"
                       r"(?:完成)?时限[：:]\s*(长期坚持|持续推进|持续开展|长期)")
-_PAST = re.compile(r"(截至|截止|自|从|以来|去年|此前)$")
+_PAST = re.compile(r"(截至|截止|自|从|去年|此前)\d?$")
 _QUARTER_END = {"一": 3, "二": 6, "三": 9, "四": 12}
 
 
@@ -58,7 +58,7 @@ def find_deadlines(text: str) -> list[ParsedDeadline]:
         for m in pattern.finditer(masked):
             if any(taken[m.start():m.end()]):
                 continue
-            before = masked[max(0, m.start() - 3):m.start()]
+            before = masked[max(0, m.start() - 3):m.start()] + m.group(0)[0]
             after = masked[m.end():m.end() + 2]
             if _PAST.search(before) or after.startswith(("以来", "起")):
                 continue

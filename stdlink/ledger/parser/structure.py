@@ -137,6 +137,8 @@ def outline(text: str) -> Outline:
     started = False
     stopped = False
     closed = False  # the current item ended with a responsibility clause
+    last_seen: dict[str, int] = {}  # numbering may run on across sections: (二十五) → 六、(二十六)
+    excerpt = False  # the text starts mid-document (first marker is not number 1)
     for raw_line in text.split("\n"):
         line = raw_line.strip()
         if not line:
@@ -154,12 +156,18 @@ def outline(text: str) -> Outline:
                     marker = None  # out of sequence: plain text
                 else:
                     del stack[idx:]
+            elif num != 1 and num != last_seen.get(kind, -1) + 1 and not (
+                    kind not in last_seen and (excerpt or not started)):
+                marker = None  # a first item that is not 1 and continues nothing
             if marker is not None:
                 parent = stack[-1]
                 node = Node(kind, num, format_label(kind, label), [rest] if rest else [],
                             parent=parent)
                 parent.children.append(node)
                 stack.append(node)
+                if not started and num != 1:
+                    excerpt = True
+                last_seen[kind] = num
                 started = True
                 closed = bool(_CLAUSE_END.search(rest))
                 continue
