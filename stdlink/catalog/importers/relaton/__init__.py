@@ -27,12 +27,20 @@ WRITE_CHUNK = 2000       # records per bulk write
 IN_FLIGHT = 6            # tasks queued ahead per worker pool
 
 
-def _default_workers(limit: int | None) -> int:
+SMALL_INPUT = 2 << 20    # bytes on disk under which parsing stays in-process
+
+
+def _default_workers(limit: int | None, inputs: list[reader.Input] = ()) -> int:
+    """2 parser processes for real imports; none for test-sized ones (a pool costs ~0.1 s)."""
     env = os.environ.get("STDLINK_IMPORT_WORKERS")
     if env is not None and env.strip() != "":
         return max(0, int(env))
     if limit is not None and limit <= 2000:
         return 0
+    if inputs and all(i.kind == "stream" for i in inputs):
+        size = sum(i.path.stat().st_size for i in inputs if i.path.is_file())
+        if size < SMALL_INPUT:
+            return 0
     return min(2, os.cpu_count() or 1)
 
 
@@ -117,7 +125,7 @@ def import_paths(paths: list[Path | str], *, skip_invalid: bool = False, limit: 
     def body(run: BatchRunner, writer: Writer) -> None:
         if run.failed:
             return
-        pool = _make_pool(workers if workers is not None else _default_workers(limit))
+        pool = _make_pool(workers if workers is not None else _default_workers(limit, inputs))
         try:
             for inp in inputs:
                 _import_one(inp, run, writer, pool, limit)

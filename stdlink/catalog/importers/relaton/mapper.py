@@ -473,6 +473,17 @@ def relation_edge(source: str, raw: str, desc: str, rec_p, tgt_p, rec_key: str,
     return REL_TYPES.get(raw, "related"), False, degree
 
 
+def _edition_cmp(a: str, b: str) -> int:
+    """Compare edition strings numerically ("5.1" > "5", "10" > "9"); 0 when not comparable."""
+    def parts(x: str) -> tuple:
+        return tuple(int(p) for p in re.findall(r"\d+", x))
+
+    pa, pb = parts(a), parts(b)
+    if not pa or not pb:
+        return 0
+    return (pa > pb) - (pa < pb)
+
+
 # --- the mapping -----------------------------------------------------------------------------
 
 def _identifiers(doc: dict) -> tuple[list[dict], str]:
@@ -714,6 +725,15 @@ def map_document(doc: Any, *, source: str, index: int, locator: str, raw: bytes,
             t_key = f"{t_key}#ED{t_ed.upper()}"
         ntype, corrected, degree = relation_edge(source, raw_type, desc, rec_p, t_p, key, t_key,
                                                  work_key, t_work)
+        if t_ed and edition and t_key.startswith(f"{key}#ED") and raw_type in (
+                "updates", "obsoletes", "supersedes") and ntype in ("replaces", "related"):
+            # ECMA/IHO: every edition lists *all* editions of the shared docid as `updates`,
+            # later ones included: the direction comes from comparing the editions.
+            cmp = _edition_cmp(t_ed, edition)
+            if cmp > 0:
+                ntype, corrected = "replaced_by", True
+            elif cmp < 0:
+                ntype = "replaces"
         relations.append(RelationRow(ntype, t_ident[:255], t_key[:255], raw_type[:40],
                                      desc[:255], corrected, degree))
 
