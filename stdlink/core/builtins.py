@@ -26,6 +26,9 @@ CITIES = [
 ]
 
 # code: (name_zh, name_en, scope, permission patterns)
+# City and county officers add and change programme records in their region; programmes, targets,
+# subsidy policies and payments, designations (programme.designate_unit) and the review of monthly
+# reports (programme.review_monthlyreport) stay with the province.
 ROLE_SPECS: dict[str, tuple[str, str, str, list[str]]] = {
     "province_admin": (
         "省局管理员", "Provincial administrator", "all",
@@ -34,7 +37,15 @@ ROLE_SPECS: dict[str, tuple[str, str, str, list[str]]] = {
     ),
     "city_officer": (
         "市局工作人员", "City officer", "region",
-        ["programme.view_*", "programme.add_*", "programme.change_*", "programme.submit_*",
+        ["programme.view_*", "programme.add_unit", "programme.change_unit", "programme.add_contact",
+         "programme.change_contact", "programme.add_survey", "programme.change_survey",
+         "programme.add_achievement", "programme.change_achievement", "programme.add_project",
+         "programme.change_project", "programme.add_secretariat", "programme.change_secretariat",
+         "programme.add_expert", "programme.change_expert", "programme.add_expertregistration",
+         "programme.change_expertregistration", "programme.add_groupstandardtranslation",
+         "programme.change_groupstandardtranslation",
+         "programme.add_monthlyreport",
+         "programme.change_monthlyreport", "programme.submit_monthlyreport",
          "ledger.view_*", "ledger.change_task", "catalog.view_*"],
     ),
     "city_viewer": (
@@ -43,14 +54,22 @@ ROLE_SPECS: dict[str, tuple[str, str, str, list[str]]] = {
     ),
     "county_officer": (
         "县（市、区）局工作人员", "County officer", "region",
-        ["programme.view_*", "programme.add_*", "programme.change_*", "ledger.view_*",
-         "catalog.view_*"],
+        ["programme.view_*", "programme.add_unit", "programme.change_unit", "programme.add_contact",
+         "programme.change_contact", "programme.add_survey", "programme.change_survey",
+         "programme.add_achievement", "programme.change_achievement", "programme.add_project",
+         "programme.change_project", "programme.add_secretariat", "programme.change_secretariat",
+         "programme.add_expert", "programme.change_expert", "programme.add_expertregistration",
+         "programme.change_expertregistration", "programme.add_groupstandardtranslation",
+         "programme.change_groupstandardtranslation",
+         "ledger.view_*", "catalog.view_*"],
     ),
     "unit_user": (
         "单位用户", "Unit user", "unit",
-        ["programme.view_unit", "programme.view_survey", "programme.add_survey",
-         "programme.change_survey", "programme.view_achievement", "programme.add_achievement",
-         "programme.change_achievement", "catalog.view_*"],
+        ["programme.view_unit", "programme.view_contact", "programme.view_survey",
+         "programme.add_survey", "programme.change_survey", "programme.view_achievement",
+         "programme.add_achievement", "programme.change_achievement", "programme.view_project",
+         "programme.view_secretariat", "programme.view_expert", "programme.view_designation",
+         "programme.view_groupstandardtranslation", "catalog.view_*"],
     ),
 }
 # Permissions never granted through a pattern (destructive or administrative).
