@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import time
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -171,6 +172,13 @@ class BatchRunner:
         batch.save()
 
 
+def to_json(value: Any) -> str:
+    """JSON text for a JSON column (workers pre-encode; see worker.parse_one)."""
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
 def _executemany(sql: str, rows: list[tuple]) -> None:
     if not rows:
         return
@@ -222,6 +230,11 @@ class Writer:
         self.changed_ids: set[int] = set()
         self.created_ids: set[int] = set()
         self.timing = {"write": 0.0}
+        from stdlink.catalog.models import Standard
+
+        self._fields = {f.name: f for f in Standard._meta.concrete_fields}
+        self._now = self._fields["updated"].get_db_prep_save(timezone.now(), connection)
+        self._prep_date = self._fields["published"].get_db_prep_save
 
     # --- caches --------------------------------------------------------------------------
     def body_for(self, rec: Record, source: str, default: str) -> Any:
@@ -298,6 +311,25 @@ class Writer:
         return pk
 
     # --- writing -------------------------------------------------------------------------
+    _STD_COLS = ("identifier", "key", "work_key", "body_id", "doctype", "title_zh", "title_en",
+                 "title_other", "title_other_lang", "status", "stage", "published", "year",
+                 "committee_id", "nature", "edition", "languages", "links", "abstract",
+                 "abstract_lang", "extra", "source", "content_hash", "updated")
+
+    _JSON_COLS = frozenset({"languages", "links", "extra"})
+
+    def _placeholders(self) -> list[str]:
+        pg = connection.vendor == "postgresql"
+        return ["%s::jsonb" if pg and c in self._JSON_COLS else "%s" for c in self._STD_COLS]
+
+    def _std_values(self, r: Record, body_id: int, committee_id: int | None,
+                    source: str) -> tuple:
+        return (r.identifier, r.key, r.work_key, body_id, r.doctype, r.title_zh, r.title_en,
+                r.title_other, r.title_other_lang, r.status, r.stage,
+                self._prep_date(r.published, connection), r.year, committee_id,
+                r.nature, r.edition, to_json(r.languages), to_json(r.links), r.abstract,
+                r.abstract_lang, to_json(r.extra), source, r.content_hash, self._now)
+
     def write(self, recs: list[Record], source: str, *, file: str = "") -> None:
         from stdlink.catalog.models import SourceRecord, Standard
 
@@ -326,7 +358,7 @@ class Writer:
                 holder[r.uid] = (rk, pos)
         winners = {uid: pos for uid, (_, pos) in holder.items() if pos >= 0}
 
-        objs = []
+        rows_new, rows_old = [], []
         for uid, pos in winners.items():
             r, body = recs[pos], body_of[pos]
             committee_id = None
@@ -334,22 +366,24 @@ class Writer:
                 cid = self.committee_id(path, body)
                 if n == 0:
                     committee_id = cid
-            objs.append(Standard(
-                uid=uid, identifier=r.identifier, key=r.key, work_key=r.work_key, body=body,
-                doctype=r.doctype, title_zh=r.title_zh, title_en=r.title_en,
-                title_other=r.title_other, title_other_lang=r.title_other_lang, status=r.status,
-                stage=r.stage, published=r.published, year=r.year, committee_id=committee_id,
-                nature=r.nature, edition=r.edition, languages=r.languages, links=r.links,
-                abstract=r.abstract, abstract_lang=r.abstract_lang, extra=r.extra,
-                source=source, content_hash=r.content_hash))
-        update_fields = [f.name for f in Standard._meta.concrete_fields
-                         if f.name not in ("id", "uid", "created")]
-        Standard.objects.bulk_create(objs, batch_size=500, update_conflicts=True,
-                                     unique_fields=["uid"], update_fields=update_fields)
-        ids = {o.uid: o.pk for o in objs}
-        missing = [u for u, pk in ids.items() if pk is None]
-        if missing:
-            ids.update(Standard.objects.filter(uid__in=missing).values_list("uid", "id"))
+            values = self._std_values(r, body.id, committee_id, source)
+            if uid in existing:
+                rows_old.append((*values, existing[uid][0]))
+            else:
+                rows_new.append((uid, *values, self._now))
+        t_std = Standard._meta.db_table
+        cols = ", ".join(self._STD_COLS)
+        ph = self._placeholders()
+        _executemany(f"INSERT INTO {t_std} (uid, {cols}, created) VALUES "
+                     f"(%s, {', '.join(ph)}, %s)", rows_new)
+        _executemany(f"UPDATE {t_std} SET "
+                     f"{', '.join(f'{c} = {p}' for c, p in zip(self._STD_COLS, ph, strict=True))}"
+                     " WHERE id = %s", rows_old)
+        ids = {uid: existing[uid][0] for uid in winners if uid in existing}
+        new_uids = [row[0] for row in rows_new]
+        for i in range(0, len(new_uids), 900):
+            ids.update(Standard.objects.filter(uid__in=new_uids[i:i + 900])
+                       .values_list("uid", "id"))
 
         # counts
         for uid in winners:
@@ -370,13 +404,27 @@ class Writer:
                                      for uid, pos in winners.items()])
 
         # one SourceRecord per document (winners and the records merged into them)
-        srcs = [SourceRecord(source=source, locator=r.locator[:255], format=r.format,
-                             raw=r.raw, content_hash=r.content_hash,
-                             standard_id=ids.get(r.uid) or existing[r.uid][0], batch=self.batch)
-                for r in recs]
-        SourceRecord.objects.bulk_create(
-            srcs, batch_size=500, update_conflicts=True, unique_fields=["source", "locator"],
-            update_fields=["format", "raw", "content_hash", "standard", "batch"])
+        t_src = SourceRecord._meta.db_table
+        locs = list({r.locator[:255] for r in recs})
+        have: dict[str, int] = {}
+        for i in range(0, len(locs), 900):
+            have.update(SourceRecord.objects.filter(source=source, locator__in=locs[i:i + 900])
+                        .values_list("locator", "id"))
+        ins, upd, done = [], [], set()
+        for r in reversed(recs):  # the last document wins a repeated locator
+            loc = r.locator[:255]
+            if loc in done:
+                continue
+            done.add(loc)
+            sid = ids.get(r.uid) or existing[r.uid][0]
+            if loc in have:
+                upd.append((r.format, r.raw, r.content_hash, sid, self.batch.id, have[loc]))
+            else:
+                ins.append((source, loc, r.format, r.raw, r.content_hash, sid, self.batch.id))
+        _executemany(f"INSERT INTO {t_src} (source, locator, format, raw, content_hash, "
+                     "standard_id, batch_id) VALUES (%s, %s, %s, %s, %s, %s, %s)", ins)
+        _executemany(f"UPDATE {t_src} SET format = %s, raw = %s, content_hash = %s, "
+                     "standard_id = %s, batch_id = %s WHERE id = %s", upd)
         for r in recs:
             for field, message in r.warnings:
                 self.runner.warn(file, r.index, field, message, r.locator)
@@ -398,9 +446,10 @@ class Writer:
                 _delete_in(table, "standard_id", old_ids)
             _delete_in(t_rel, "source_id", old_ids)
         titles, dates, rels, ics, ccs, coms = [], [], [], [], [], []
+        prep_date = self._fields["published"].get_db_prep_save
         for pk, r, _body in rows:
             titles.extend((pk, lg, sc, tp, tx) for lg, sc, tp, tx in r.titles)
-            dates.extend((pk, tp, v, raw) for tp, v, raw in r.dates)
+            dates.extend((pk, tp, prep_date(v, connection), raw) for tp, v, raw in r.dates)
             seen = set()
             for code, text in r.ics:
                 iid = self.ics_id(code, text)

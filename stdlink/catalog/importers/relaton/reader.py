@@ -12,7 +12,6 @@ index where they happened; decoding and YAML errors are found later, per documen
 from __future__ import annotations
 
 import gzip
-import re
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,7 +19,6 @@ from functools import lru_cache
 from pathlib import Path
 
 BLOCK = 4 << 20
-_DOC_START = re.compile(rb"(?m)^---(?=[ \t]*\r?$|[ \t])")
 _BOM = b"\xef\xbb\xbf"
 
 
@@ -78,6 +76,24 @@ def _record_files(d: Path) -> Iterator[Path]:
             yield f
 
 
+def _starts(buf: bytes, end: int) -> list[int]:
+    """Offsets of the `---` lines (document starts) in buf[:end]."""
+    out = []
+    if buf.startswith(b"---") and _is_sep(buf, 0):
+        out.append(0)
+    pos = buf.find(b"\n---", 0, end)
+    while pos != -1:
+        if _is_sep(buf, pos + 1):
+            out.append(pos + 1)
+        pos = buf.find(b"\n---", pos + 4, end)
+    return out
+
+
+def _is_sep(buf: bytes, at: int) -> bool:
+    nxt = buf[at + 3:at + 4]
+    return nxt in (b"", b"\n", b"\r", b" ", b"\t")
+
+
 def _split(chunks: Iterator[bytes]) -> Iterator[bytes]:
     """Yield documents (bytes, starting with their `---` line when they have one)."""
     buf = b""
@@ -88,7 +104,7 @@ def _split(chunks: Iterator[bytes]) -> Iterator[bytes]:
             first = False
         buf += chunk
         cut = buf.rfind(b"\n") + 1
-        starts = [m.start() for m in _DOC_START.finditer(buf, 0, cut)]
+        starts = _starts(buf, cut)
         if not starts:
             continue
         if starts[0] != 0:
@@ -103,6 +119,8 @@ def _split(chunks: Iterator[bytes]) -> Iterator[bytes]:
 
 
 def _has_content(doc: bytes) -> bool:
+    if len(doc) > 64:
+        return True
     for line in doc.splitlines():
         s = line.strip()
         if s and not s.startswith(b"#") and s != b"---" and s != b"...":

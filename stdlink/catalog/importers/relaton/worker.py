@@ -5,6 +5,7 @@ Django-free, so it runs in `multiprocessing` workers (fork) as well as in-proces
 
 from __future__ import annotations
 
+import json
 import zlib
 
 import yaml
@@ -34,8 +35,15 @@ def parse_one(source: str, index: int, locator: str, raw: bytes,
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         return RecordError(index, locator, "(yaml)", f"invalid YAML{where}: {problem}")
     try:
-        return map_document(doc, source=source, index=index, locator=locator,
-                            raw=zlib.compress(raw, 6), content_hash=content_hash)
+        rec = map_document(doc, source=source, index=index, locator=locator,
+                           raw=zlib.compress(raw, 6), content_hash=content_hash)
+        # JSON columns are encoded here, in the worker, not in the writing process.
+        rec.extra = json.dumps(rec.extra, ensure_ascii=False)
+        rec.links = json.dumps(rec.links, ensure_ascii=False)
+        rec.languages = json.dumps(rec.languages, ensure_ascii=False)
+        return rec
+    except (TypeError, ValueError) as exc:
+        return RecordError(index, locator, "(document)", f"cannot be stored as JSON: {exc}")
     except FieldError as exc:
         return RecordError(index, locator, exc.field, exc.message)
     except RecursionError:
