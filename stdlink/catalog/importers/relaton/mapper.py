@@ -283,6 +283,8 @@ def v1_committees(eg: Any, body: str, source: str) -> list[list[CommitteeNode]]:
             if ident:
                 paths.append(path_nodes(ident, name, secretariat if group ==
                                         "technical_committee" else ""))
+            elif name and re.match(r"^(ISO|IEC|CISPR)(/IEC)?\s*/?\s*(JTC|TC|SC|PC)\b", name):
+                paths.append(path_nodes(name))  # IEC webstore: "ISO/IEC JTC 1/SC 27"
             elif name and _COMMITTEE_PATH_RE.match(name):  # IEC: name holds the path
                 first = name.split("/")[0].split()[0].upper()
                 prefix = body if first not in ("ISO", "IEC", "CISPR") else ""
@@ -566,7 +568,10 @@ def map_document(doc: Any, *, source: str, index: int, locator: str, raw: bytes,
     undated = parsed is None or not getattr(parsed, "year", None)
     uid = f"{key}#ED{edition.upper()}" if edition and undated else key
 
-    # titles
+    # titles (a title without a language takes the document's, when it has exactly one)
+    doc_langs = [lang(x) for x in as_list(doc.get("language"), "language")
+                 if isinstance(x, str) and lang(x)]
+    only_lang = doc_langs[0] if len(doc_langs) == 1 else ""
     titles = []
     by_lang: dict[str, dict[str, str]] = {}
     for i, t in enumerate(as_list(doc.get("title"), "title")):
@@ -580,7 +585,7 @@ def map_document(doc: Any, *, source: str, index: int, locator: str, raw: bytes,
         text = _plain(scalar_text(content, f"{f}.content"), scalar_text(t.get("format"), f))
         if not text:
             continue
-        lg = lang(t.get("language"))
+        lg = lang(t.get("language")) or only_lang
         script = t.get("script")
         script = (script[0] if isinstance(script, list) and script else script) or ""
         ttype = scalar_text(t.get("type"), f"{f}.type") or "main"
@@ -701,6 +706,11 @@ def map_document(doc: Any, *, source: str, index: int, locator: str, raw: bytes,
                                    body_for_committee, source)
     else:
         committees = v2_committees(contributors, ext, body_for_committee)
+    if source == "jis":  # Japanese organisation names (kanji only) are not Chinese names
+        for path in committees:
+            for node in path:
+                if node.name_zh and not node.name_en:
+                    node.name_en, node.name_zh = node.name_zh, ""
 
     # relations
     relations = []
