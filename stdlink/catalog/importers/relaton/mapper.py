@@ -86,6 +86,8 @@ def as_list(value: Any, field: str) -> list:
         return []
     if isinstance(value, list):
         return value
+    if isinstance(value, bool):
+        raise FieldError(field, "expected a list or a mapping, got a boolean")
     if isinstance(value, (dict, str, int, float, dt.date)):
         return [value]
     raise FieldError(field, f"expected a list or a mapping, got {type(value).__name__}")
