@@ -136,23 +136,23 @@ EXACT, WORK, PART, FUZZY, NUMBER = 0, 1, 2, 3, 4
 
 
 def key_matches(analysis: Analysis) -> dict[int, int]:
-    """{SearchDoc id: ident_rank} for an identifier query."""
-    from django.db.models import Q
-
-    from stdlink.search.models import SearchDoc
+    """{SearchDoc id: ident_rank} for an identifier query (one indexed look-up)."""
+    from django.db import connection
 
     if analysis.exact_key is None:
         return {}
     work = analysis.work_key or analysis.exact_key
-    found: dict[int, int] = {}
-    rows = SearchDoc.objects.filter(
-        Q(key=analysis.exact_key) | Q(work_key=work)
-        | Q(work_key__gt=work + "-", work_key__lt=work + ".")  # parts: "IEC60601-…"
-        | Q(work_key__gt=work + ".", work_key__lt=work + "/")  # parts: "GB9706.…"
-    ).values_list("id", "key", "work_key")[:2000]
-    for pk, k, wk in rows:
-        found[pk] = EXACT if k == analysis.exact_key else WORK if wk == work else PART
-    return found
+    sql = ("SELECT id, key, work_key FROM search_searchdoc WHERE key = %s OR work_key = %s "
+           "OR (work_key > %s AND work_key < %s) OR (work_key > %s AND work_key < %s) "
+           "LIMIT 2000")
+    # Parts sort right after the work: "IEC60601-…" lies between "IEC60601-" and "IEC60601.",
+    # "GB9706.…" between "GB9706." and "GB9706/".
+    params = [analysis.exact_key, work, work + "-", work + ".", work + ".", work + "/"]
+    with connection.cursor() as cur:
+        cur.execute(sql, params)
+        rows = cur.fetchall()
+    return {pk: EXACT if k == analysis.exact_key else WORK if wk == work else PART
+            for pk, k, wk in rows}
 
 
 def joint_variant(analysis: Analysis) -> Analysis | None:

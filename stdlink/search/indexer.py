@@ -34,6 +34,10 @@ def publisher_of(work_key: str) -> str:
     return m.group(0) if m else (work_key or "")[:8]
 
 
+def _distinct(text: str) -> str:
+    return " ".join(dict.fromkeys(text.split()))
+
+
 def _compact(text: str) -> str:
     return re.sub(r"[^0-9a-z]", "", (text or "").lower())
 
@@ -45,6 +49,21 @@ def _top_committee(committee) -> str:
     while node.parent_id and seen < 5:
         node, seen = node.parent, seen + 1
     return _SUBCOMMITTEE.sub("", node.code) if node is committee else node.code
+
+
+#: Part 1 of a multipart standard is its general part, the entry point of the series
+#: (IEC 60601-1, GB 9706.1, IEC 60335-1): a small boost among otherwise equal hits.
+GENERAL_PART_BONUS = 0.7
+
+
+def _general_part(identifier: str) -> bool:
+    from stdlink.pubid import ParseError, parse
+
+    try:
+        parsed = parse(identifier)
+    except (ParseError, ValueError):
+        return False
+    return parsed.part == "1" and not parsed.subpart
 
 
 def _norm(*titles: str) -> str:
@@ -76,13 +95,15 @@ def document(standard, editions: int) -> tuple[dict, dict[str, str]]:
         other_pieces.append(p)
     ident = " ".join([*segment.words(standard.identifier), _compact(standard.work_key),
                       _compact(standard.key)])
+    # Each column is indexed as a set of words: a word repeated in a title ("医用电气设备 …
+    # 轻离子束医用电气设备") does not make the standard more relevant than its siblings.
     texts = {
-        "ident": ident,
-        "title_zh": zh_words,
-        "title_en": " ".join(segment.words(standard.title_en)),
-        "title_other": " ".join(segment.words(standard.title_other)),
-        "zh_pieces": zh_pieces,
-        "other": " ".join(x for x in other_words + other_pieces if x),
+        "ident": _distinct(ident),
+        "title_zh": _distinct(zh_words),
+        "title_en": _distinct(" ".join(segment.words(standard.title_en))),
+        "title_other": _distinct(" ".join(segment.words(standard.title_other))),
+        "zh_pieces": _distinct(zh_pieces),
+        "other": _distinct(" ".join(x for x in other_words + other_pieces if x)),
     }
     compact = "".join(m.group(0).lower() for m in segment.TOKEN_RE.finditer(
         f"{standard.title_zh} {standard.title_other}"))
@@ -106,7 +127,8 @@ def document(standard, editions: int) -> tuple[dict, dict[str, str]]:
         "committee_path": committee.code if committee is not None else "",
         "ics_fields": (" " + " ".join(sorted({c.code[:2] for c in ics})) + " ") if ics else "",
         "is_supplement": bool(_SUPPLEMENT.search(standard.key.upper())),
-        "prior": math.log1p(max(editions, 1)),
+        "prior": math.log1p(max(editions, 1)) + (GENERAL_PART_BONUS if _general_part(
+            standard.identifier) else 0.0),
     }
     return fields, texts
 

@@ -18,7 +18,7 @@ Row = tuple
 DOC_COLUMNS = ("d.year, d.prior, d.body, d.status, d.doctype, d.committee, d.committee_path, "
                "d.ics_fields, d.work_key, d.key, d.publisher")
 #: The order of text hits: tier, current first, base documents first, relevance, recency.
-ORDER = "ORDER BY 2, 3, 4, 5 DESC, 6 DESC, 1"
+ORDER = "ORDER BY 2, 3, 4, 5 DESC, COALESCE(d.year, 0) DESC, 1"
 #: Text candidates fetched at most (facets are counted in SQL beyond this).
 CAP = 2000
 

@@ -43,14 +43,23 @@ def _token(token: str, params: list) -> str:
     return "(plainto_tsquery('english', %s) || plainto_tsquery('simple', %s))"
 
 
+def _piece(token: str, params: list) -> str:
+    # Tokens are runs of letters/digits (segment.TOKEN_RE): no quote can occur in them.
+    params.append(f"'{token}':CD")
+    return "to_tsquery('simple', %s)"
+
+
 def tsquery(query: TextQuery) -> tuple[str, list]:
     """SQL for the tsquery of `query` and its parameters."""
     params: list = []
     parts = []
     for term in query.terms:
         alts = []
-        for alt in term:
-            tokens = " && ".join(_token(t, params) for t in alt)
+        for n, alt in enumerate(term):
+            if n:  # a Chinese word's bigrams: only where bigrams are indexed (weights C, D)
+                tokens = " && ".join(_piece(t, params) for t in alt)
+            else:
+                tokens = " && ".join(_token(t, params) for t in alt)
             alts.append(f"({tokens})")
         parts.append("(" + " || ".join(alts) + ")")
     return (" || " if query.any_term else " && ").join(parts), params

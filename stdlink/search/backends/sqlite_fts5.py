@@ -25,8 +25,9 @@ from stdlink.search.backends.base import (
 TABLE = "search_standardfts"
 COLUMNS = ("ident", "title_zh", "title_en", "title_other", "zh_pieces", "other")
 TITLE_COLUMNS = ("title_zh", "title_en", "title_other", "zh_pieces")
+PIECE_COLUMNS = "zh_pieces other"
 #: bm25 column weights, in COLUMNS order: identifier > titles > other fields.
-WEIGHTS = (10.0, 5.0, 5.0, 3.0, 2.0, 1.0)
+WEIGHTS = (10.0, 5.0, 5.0, 3.0, 0.5, 1.0)
 _BM25 = f"bm25({TABLE}, {', '.join(str(w) for w in WEIGHTS)})"
 
 
@@ -38,9 +39,12 @@ def match_expression(query: TextQuery, columns: tuple[str, ...] = ()) -> str:
     parts = []
     for term in query.terms:
         alts = []
-        for alt in term:
+        for n, alt in enumerate(term):
             tokens = " AND ".join(quote(t) for t in alt)
-            alts.append(f"({tokens})" if len(alt) > 1 else tokens)
+            if n:  # a Chinese word's bigrams: only where bigrams are indexed
+                alts.append(f"{{{PIECE_COLUMNS}}} : ({tokens})")
+            else:
+                alts.append(f"({tokens})" if len(alt) > 1 else tokens)
         parts.append("(" + " OR ".join(alts) + ")" if len(alts) > 1 else alts[0])
     expr = (" OR " if query.any_term else " AND ").join(parts)
     if columns:
