@@ -1,0 +1,116 @@
+"""One filter definition per model: it drives the list pages, the API and the exports."""
+
+from __future__ import annotations
+
+import django_filters
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from stdlink.programme.models import (
+    Achievement, Contact, Designation, Expert, GroupStandardTranslation, MonthlyReport, Project,
+    ReportState, Secretariat, Stage, Survey, Target, Unit,
+)
+
+
+class RegionFilterMixin(django_filters.FilterSet):
+    region = django_filters.CharFilter(method="filter_region", label=_("region code"))
+
+    def filter_region(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        from stdlink.core.models import Region
+
+        region = Region.objects.filter(code=value.strip()).first()
+        if region is None:
+            return queryset.none()
+        lookup = getattr(queryset.model, "region_lookup", "region")
+        return queryset.filter(**{f"{lookup}__path__startswith": region.path})
+
+
+class UnitFilterSet(RegionFilterMixin):
+    q = django_filters.CharFilter(method="filter_q", label=_("name or credit code"))
+
+    class Meta:
+        model = Unit
+        fields = ["q", "kind", "region", "is_demo"]
+
+    def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(Q(name__icontains=value) | Q(uscc__iexact=value))
+
+
+class AnnexFilterSet(RegionFilterMixin):
+    month = django_filters.CharFilter(method="filter_month", label=_("month (YYYY-MM)"))
+    q = django_filters.CharFilter(field_name="unit_name", lookup_expr="icontains",
+                                  label=_("unit name"))
+
+    def filter_month(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        try:
+            year, month = (int(p) for p in value.split("-")[:2])
+            return queryset.filter(month__year=year, month__month=month)
+        except ValueError:
+            return queryset.none()
+
+
+class SurveyFilterSet(AnnexFilterSet):
+    class Meta:
+        model = Survey
+        fields = ["q", "month", "state", "region", "unit", "is_demo"]
+
+
+class AchievementFilterSet(AnnexFilterSet):
+    class Meta:
+        model = Achievement
+        fields = ["q", "month", "state", "region", "unit", "typical_case", "is_demo"]
+
+
+class ProjectFilterSet(RegionFilterMixin):
+    stage = django_filters.MultipleChoiceFilter(choices=Stage.choices, label=_("stage"))
+    body = django_filters.CharFilter(field_name="body__code", label=_("body"))
+
+    class Meta:
+        model = Project
+        fields = ["stage", "role", "body", "committee_code", "region", "unit", "is_demo"]
+
+
+class SecretariatFilterSet(RegionFilterMixin):
+    class Meta:
+        model = Secretariat
+        fields = ["kind", "committee_code", "region", "unit", "is_demo"]
+
+
+class ExpertFilterSet(RegionFilterMixin):
+    class Meta:
+        model = Expert
+        fields = ["name", "region", "unit", "is_demo"]
+
+
+class TranslationFilterSet(RegionFilterMixin):
+    class Meta:
+        model = GroupStandardTranslation
+        fields = ["code", "language", "region", "unit", "is_demo"]
+
+
+class DesignationFilterSet(RegionFilterMixin):
+    class Meta:
+        model = Designation
+        fields = ["kind", "year", "region", "unit", "is_demo"]
+
+
+class MonthlyReportFilterSet(RegionFilterMixin):
+    state = django_filters.ChoiceFilter(choices=ReportState.choices, label=_("state"))
+
+    class Meta:
+        model = MonthlyReport
+        fields = ["state", "month", "region", "programme", "is_demo"]
+
+
+class TargetFilterSet(django_filters.FilterSet):
+    programme = django_filters.CharFilter(field_name="programme__code", label=_("programme"))
+
+    class Meta:
+        model = Target
+        fields = ["programme", "metric"]
+
+
+class ContactFilterSet(RegionFilterMixin):
+    class Meta:
+        model = Contact
+        fields = ["name", "region", "unit", "is_demo"]
