@@ -5,3 +5,10 @@ class LedgerConfig(AppConfig):
     name = "stdlink.ledger"
     label = "ledger"
     verbose_name = "工作台账 / Task ledger"
+
+    def ready(self) -> None:
+        from stdlink.core.builtins import BUILTIN_HOOKS
+        from stdlink.ledger import builtins
+
+        if builtins.load not in BUILTIN_HOOKS:
+            BUILTIN_HOOKS.append(builtins.load)
