@@ -50,6 +50,9 @@ def test_truncated_gzip(relaton_dir, tmp_path, row_counts, baseline):
     bad.write_bytes(data[: len(data) // 2])
     exc = expect_failure([bad], row_counts, baseline, record=exc_index(bad), field="(file)")
     assert "truncated or corrupt gzip" in exc.errors[0]["message"]
+    with pytest.raises(ImportFailed):  # skipping bad records does not cover an unreadable file
+        import_paths([bad], skip_invalid=True)
+    assert row_counts() == baseline
 
 
 def exc_index(path) -> int:

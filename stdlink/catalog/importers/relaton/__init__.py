@@ -64,6 +64,7 @@ def _tasks(inp: reader.Input, limit: int | None, known: dict[str, str], runner: 
                enabled=None if runner.progress else False)
     for item in docs:
         if isinstance(item, reader.ReadError):
+            runner.skip_invalid = False  # a file unreadable to its end fails even when skipping
             runner.error(inp.label, item.index, "(file)", item.message)
             break
         index, locator, raw = item
