@@ -180,11 +180,26 @@ def to_json(value: Any) -> str:
 
 
 def _executemany(sql: str, rows: list[tuple]) -> None:
+    """Run one statement per row; on PostgreSQL, `INSERT ... VALUES (...)` statements become a
+    COPY (one round trip, no per-row statement parsing)."""
     if not rows:
+        return
+    head, sep, values = sql.partition(" VALUES ")
+    if sep and head.lstrip().upper().startswith("INSERT") and connection.vendor == "postgresql":
+        _insert_multirow(head, values.strip(), rows)
         return
     with connection.cursor() as cur:
         for i in range(0, len(rows), _SQL_CHUNK):
             cur.executemany(sql, rows[i:i + _SQL_CHUNK])
+
+
+def _insert_multirow(head: str, row_sql: str, rows: list[tuple]) -> None:
+    """PostgreSQL: `COPY table (cols) FROM STDIN` (text format: JSON text goes into jsonb)."""
+    table_cols = head.strip()[len("INSERT INTO "):]
+    with connection.cursor() as cur:
+        with cur.cursor.copy(f"COPY {table_cols} FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
 
 
 def _delete_in(table: str, column: str, ids: list[int]) -> None:
