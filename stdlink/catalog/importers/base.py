@@ -250,6 +250,9 @@ class Writer:
         self._fields = {f.name: f for f in Standard._meta.concrete_fields}
         self._now = self._fields["updated"].get_db_prep_save(timezone.now(), connection)
         self._prep_date = self._fields["published"].get_db_prep_save
+        self._previous_standard: dict[int, int | None] = {}
+        self.moved_from: set[int] = set()
+        self.orphans_deleted = 0
 
     # --- caches --------------------------------------------------------------------------
     def body_for(self, rec: Record, source: str, default: str) -> Any:
@@ -423,8 +426,11 @@ class Writer:
         locs = list({r.locator[:255] for r in recs})
         have: dict[str, int] = {}
         for i in range(0, len(locs), 900):
-            have.update(SourceRecord.objects.filter(source=source, locator__in=locs[i:i + 900])
-                        .values_list("locator", "id"))
+            for loc, pk, std_id in SourceRecord.objects.filter(
+                    source=source, locator__in=locs[i:i + 900]).values_list(
+                    "locator", "id", "standard_id"):
+                have[loc] = pk
+                self._previous_standard[pk] = std_id
         ins, upd, done = [], [], set()
         for r in reversed(recs):  # the last document wins a repeated locator
             loc = r.locator[:255]
@@ -434,6 +440,9 @@ class Writer:
             sid = ids.get(r.uid) or existing[r.uid][0]
             if loc in have:
                 upd.append((r.format, r.raw, r.content_hash, sid, self.batch.id, have[loc]))
+                before = self._previous_standard.pop(have[loc], None)
+                if before is not None and before != sid:
+                    self.moved_from.add(before)  # the document now maps to another uid
             else:
                 ins.append((source, loc, r.format, r.raw, r.content_hash, sid, self.batch.id))
         _executemany(f"INSERT INTO {t_src} (source, locator, format, raw, content_hash, "
@@ -500,8 +509,19 @@ class Writer:
 
     # --- after the last record -----------------------------------------------------------
     def finish(self) -> None:
-        """Resolve relation targets (new and earlier dangling ones) and derive `replaced`."""
+        """Drop standards left without any source document (their documents now map to
+        another uid, e.g. after a mapping change), resolve relation targets (new and earlier
+        dangling ones) and derive `replaced`."""
         from stdlink.catalog.models import Relation, Standard
+
+        if self.moved_from:
+            orphans = list(Standard.objects.filter(id__in=self.moved_from,
+                                                   source_records__isnull=True)
+                           .values_list("id", flat=True))
+            for i in range(0, len(orphans), 900):
+                Standard.objects.filter(id__in=orphans[i:i + 900]).delete()
+            self.orphans_deleted = len(orphans)
+            self.changed_ids.update(orphans)  # receivers drop ids that no longer exist
 
         rel, std = Relation._meta.db_table, Standard._meta.db_table
         with connection.cursor() as cur:
@@ -537,5 +557,6 @@ class Writer:
             "status_replaced_derived": getattr(self, "replaced", 0),
             "bodies_created": self.bodies_created,
             "committees_created": self.committees_created, "ics_created": self.ics_created,
+            "orphans_deleted": self.orphans_deleted,
             "write_s": round(self.timing["write"], 3),
         }
