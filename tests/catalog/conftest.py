@@ -29,8 +29,10 @@ QUIRKS: dict[str, list[str]] = {
     "oiml": ["data/r106-1-1997.yaml", "data/r106-1-1997_eng.yaml", "data/r106-1-1997_fra.yaml",
              "data/r106-1_1997.yaml", "data/r106-1_1997_eng.yaml", "data/r106-1_1997_fra.yaml"],
     # ECMA-262 editions 1-16 share the docid "ECMA-262"
+    # (and ECMA-269 edition 3 in volumes 1 and 2: extent.locality volume)
     "ecma": ["data/ECMA-262-1.yaml", "data/ECMA-262-2.yaml", "data/ECMA-262-5_1.yaml",
-             "data/ECMA-262-15.yaml", "data/ECMA-262-16.yaml"],
+             "data/ECMA-262-15.yaml", "data/ECMA-262-16.yaml", "data/ECMA-269-3-1.yaml",
+             "data/ECMA-269-3-2.yaml"],
     # v2 committee contributors (CCTF meetings), a meeting session partOf a meeting
     "bipm": ["data/cct/meeting/29.yaml", "data/cctf/meeting/16.yaml", "data/cgpm/meeting/1.yaml",
              "data/cgpm/meeting/resolution/1927-01.yaml"],

@@ -130,6 +130,7 @@ def test_iec_record(imported):
 def test_ecma_editions_share_one_docid(imported):
     eds = Standard.objects.filter(identifier="ECMA-262")
     assert {s.edition for s in eds} == {"1", "2", "5.1", "15", "16"}
+    assert "ECMA-262#ED5.1" in {s.uid for s in eds}
     assert len({s.uid for s in eds}) == 5
     ed2 = eds.get(edition="2")
     r1 = ed2.relations_out.get(target_key="ECMA-262#ED1")
@@ -139,6 +140,11 @@ def test_ecma_editions_share_one_docid(imported):
     assert (r16.type, r16.corrected) == ("replaced_by", True)
     assert not ed2.relations_out.filter(target_key=ed2.uid).exists()  # no self-edge
     assert ed2.status == "replaced" and eds.get(edition="16").status == "unknown"
+
+
+def test_ecma_volumes_of_one_edition(imported):
+    vols = Standard.objects.filter(identifier="ECMA-269", edition="3")
+    assert {s.uid for s in vols} == {"ECMA-269#ED3#VOL1", "ECMA-269#ED3#VOL2"}
 
 
 def test_oiml_work_instance_and_duplicate_file_names(imported):
@@ -179,20 +185,23 @@ def test_iho_list_of_lists_editorial_group(imported):
     assert Committee.objects.filter(code="IHO/HSSC").exists()
 
 
-@pytest.mark.parametrize(("source", "status", "title_lang"), [
+OTHER_SOURCES = [  # source, the only status in the slice (None: several), a title language
     ("iala", "current", "en"), ("jis", None, "ja"), ("ieee", None, "en"), ("etsi", "unknown", "en"),
     ("cie", None, "en"), ("itu-r", "unknown", "en"), ("itu-r-legacy", "current", "en"),
-])
-def test_other_sources(imported, source, status, title_lang):
-    rows = Standard.objects.filter(source=source)
-    assert rows.count() >= FIRST - 5
-    body = Body.objects.get(code={"itu-r": "ITU", "itu-r-legacy": "ITU"}.get(source,
-                                                                        source.upper()))
-    assert rows.filter(body=body).count() >= rows.count() // 2
-    if status:
-        assert set(rows.values_list("status", flat=True)) == {status}
-    assert Title.objects.filter(standard__source=source, language=title_lang).exists()
-    assert all(s.title for s in rows)
+]
+
+
+def test_other_sources(imported):
+    for source, status, title_lang in OTHER_SOURCES:
+        rows = Standard.objects.filter(source=source)
+        assert rows.count() >= FIRST - 5, source
+        body = Body.objects.get(code={"itu-r": "ITU", "itu-r-legacy": "ITU"}.get(
+            source, source.upper()))
+        assert rows.filter(body=body).count() >= rows.count() // 2, source
+        if status:
+            assert set(rows.values_list("status", flat=True)) == {status}, source
+        assert Title.objects.filter(standard__source=source, language=title_lang).exists(), source
+        assert all(s.title for s in rows), source
 
 
 def test_jis_committee_and_dates(imported):

@@ -569,6 +569,13 @@ def map_document(doc: Any, *, source: str, index: int, locator: str, raw: bytes,
     edition = scalar_text(ed_raw, "edition").strip()[:32]
     undated = parsed is None or not getattr(parsed, "year", None)
     uid = f"{key}#ED{edition.upper()}" if edition and undated else key
+    if uid != key:  # ECMA-269 edition 3 comes in 4 volumes: extent.locality volume n
+        for loc in as_list(doc.get("extent"), "extent"):
+            loc = loc.get("locality", loc) if isinstance(loc, dict) else None
+            if isinstance(loc, dict) and loc.get("type") == "volume" and \
+                    loc.get("reference_from") not in (None, ""):
+                uid = f"{uid}#VOL{scalar_text(loc['reference_from'], 'extent.locality')}"
+                break
 
     # titles (a title without a language takes the document's, when it has exactly one)
     doc_langs = [lang(x) for x in as_list(doc.get("language"), "language")
