@@ -1,0 +1,60 @@
+"""Headless Chromium: a unit user files a demand survey through the web form and submits it; the
+city officer opens the month and submits it to the province."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _login(page, username: str) -> None:
+    page.goto(page.base_url + "/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", "pw-" + username)
+    page.click("form.form button[type=submit]")
+    page.wait_for_load_state()
+
+
+def test_unit_files_survey_and_city_submits_month(page):
+    from tests.conftest import make_user
+    from tests.programme.conftest import unit_user, uscc
+
+    from stdlink.core.models import Region
+    from stdlink.programme.models import MonthlyReport, Survey, Unit
+
+    unit = Unit.objects.create(name="杭州浏览器测试公司", kind="enterprise", uscc=uscc(7),
+                               region=Region.objects.get(code="330106"))
+    unit_user("unit_web", unit)
+    make_user("officer_web", "city_officer", "330100")
+    base = page.base_url
+
+    _login(page, "unit_web")
+    page.goto(base + "/programme/surveys/new/")
+    page.fill("#id_month", "2021-04")
+    page.fill("#id_unit_name", "杭州浏览器测试公司")
+    page.fill("#id_contact", "王工")
+    page.fill("#id_mobile", "13812345678")
+    page.fill("#id_email", "wang@example.com")
+    page.fill("#id_proposed_standards", "智能泵阀通用技术要求")
+    page.click("#save")
+    page.wait_for_selector("#submit-form")
+    page.click("#submit-form")
+    page.wait_for_selector("#state")
+    survey = Survey.objects.get(unit=unit)
+    assert survey.state == "submitted"
+    page.context.clear_cookies()
+
+    _login(page, "officer_web")
+    page.goto(base + "/programme/reports/")
+    page.select_option("#open-report select[name=region]", label="杭州市")
+    page.fill("#open-report input[name=month]", "2021-04")
+    page.click("#open-report button[type=submit]")
+    page.wait_for_selector("#submit-report-button")
+    assert "杭州浏览器测试公司" in page.inner_text("#report-surveys")
+    page.click("#submit-report-button")
+    page.wait_for_selector("#report-state")
+    report = MonthlyReport.objects.get(region__code="330100", month="2021-04-01")
+    assert report.state == "submitted"
+    survey.refresh_from_db()
+    assert survey.monthly_report_id == report.pk
