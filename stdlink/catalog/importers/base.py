@@ -139,9 +139,10 @@ class BatchRunner:
         except ImportFailed:
             self._fail(batch, t0)
             raise
-        except Exception as exc:
+        except (Exception, KeyboardInterrupt) as exc:  # rolled back: record why, then re-raise
+            field = "(interrupted)" if isinstance(exc, KeyboardInterrupt) else "(internal)"
             self.errors.append({"file": ",".join(self.files), "record": None, "locator": "",
-                                "field": "(internal)", "message": f"{type(exc).__name__}: {exc}"})
+                                "field": field, "message": f"{type(exc).__name__}: {exc}"})
             self._fail(batch, t0)
             raise
         return batch
