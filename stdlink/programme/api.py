@@ -18,7 +18,12 @@ from stdlink.core.api_auth import require
 from stdlink.programme import filtersets as fs
 from stdlink.programme.metrics import progress
 from stdlink.programme.models import (
-    Achievement, MonthlyReport, Project, Survey, Target, Unit,
+    Achievement,
+    MonthlyReport,
+    Project,
+    Survey,
+    Target,
+    Unit,
 )
 from stdlink.programme.scoping import fetch, scoped
 

@@ -100,7 +100,7 @@ def load_programmes() -> None:
                 "name_zh": pzh, "name_en": pen, "start": pstart, "end": pend})
         rows = list(TARGETS[code])
         if code == "zj-intl-2020-2022":
-            for i, (city, value) in enumerate(ANNEX4, start=1):
+            for city, value in ANNEX4:
                 name = cities[city].name_zh if city in cities else city
                 rows.append((f"A1-{city}", f"{name}新增主导制（修）订国际标准和国外先进标准（附件4）",
                              f"New international and foreign advanced standards led: "

@@ -52,12 +52,23 @@ def _months(start: dt.date, end: dt.date):
 def create(out=print) -> bool:
     from stdlink.catalog.models import Body
     from stdlink.core.models import Region
+    from stdlink.programme.builtins import ANNEX4
     from stdlink.programme.models import (
-        Achievement, Contact, Designation, Expert, ExpertRegistration, GroupStandardTranslation,
-        MonthlyReport, Programme, Project, Secretariat, SubsidyPayment, SubsidyPolicy, Survey,
+        Achievement,
+        Contact,
+        Designation,
+        Expert,
+        ExpertRegistration,
+        GroupStandardTranslation,
+        MonthlyReport,
+        Programme,
+        Project,
+        Secretariat,
+        SubsidyPayment,
+        SubsidyPolicy,
+        Survey,
         Unit,
     )
-    from stdlink.programme.builtins import ANNEX4
 
     if Unit.objects.filter(is_demo=True).exists():
         out("演示数据已存在 / demo data already present (stdlink demo --clear removes it)")
@@ -127,7 +138,7 @@ def create(out=print) -> bool:
                 expert=e, body=iso, committee_code="ISO/TC 321" if j else "ISO/TC 34/SC 8",
                 position="注册专家", registered_on=dt.date(2020, rnd.randint(6, 12), 1),
                 is_demo=True)
-        for j, (unit, word) in enumerate(units):
+        for j, (unit, _word) in enumerate(units):
             kind = ["demonstration", "pilot", "pilot", "cultivation"][j % 4]
             Designation.objects.create(unit=unit, kind=kind, year=2020 + j % 2, batch="首批",
                                        criteria_note=f"{DEMO_PREFIX}符合行动计划所列条件", is_demo=True)
@@ -201,8 +212,18 @@ def clear(out=print) -> int:
     from django.contrib.auth import get_user_model
 
     from stdlink.programme.models import (
-        Achievement, Contact, Designation, Expert, ExpertRegistration, GroupStandardTranslation,
-        MonthlyReport, Project, Secretariat, SubsidyPayment, Survey, Unit,
+        Achievement,
+        Contact,
+        Designation,
+        Expert,
+        ExpertRegistration,
+        GroupStandardTranslation,
+        MonthlyReport,
+        Project,
+        Secretariat,
+        SubsidyPayment,
+        Survey,
+        Unit,
     )
 
     total = 0

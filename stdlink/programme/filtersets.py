@@ -7,8 +7,19 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from stdlink.programme.models import (
-    Achievement, Contact, Designation, Expert, GroupStandardTranslation, MonthlyReport, Project,
-    ReportState, Secretariat, Stage, Survey, Target, Unit,
+    Achievement,
+    Contact,
+    Designation,
+    Expert,
+    GroupStandardTranslation,
+    MonthlyReport,
+    Project,
+    ReportState,
+    Secretariat,
+    Stage,
+    Survey,
+    Target,
+    Unit,
 )
 
 

@@ -13,8 +13,19 @@ from django.utils.translation import gettext_lazy as _
 from stdlink.core.models import Region
 from stdlink.core.permissions import memberships_with
 from stdlink.programme.models import (
-    Achievement, Contact, Designation, Expert, ExpertRegistration, GroupStandardTranslation,
-    MonthlyReport, Project, Secretariat, Stage, SubsidyPayment, Survey, Unit,
+    Achievement,
+    Contact,
+    Designation,
+    Expert,
+    ExpertRegistration,
+    GroupStandardTranslation,
+    MonthlyReport,
+    Project,
+    Secretariat,
+    Stage,
+    SubsidyPayment,
+    Survey,
+    Unit,
 )
 from stdlink.programme.scoping import scoped
 

@@ -15,7 +15,13 @@ from decimal import Decimal
 from django.db.models import Min, QuerySet
 
 from stdlink.programme.models import (
-    Designation, Expert, GroupStandardTranslation, Project, Secretariat, Stage, Target,
+    Designation,
+    Expert,
+    GroupStandardTranslation,
+    Project,
+    Secretariat,
+    Stage,
+    Target,
 )
 
 REGISTRY: dict[str, Callable[[Target, str], int]] = {}

@@ -30,8 +30,17 @@ def make_records(unit, tag: str) -> dict:
     from stdlink.catalog.models import Body
     from stdlink.core.models import Region
     from stdlink.programme.models import (
-        Achievement, Contact, Designation, Expert, ExpertRegistration, GroupStandardTranslation,
-        MonthlyReport, Programme, Project, Secretariat, Survey,
+        Achievement,
+        Contact,
+        Designation,
+        Expert,
+        ExpertRegistration,
+        GroupStandardTranslation,
+        MonthlyReport,
+        Programme,
+        Project,
+        Secretariat,
+        Survey,
     )
 
     iso = Body.objects.get(code="ISO")
@@ -80,9 +89,8 @@ def world(personas) -> World:
 
 def unit_user(username: str, unit):
     """A unit user (role scope "unit") acting for `unit`."""
-    from tests.conftest import make_user
-
     from stdlink.core.models import Membership
+    from tests.conftest import make_user
 
     user = make_user(username, "unit_user", unit.region.code)
     Membership.objects.filter(user=user).update(unit_id=unit.pk)

@@ -17,11 +17,10 @@ def _login(page, username: str) -> None:
 
 
 def test_unit_files_survey_and_city_submits_month(page):
-    from tests.conftest import make_user
-    from tests.programme.conftest import unit_user, uscc
-
     from stdlink.core.models import Region
     from stdlink.programme.models import MonthlyReport, Survey, Unit
+    from tests.conftest import make_user
+    from tests.programme.conftest import unit_user, uscc
 
     unit = Unit.objects.create(name="杭州浏览器测试公司", kind="enterprise", uscc=uscc(7),
                                region=Region.objects.get(code="330106"))

@@ -11,7 +11,12 @@ from django.urls import reverse
 from stdlink.catalog.models import Body
 from stdlink.programme.metrics import progress
 from stdlink.programme.models import (
-    Designation, Expert, ExpertRegistration, GroupStandardTranslation, Project, Secretariat,
+    Designation,
+    Expert,
+    ExpertRegistration,
+    GroupStandardTranslation,
+    Project,
+    Secretariat,
     Target,
 )
 

@@ -16,7 +16,9 @@ from stdlink.programme.models import Project, SubsidyPayment, SubsidyPolicy
 from stdlink.programme.services.filing import reopen_form, submit_form
 from stdlink.programme.services.projects import move_project
 from stdlink.programme.services.reports import (
-    overdue_months, review_report, submit_report,
+    overdue_months,
+    review_report,
+    submit_report,
 )
 from stdlink.programme.subsidy import subsidy_status
 

@@ -6,8 +6,16 @@ from stdlink.core.permissions import has_perm
 from stdlink.programme import filtersets as fs
 from stdlink.programme import forms
 from stdlink.programme.models import (
-    CRITERIA, Achievement, Contact, Designation, Expert, GroupStandardTranslation, Project,
-    Secretariat, Survey, Unit,
+    CRITERIA,
+    Achievement,
+    Contact,
+    Designation,
+    Expert,
+    GroupStandardTranslation,
+    Project,
+    Secretariat,
+    Survey,
+    Unit,
 )
 from stdlink.programme.scoping import scoped
 from stdlink.programme.subsidy import subsidy_status
