@@ -179,6 +179,8 @@ COLLECTIVE: list[AgencySpec] = [
     AgencySpec("各市、县（市、区）市场监管局", "City and county market regulation bureaus",
                "collective", "local",
                ("各市、县（市、区）市场监督管理局", "各市、县（市、区）局", "各级市场监管部门")),
+    AgencySpec("各市、县（市、区）人民政府", "City and county people's governments",
+               "collective", "local", ("各市、县（市、区）政府", "各设区市人民政府", "各设区的市人民政府")),
     AgencySpec("省全面实施标准化战略领导小组成员单位",
                "Member units of the provincial standardisation strategy leading group",
                "collective", "collective"),

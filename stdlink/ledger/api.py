@@ -12,6 +12,7 @@ from django.db.models import Count, Prefetch
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
+from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 
 from stdlink.core.api_auth import require
@@ -187,7 +188,12 @@ def list_tasks(request: HttpRequest, document: int | None = None, agency: int | 
               if v is not None}
     if overdue is not None:
         params["overdue"] = "true" if overdue else "false"
-    return TaskFilterSet(params, queryset=_tasks().order_by("document", "order")).qs
+    filterset = TaskFilterSet(params, queryset=_tasks().order_by("document", "order"))
+    if not filterset.is_valid():
+        # An unknown agency id or status must not silently widen the result to every task.
+        raise HttpError(422, "; ".join(f"{k}: {' '.join(v)}" for k, v in
+                                       filterset.errors.items()))
+    return filterset.qs
 
 
 @router.get("/tasks/{task_id}", response=TaskDetailSchema)

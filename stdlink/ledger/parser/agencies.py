@@ -56,6 +56,9 @@ class AgencyRegistry:
         outer = re.sub(r"（[^（）]*）", "", key)
         if outer != key and outer in self.index:
             return self.index[outer]
+        # Full formal names: 中华人民共和国商务部 → 商务部.
+        if key.startswith("中华人民共和国") and key[7:] in self.index:
+            return self.index[key[7:]]
         # Zhejiang bodies written with the province name: 浙江省商务厅 → 省商务厅.
         if key.startswith("浙江省") and "省" + key[3:] in self.index:
             return self.index["省" + key[3:]]

@@ -66,6 +66,9 @@ def _read_docx(data: bytes, name: str) -> str:
 
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        if "is not a Word file" in str(exc):  # another Office file (.xlsx, .pptx)
+            raise PolicyParseError("docx", "不是 Word（.docx）文件", "not a Word (.docx) file",
+                                   source=name) from None
         raise PolicyParseError("docx", f"无法读取 .docx 文件（{exc}）",
                                f"cannot read the .docx file ({exc})", source=name) from None
     lines = [p.text for p in document.paragraphs]
@@ -139,7 +142,7 @@ def parse_document(text: str, *, source_name: str = "",
         tasks.append(task)
     for task in tasks:
         if not task.clauses and _expects_clauses(tasks):
-            warnings.append(f"{task.label} 未找到责任单位 / no responsible agency found")
+            warnings.append(f"{task.number} 未找到责任单位 / no responsible agency found")
 
     preamble = "\n".join(header)
     doc_year = default_deadline.end.year if default_deadline and default_deadline.end else None

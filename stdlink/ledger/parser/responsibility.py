@@ -78,6 +78,8 @@ def split_agencies(text: str, registry: AgencyRegistry) -> list[str]:
             text = text.replace(name, token)
     text = re.sub(r"等(?:部门|单位|有关部门)?和", "、", text)
     text = re.sub(r"[，,]", "、", text)
+    # 、 inside brackets belongs to one name: 各市、县（市、区）人民政府, 省编办（省跑改办、…）.
+    text = _protect_bracketed(text, protected)
     out: list[str] = []
     for piece in text.split("、"):
         piece = re.sub(r"等(?:部门|单位|有关部门|相关部门)?$", "", piece.strip())
@@ -90,6 +92,27 @@ def split_agencies(text: str, registry: AgencyRegistry) -> list[str]:
         else:
             out.append(piece)
     return out
+
+
+def _protect_bracketed(text: str, protected: dict[str, str]) -> str:
+    """Replace every 、 inside （…） by a token restored after splitting; a name written
+    "各市、县（市、区）X" (a list head before the bracket) is kept whole too."""
+    out: list[str] = []
+    depth = 0
+    for ch in text:
+        if ch == "（":
+            depth += 1
+        elif ch == "）" and depth:
+            depth -= 1
+        if ch == "、" and depth:
+            token = "\x01"
+            protected.setdefault(token, "、")
+            out.append(token)
+        else:
+            out.append(ch)
+    text = "".join(out)
+    # 各市、县（市、区）…: the 、 before a bracketed county list joins the two administrative levels.
+    return re.sub(r"(各[省市])、(?=[市县区州]（)", lambda m: m.group(1) + "\x01", text)
 
 
 def _split_on_and(piece: str, registry: AgencyRegistry) -> list[str]:
