@@ -8,7 +8,7 @@ PORT   ?= 8000
 DATA_DIR ?= ../shared/data
 export STDLINK_DATA_DIR ?= $(abspath $(DATA_DIR))
 
-.PHONY: run serve test test-pg bench lint format venv assets browser migrate messages clean
+.PHONY: run seed serve test test-pg bench lint format venv assets browser migrate messages clean
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	@command -v $(PY_SYS) >/dev/null 2>&1 || { echo "需要 Python 3.11 / Python 3.11 is required ($(PY_SYS) not found)"; exit 1; }
@@ -39,7 +39,16 @@ migrate: venv assets
 	mkdir -p var
 	$(PY) -m stdlink.cli migrate
 
-run: migrate
+# Built-in data loads with every migrate; the small reference tables (when the data is there) and a
+# clearly marked demo data set make the first start look alive. All three steps are idempotent.
+seed: migrate
+	@if [ -d "$(STDLINK_DATA_DIR)/reference" ]; then \
+	  $(PY) -m stdlink.cli import ics "$(STDLINK_DATA_DIR)/reference/ics/ics_ed7.csv" --no-progress && \
+	  $(PY) -m stdlink.cli import ccs "$(STDLINK_DATA_DIR)/reference/ccs" --no-progress; \
+	else echo "note: no reference data at $(STDLINK_DATA_DIR); skipping ICS/CCS"; fi
+	$(PY) -m stdlink.cli demo
+
+run: seed
 	$(PY) -m stdlink.cli collectstatic --noinput -v0
 	$(PY) -m stdlink.cli runserver $(HOST):$(PORT)
 
