@@ -67,12 +67,12 @@ def build_catalogue(var_dir: Path) -> dict:
         except ImportError:  # the Chinese-list importer is not there yet: the test stand-in
             from tests.search.loader import load_nmpa as import_cn_list
         import_cn_list(nmpa)
-        try:
+        try:  # the CCS names only feed the jieba dictionary: optional here
             from stdlink.catalog.importers.ccs import import_ccs
 
             import_ccs(data_dir() / "reference" / "ccs")
-        except ImportError:
-            pass
+        except Exception as exc:  # noqa: BLE001 - report and go on without them
+            print(f"CCS import skipped: {type(exc).__name__}: {exc}", file=sys.stderr)
         figures["import_cn_s"] = time.perf_counter() - started
         marker.write_text("ok\n")
     started = time.perf_counter()

@@ -22,7 +22,7 @@ from stdlink.search.identifiers import status_group
 log = logging.getLogger(__name__)
 
 CHUNK = 2000
-_SUPPLEMENT = re.compile(r"/(?:[A-Z]*AMD|[A-Z]*COR|ADD|SUPPL|AMEND|ERRAT|XG)|修改单")
+_SUPPLEMENT = re.compile(r"/(?:[A-Z]*AMD|[A-Z]*COR|ADD|SUPPL|AMEND|ERRAT|XG|ISH)|修改单")
 _PUBLISHER = re.compile(r"[A-Z]+")
 _SUBCOMMITTEE = re.compile(r"/(?:SC|WG|JWG|AHG|PT|MT)\b.*$")
 
@@ -36,6 +36,16 @@ def publisher_of(work_key: str) -> str:
 
 def _distinct(text: str) -> str:
     return " ".join(dict.fromkeys(text.split()))
+
+
+_DERIVATIVE = re.compile(r"\s(?:RLV|CMV|EXV|SER|PRV)$")
+
+
+def version_rank(identifier: str, key: str) -> int:
+    """0 base document or consolidated version, 1 derivative version, 2 supplement."""
+    if _SUPPLEMENT.search((key or identifier).upper()) or _SUPPLEMENT.search(identifier.upper()):
+        return 2
+    return 1 if _DERIVATIVE.search(identifier.upper()) else 0
 
 
 def _compact(text: str) -> str:
@@ -126,7 +136,7 @@ def document(standard, editions: int) -> tuple[dict, dict[str, str]]:
         "committee": _top_committee(committee),
         "committee_path": committee.code if committee is not None else "",
         "ics_fields": (" " + " ".join(sorted({c.code[:2] for c in ics})) + " ") if ics else "",
-        "is_supplement": bool(_SUPPLEMENT.search(standard.key.upper())),
+        "version_rank": version_rank(standard.identifier, standard.key),
         "prior": math.log1p(max(editions, 1)) + (GENERAL_PART_BONUS if _general_part(
             standard.identifier) else 0.0),
     }

@@ -28,7 +28,7 @@ from stdlink.search.backends.base import (
     DOCTYPE,
     ICS_FIELDS,
     ID,
-    IS_SUPPLEMENT,
+    VERSION_RANK,
     PRIOR,
     PUBLISHER,
     RELEVANCE,
@@ -176,7 +176,7 @@ def _identifier_rows(analysis: identifiers.Analysis, backend: Backend
 
         def best_identifier(ids) -> str | None:
             doc = (SearchDoc.objects.filter(id__in=ids)
-                   .order_by("is_supplement", "status_rank", "-year").values_list("identifier")
+                   .order_by("version_rank", "status_rank", "-year").values_list("identifier")
                    .first())
             return doc[0] if doc else None
 
@@ -202,9 +202,9 @@ def _identifier_rows(analysis: identifiers.Analysis, backend: Backend
 def _ident_key(row: Row, ident: dict[int, int], number_query: bool) -> tuple:
     rank = ident[row[ID]]
     preference = identifiers.PUBLISHER_PREFERENCE.get(row[PUBLISHER], 2) if number_query else 0
-    # The exact edition asked for first; then base documents before amendments, current
-    # before withdrawn, the work itself before its parts (IEC 62133 before IEC 62133-2).
-    return (0 if rank == identifiers.EXACT else 1, row[IS_SUPPLEMENT], row[STATUS_RANK], rank,
+    # The exact edition asked for first; then current before withdrawn, full documents before
+    # derivative versions before amendments, the work itself before its parts.
+    return (0 if rank == identifiers.EXACT else 1, row[STATUS_RANK], row[VERSION_RANK], rank,
             preference, len(row[WORK_KEY]) if rank == identifiers.PART else 0,
             -(row[YEAR] or 0), -row[PRIOR], row[ID])
 
@@ -212,7 +212,7 @@ def _ident_key(row: Row, ident: dict[int, int], number_query: bool) -> tuple:
 def _listing_key(row: Row) -> tuple:
     """Order of a committee listing (no text to rank by): current, base documents, the works
     with most editions (the committee's core standards), recency."""
-    return (row[STATUS_RANK], row[IS_SUPPLEMENT], -row[PRIOR], -(row[YEAR] or 0), row[ID])
+    return (row[STATUS_RANK], row[VERSION_RANK], -row[PRIOR], -(row[YEAR] or 0), row[ID])
 
 
 def _score(tier: int, ident_rank: int | None, relevance: float) -> float:
@@ -221,6 +221,14 @@ def _score(tier: int, ident_rank: int | None, relevance: float) -> float:
         return round(40.0 - (ident_rank or 0), 3)
     relevance = max(relevance, 0.0)
     return round(10.0 * (3 - tier) + relevance / (1.0 + relevance) * 9.0, 3)
+
+
+def _too_long(raw: str) -> bool:
+    try:
+        clean(raw[:MAX_QUERY_LENGTH * 8], truncate=False)
+    except QueryError:
+        return True
+    return False
 
 
 def search(query: SearchQuery, *, strict: bool = False) -> SearchResult:
@@ -234,7 +242,7 @@ def search(query: SearchQuery, *, strict: bool = False) -> SearchResult:
     filters = query.filters()
     result = SearchResult(q=text, hits=[], total=0, facets=facetlib.Facets(), page=page,
                           per_page=per_page, took_ms=0.0,
-                          truncated=len(clean(raw[:MAX_QUERY_LENGTH * 4])) > len(text))
+                          truncated=len(raw) > MAX_QUERY_LENGTH and _too_long(raw))
     if not text:
         result.took_ms = (time.perf_counter() - started) * 1000
         return result

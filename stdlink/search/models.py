@@ -42,7 +42,9 @@ class SearchDoc(models.Model):
     committee = models.CharField(max_length=64, blank=True)  # top level: ISO/TC 176
     committee_path = models.CharField(max_length=64, blank=True)  # as stored: ISO/TC 176/SC 2
     ics_fields = models.CharField(max_length=200, blank=True)  # " 03 11 " (padded)
-    is_supplement = models.BooleanField(default=False)
+    # 0 a base document (an edition, or a consolidated version), 1 a derivative version of one
+    # (redline, commented, series package), 2 a supplement (amendment, corrigendum, ISH).
+    version_rank = models.PositiveSmallIntegerField(default=0)
     prior = models.FloatField(default=0.0)
 
     class Meta:

@@ -120,18 +120,18 @@ def test_import_updates_the_index_incrementally(cat_db, django_capture_on_commit
     from stdlink.catalog.models import Standard
     from stdlink.catalog.signals import standards_changed
 
-    assert search(SearchQuery(q="快速凝血测试仪")).total == 0
+    assert search(SearchQuery(q="zzyzxquark")).total == 0
     standard = Standard.objects.filter(identifier="GB 41918-2022").get()
-    standard.title_zh = "生物安全柜 快速凝血测试仪"
+    standard.title_zh = "生物安全柜 zzyzxquark"
     standard.save()
     with django_capture_on_commit_callbacks(execute=True):
         from django.db import transaction
 
         transaction.on_commit(lambda: standards_changed.send(
             sender=None, standard_ids=[standard.pk], batch=None))
-    hits = search(SearchQuery(q="快速凝血测试仪")).hits
+    hits = search(SearchQuery(q="zzyzxquark")).hits
     assert [h.identifier for h in hits] == ["GB 41918-2022"]
     pk = standard.pk
     standard.delete()
     standards_changed.send(sender=None, standard_ids=[pk], batch=None)
-    assert search(SearchQuery(q="快速凝血测试仪")).total == 0
+    assert search(SearchQuery(q="zzyzxquark")).total == 0

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from stdlink.search.segment import Term
 
 # Row fields, by position.
-ID, TIER, STATUS_RANK, IS_SUPPLEMENT, RELEVANCE, YEAR, PRIOR, BODY, STATUS, DOCTYPE, COMMITTEE, \
+ID, TIER, STATUS_RANK, VERSION_RANK, RELEVANCE, YEAR, PRIOR, BODY, STATUS, DOCTYPE, COMMITTEE, \
     COMMITTEE_PATH, ICS_FIELDS, WORK_KEY, KEY, PUBLISHER = range(16)
 Row = tuple
 
@@ -81,7 +81,7 @@ def doc_rows(where: str, params: list, filters: SqlFilters, limit: int = CAP) ->
     from django.db import connection
 
     where, fparams = _where(where, filters)
-    sql = (f"SELECT d.id, 0, d.status_rank, d.is_supplement, 0.0, {DOC_COLUMNS} "
+    sql = (f"SELECT d.id, 0, d.status_rank, d.version_rank, 0.0, {DOC_COLUMNS} "
            f"FROM search_searchdoc d WHERE {where} LIMIT {int(limit)}")
     with connection.cursor() as cur:
         cur.execute(sql, [*params, *fparams])

@@ -86,8 +86,9 @@ class PostgresBackend(Backend):
             phrase_sql, pp = "false", []
         sql = (f"SELECT d.id, CASE WHEN {phrase_sql} THEN 1 "
                f"WHEN ts_filter(d.document, '{{b,c}}') @@ ({q}) THEN 2 ELSE 3 END, "
-               f"d.status_rank, d.is_supplement, "
-               f"{RANK.format(q='(' + q + ')')} * (1.0 + 0.1 * d.prior), {DOC_COLUMNS} "
+               f"d.status_rank, d.version_rank, "
+               f"round(({RANK.format(q='(' + q + ')')} * (1.0 + 0.1 * d.prior))::numeric, 2)"
+               f"::float, {DOC_COLUMNS} "
                f"FROM search_searchdoc d WHERE {where} {ORDER} LIMIT {int(limit)}")
         with connection.cursor() as cur:
             cur.execute(sql, [*pp, *qp, *qp, *wp])

@@ -29,6 +29,9 @@ PIECE_COLUMNS = "zh_pieces other"
 #: bm25 column weights, in COLUMNS order: identifier > titles > other fields.
 WEIGHTS = (10.0, 5.0, 5.0, 3.0, 0.5, 1.0)
 _BM25 = f"bm25({TABLE}, {', '.join(str(w) for w in WEIGHTS)})"
+#: Relevance in whole bm25 points: hits closer than that are equally relevant, and the
+#: ranking's next keys (recency, then the prior) decide between them.
+RELEVANCE = f"round(-{_BM25} * (1.0 + 0.1 * d.prior), 0)"
 
 
 def quote(token: str) -> str:
@@ -74,7 +77,7 @@ class SQLiteFTS5Backend(Backend):
         sql = (
             f"SELECT d.id, CASE WHEN {phrase_sql} THEN 1 WHEN {TABLE}.rowid IN "
             f"(SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s) THEN 2 ELSE 3 END, "
-            f"d.status_rank, d.is_supplement, -{_BM25} * (1.0 + 0.1 * d.prior), {DOC_COLUMNS} "
+            f"d.status_rank, d.version_rank, {RELEVANCE}, {DOC_COLUMNS} "
             f"FROM {_JOIN} WHERE {where} {ORDER} LIMIT {int(limit)}"
         )
         params = [*phrase_params, match_expression(query, TITLE_COLUMNS),
