@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+import time
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -44,9 +45,17 @@ def dictionary_path() -> Path:
     return Path(settings.VAR_DIR) / "search" / "userdict.txt"
 
 
+_checked = 0.0
+
+
 def _load() -> object:
-    """The jieba tokenizer, created on first use (and again when the domain dictionary changed)."""
-    global _tokenizer, _dict_mtime
+    """The jieba tokenizer, created on first use (and again when the domain dictionary changed;
+    another process's `reindex` is noticed within a few seconds)."""
+    global _tokenizer, _dict_mtime, _checked
+    now = time.monotonic()
+    if _tokenizer is not None and now - _checked < 5.0:
+        return _tokenizer
+    _checked = now
     path = dictionary_path()
     mtime = path.stat().st_mtime if path.exists() else None
     if _tokenizer is not None and mtime == _dict_mtime:
@@ -73,9 +82,9 @@ _cut_cache: dict[str, tuple[str, ...]] = {}
 
 def cut(run: str) -> tuple[str, ...]:
     """jieba words of one Chinese run (cached: the same title elements recur thousands of times)."""
+    tok = _load()  # first: a changed dictionary empties the cache
     words = _cut_cache.get(run)
     if words is None:
-        tok = _load()
         words = tuple(w for w in tok.cut(run, HMM=False) if w.strip())
         if len(_cut_cache) < 200_000:
             _cut_cache[run] = words
@@ -147,4 +156,6 @@ def build_dictionary(chinese_texts: Iterable[str], extra_words: Iterable[str] = 
     tmp.write_text("".join(f"{w} {2000 + 500 * n} n\n" for w, n in sorted(counts.items())),
                    encoding="utf-8")
     tmp.replace(path)
+    global _checked
+    _checked = 0.0  # this process segments with the new dictionary from now on
     return path

@@ -81,7 +81,7 @@ def doc_rows(where: str, params: list, filters: SqlFilters, limit: int = CAP) ->
     from django.db import connection
 
     where, fparams = _where(where, filters)
-    sql = (f"SELECT d.id, 0, d.status_rank, d.version_rank, 0.0, {DOC_COLUMNS} "
+    sql = (f"SELECT d.id, 0, d.status_rank, d.version_rank, CAST(0 AS REAL), {DOC_COLUMNS} "
            f"FROM search_searchdoc d WHERE {where} LIMIT {int(limit)}")
     with connection.cursor() as cur:
         cur.execute(sql, [*params, *fparams])

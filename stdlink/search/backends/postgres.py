@@ -25,7 +25,7 @@ from stdlink.search.backends.base import (
 from stdlink.search.segment import HAS_CJK
 
 # ts_rank_cd weights are given as {D, C, B, A}.
-RANK = "ts_rank_cd('{0.1, 0.2, 0.5, 1.0}', d.document, {q}, 1)"
+RANK = "ts_rank_cd('{{0.1, 0.2, 0.5, 1.0}}', d.document, {q}, 1)"
 VECTOR = ("setweight(to_tsvector('simple', %s), 'A') || "
           "setweight(to_tsvector('simple', %s), 'B') || "
           "setweight(to_tsvector('english', %s), 'B') || "
