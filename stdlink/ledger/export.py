@@ -8,18 +8,12 @@ from collections.abc import Iterable
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
+from stdlink.core.spreadsheets import safe_cell
 from stdlink.ledger.models import PolicyDocument, Task
 
 HEADERS = ["序号", "任务", "牵头单位", "配合单位", "完成时限", "进展情况"]
 STATUS_ZH = {"not_started": "未启动", "in_progress": "推进中", "done": "已完成"}
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe(value: object) -> object:
-    """Text that a spreadsheet would run as a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+safe = safe_cell  # text a spreadsheet would run as a formula gets a leading apostrophe
 
 
 def progress_text(task: Task) -> str:

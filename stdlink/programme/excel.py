@@ -21,13 +21,13 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from stdlink.core.services.audit import snapshot
+from stdlink.core.spreadsheets import is_formula, is_plain_number, safe_cell
 from stdlink.core.uploads import validate_upload
 from stdlink.programme.models import MONTH_HEADER, Unit
 from stdlink.programme.models.survey import AnnexForm
 from stdlink.programme.scoping import can, scoped
 from stdlink.programme.services.records import audit
 
-DANGEROUS = ("=", "+", "-", "@")
 MONTH_RE = re.compile(r"^(\d{4})[-/.年](\d{1,2})(?:[-/.月](\d{1,2})日?)?月?$")
 
 
@@ -36,14 +36,14 @@ class AnnexImportError(Exception):
         super().__init__("\n".join(errors))
         self.errors = errors
 
+# Telephone fields: "+86 …" is a number, and their own validators reject anything else.
+NUMBER_FIELDS = {"phone", "fax", "mobile"}
+
 
 def headers(model: type[AnnexForm]) -> list[str]:
     return [h for _, h in model.ANNEX_FIELDS] + [MONTH_HEADER]
 
 
-def safe_cell(value: str) -> str:
-    """Text that a spreadsheet will show but never evaluate."""
-    return "'" + value if value and value.startswith(DANGEROUS) else value
 
 
 def export_xlsx(model: type[AnnexForm], records) -> bytes:
@@ -137,7 +137,7 @@ def import_xlsx(model: type[AnnexForm], upload, *, acting_user, is_demo: bool = 
         row_errors = len(errors)
         for c, (field, _) in enumerate(model.ANNEX_FIELDS, start=1):
             text = _text(cells[c - 1])
-            if text.startswith(DANGEROUS):
+            if is_formula(text) and not (field in NUMBER_FIELDS and is_plain_number(text)):
                 errors.append(f"{where(r, c)}: 单元格以 = + - @ 开头（公式注入风险），已拒绝 / cell "
                               f"starts with = + - @ (formula injection), rejected")
             values[field] = text

@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from stdlink.core.models import Region
 from stdlink.core.permissions import memberships_with
+from stdlink.core.spreadsheets import is_formula, is_plain_number
+from stdlink.programme.excel import NUMBER_FIELDS
 from stdlink.programme.models import (
     Achievement,
     Contact,
@@ -138,7 +140,7 @@ class AnnexFormMixin:
         if unit and not data.get("address") and unit.address:
             data["address"] = unit.address
         for name, value in data.items():
-            if isinstance(value, str) and value.strip().startswith(("=", "+", "-", "@")) and name != "phone":
+            if is_formula(value) and not (name in NUMBER_FIELDS and is_plain_number(value)):
                 self.add_error(name, _("Text may not start with = + - @ (spreadsheet formula)."))
         return data
 

@@ -15,8 +15,8 @@ from django_fsm import TransitionNotAllowed
 from openpyxl import Workbook
 
 from stdlink.core.permissions import has_perm, perm
+from stdlink.core.spreadsheets import safe_cell
 from stdlink.programme import forms
-from stdlink.programme.excel import safe_cell
 from stdlink.programme.filtersets import MonthlyReportFilterSet
 from stdlink.programme.models import Achievement, MonthlyReport, Survey
 from stdlink.programme.scoping import fetch, scoped
