@@ -24,7 +24,11 @@ QUIRKS: dict[str, list[str]] = {
             "data/iso-9001-2015-amd-1-2024.yaml", "data/iso-9001-2015-amd-1.yaml",
             "data/iso-9001-2015.yaml", "data/iso-iec-27001-2022-amd-1-2024.yaml",
             "data/iso-iec-27001-2022.yaml"],
-    "iec": ["data/iso_iec_27001_2022.yaml", "data/iso_iec_27001_2022_amd1_2024.yaml"],
+    # (and an IEC redline version, a product of its own that pubid keys like the standard)
+    "iec": ["data/iso_iec_27001_2022.yaml", "data/iso_iec_27001_2022_amd1_2024.yaml",
+            "data/cispr_11_2015.yaml", "data/cispr_11_2015_rlv.yaml"],
+    # IEC parts written with a dot, which pubid keys alike ("IEC61523:2023")
+    "ieee": ["data/IEC_61523.1-2023.yaml", "data/IEC_61523.4-2023.yaml"],
     # the same OIML publication under two file names, with its language instances
     "oiml": ["data/r106-1-1997.yaml", "data/r106-1-1997_eng.yaml", "data/r106-1-1997_fra.yaml",
              "data/r106-1_1997.yaml", "data/r106-1_1997_eng.yaml", "data/r106-1_1997_fra.yaml"],
@@ -34,7 +38,8 @@ QUIRKS: dict[str, list[str]] = {
              "data/ECMA-262-15.yaml", "data/ECMA-262-16.yaml", "data/ECMA-269-3-1.yaml",
              "data/ECMA-269-3-2.yaml"],
     # v2 committee contributors (CCTF meetings), a meeting session partOf a meeting
-    "bipm": ["data/cct/meeting/29.yaml", "data/cctf/meeting/16.yaml", "data/cgpm/meeting/1.yaml",
+    # (and Metrologia 1 1 1 / 11 1, whose compact keys are equal)
+    "bipm": ["data/metrologia-1-1-1.yaml", "data/metrologia-11-1.yaml", "data/cct/meeting/29.yaml", "data/cctf/meeting/16.yaml", "data/cgpm/meeting/1.yaml",
              "data/cgpm/meeting/resolution/1927-01.yaml"],
 }
 

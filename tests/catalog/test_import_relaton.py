@@ -147,6 +147,30 @@ def test_ecma_volumes_of_one_edition(imported):
     assert {s.uid for s in vols} == {"ECMA-269#ED3#VOL1", "ECMA-269#ED3#VOL2"}
 
 
+def test_documents_pubid_would_merge_stay_apart(imported):
+    ids = ["CISPR 11:2015", "CISPR 11:2015 RLV", "IEC 61523.1-2023", "IEC 61523.4-2023",
+           "Metrologia 1 1 1", "Metrologia 11 1"]
+    rows = {s.identifier: s for s in Standard.objects.filter(identifier__in=ids)}
+    assert set(rows) == set(ids)
+    assert rows["CISPR 11:2015 RLV"].uid == "CISPR11:2015#RLV"
+    assert rows["CISPR 11:2015 RLV"].key == rows["CISPR 11:2015"].key  # key stays pubid's
+    assert rows["IEC 61523.1-2023"].uid == "IEC 61523.1-2023"
+    assert rows["Metrologia 1 1 1"].uid == "METROLOGIA 1 1 1"
+
+
+@pytest.mark.parametrize(("ident", "uid"), [
+    ("ISO 9001:2015", "ISO9001:2015"),
+    ("ETSI EN 300 328 V2.2.2 (2019-07)", "ETSIEN300328V2.2.2(2019-07)"),  # thousands grouping
+    ("IEC 61523.1-2023", "IEC 61523.1-2023"),
+    ("Metrologia 11 1", "METROLOGIA 11 1"),
+    ("CIE OP03 6-10", "CIE OP03 6-10"),
+])
+def test_distinct_key(ident, uid):
+    from stdlink.catalog.importers.keys import distinct_key
+
+    assert distinct_key(ident, key(ident)) == uid
+
+
 def test_oiml_work_instance_and_duplicate_file_names(imported):
     work = Standard.objects.get(identifier="OIML R 106-1:1997")
     # r106-1-1997.yaml and r106-1_1997.yaml: one Standard, two SourceRecords

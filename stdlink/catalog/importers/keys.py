@@ -35,3 +35,20 @@ def identifier_keys(text: str, prefix: str = "") -> tuple[str, str, str, str, st
             continue
     fb = fallback_key(text)
     return text, fb, fb, "", "", None, True
+
+
+_DIGITS = re.compile(r"\d+")
+# digits separated by nothing but spaces, other than thousands grouping ("EN 300 328"):
+# "Metrologia 1 1 1" and "Metrologia 11 1" have the same compact key "METROLOGIA111".
+_SPACED_DIGITS = re.compile(r"\d\s+(?!\d{3}\b)\d")
+
+
+def distinct_key(identifier: str, key: str) -> str:
+    """`key`, unless the pubid key loses part of the identifier's numbers, in which case two
+    different documents could share it ("IEC 61523.1-2023" and "IEC 61523.4-2023" both key to
+    "IEC61523:2023"): then the whitespace-collapsed upper-case identifier. Used for the upsert
+    key (`Standard.uid`) and relation targets, never for `Standard.key`."""
+    if "".join(_DIGITS.findall(identifier)) != "".join(_DIGITS.findall(key)) or \
+            _SPACED_DIGITS.search(identifier):
+        return fallback_key(identifier)
+    return key

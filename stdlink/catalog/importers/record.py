@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 #: Bumped whenever a mapping changes: it is part of the content hash, so a re-import after a
 #: mapping change rewrites every record instead of skipping it as unchanged.
-MAPPER_VERSION = "4"
+MAPPER_VERSION = "6"
 
 
 @dataclass(slots=True)

@@ -24,7 +24,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from stdlink.catalog.importers.keys import identifier_keys
+from stdlink.catalog.importers.keys import distinct_key, identifier_keys
 from stdlink.catalog.importers.record import CommitteeNode, Record, RelationRow
 
 # --- source defaults -------------------------------------------------------------------------
@@ -477,6 +477,15 @@ def relation_edge(source: str, raw: str, desc: str, rec_p, tgt_p, rec_key: str,
     return REL_TYPES.get(raw, "related"), False, degree
 
 
+def with_vap(uid: str, key: str, parsed) -> str:
+    """IEC value-added products (`RLV` redline, `CMV` commented version) are products of their
+    own, but the pubid exact key leaves the suffix out: keep them apart in the uid."""
+    vap = getattr(parsed, "vap", None) if parsed is not None else None
+    if isinstance(vap, str) and vap and not key.upper().endswith(vap.upper()):
+        return f"{uid}#{vap.upper()}"
+    return uid
+
+
 def _edition_cmp(a: str, b: str) -> int:
     """Compare edition strings numerically ("5.1" > "5", "10" > "9"); 0 when not comparable."""
     def parts(x: str) -> tuple:
@@ -568,7 +577,11 @@ def map_document(doc: Any, *, source: str, index: int, locator: str, raw: bytes,
     ed_raw = doc.get("edition")
     edition = scalar_text(ed_raw, "edition").strip()[:32]
     undated = parsed is None or not getattr(parsed, "year", None)
-    uid = f"{key}#ED{edition.upper()}" if edition and undated else key
+    base = distinct_key(ident, key)
+    if base != key:
+        extra["uid_from_identifier"] = True  # pubid's key would merge distinct documents
+    uid = f"{base}#ED{edition.upper()}" if edition and undated else base
+    uid = with_vap(uid, key, parsed)
     if uid != key:  # ECMA-269 edition 3 comes in 4 volumes: extent.locality volume n
         for loc in as_list(doc.get("extent"), "extent"):
             loc = loc.get("locality", loc) if isinstance(loc, dict) else None
@@ -737,14 +750,16 @@ def map_document(doc: Any, *, source: str, index: int, locator: str, raw: bytes,
             continue
         desc = scalar_text(r.get("description"), f"{f}.description")
         t_ident, t_key, t_work, _, _, t_p, t_fb = identifier_keys(target, prefix)
+        t_key = distinct_key(t_ident, t_key)
         if t_fb:
             fallbacks += 1
         t_ed = scalar_text(bib.get("edition"), f"{f}.bibitem.edition").strip()
         if t_ed and (t_p is None or not getattr(t_p, "year", None)):
             t_key = f"{t_key}#ED{t_ed.upper()}"
-        ntype, corrected, degree = relation_edge(source, raw_type, desc, rec_p, t_p, key, t_key,
+        t_key = with_vap(t_key, t_key, t_p)
+        ntype, corrected, degree = relation_edge(source, raw_type, desc, rec_p, t_p, base, t_key,
                                                  work_key, t_work)
-        if t_ed and edition and t_key.startswith(f"{key}#ED") and raw_type in (
+        if t_ed and edition and t_key.startswith(f"{base}#ED") and raw_type in (
                 "updates", "obsoletes", "supersedes") and ntype in ("replaces", "related"):
             # ECMA/IHO: every edition lists *all* editions of the shared docid as `updates`,
             # later ones included: the direction comes from comparing the editions.
