@@ -12,7 +12,7 @@ then rebuilt with `reindex()` (timed). The workload is 1,000 queries drawn with 
 from bench/search_queries.py (identifiers in many spellings, English and Chinese keywords,
 committee codes, facet filters, second pages). For each query the bare backend query for the
 same terms (FTS5 MATCH ordered by bm25, top 20) is timed too, so the overhead is a ratio.
-HTTP: `gunicorn` (2 workers × 4 threads) serving the app, `wrk -c16 -d30s` over the same
+HTTP: `gunicorn` (4 workers × 2 threads, jieba preloaded in the master) serving the app, `wrk -c16 -d30s` over the same
 queries through /api/v1/search.
 """
 
@@ -42,7 +42,7 @@ def setup(var_dir: Path) -> None:
     django.setup()
 
 
-def build_catalogue(var_dir: Path) -> dict:
+def build_catalogue(var_dir: Path, reindex: bool = True) -> dict:
     """Import every stream and the Chinese list into the scratch database (once per DIR)."""
     from django.core.management import call_command
 
@@ -75,9 +75,10 @@ def build_catalogue(var_dir: Path) -> dict:
             print(f"CCS import skipped: {type(exc).__name__}: {exc}", file=sys.stderr)
         figures["import_cn_s"] = time.perf_counter() - started
         marker.write_text("ok\n")
-    started = time.perf_counter()
-    figures["indexed"] = indexer.reindex(progress=sys.stderr.isatty())
-    figures["reindex_s"] = time.perf_counter() - started
+    if reindex:
+        started = time.perf_counter()
+        figures["indexed"] = indexer.reindex(progress=sys.stderr.isatty())
+        figures["reindex_s"] = time.perf_counter() - started
     figures["standards"] = Standard.objects.count()
     return figures
 
@@ -120,15 +121,26 @@ def in_process(requests: list[dict]) -> dict:
             v = self.get(k)
             return [] if v is None else [str(v)]
 
-    # Warm-up: jieba's dictionary, pubid's tables, SQLite's page cache.
+    # Warm-up: jieba's dictionary, pubid's tables, SQLite's page cache; then an empty result
+    # cache, so that the first run of every distinct request below is a cold one.
+    from stdlink.search import segment
+    from stdlink.search.interface import invalidate_cache
+
+    segment.cut("预热")
     for params in requests[:50]:
         search(query_from_params(P(params)))
-    full, bare = [], []
+    invalidate_cache()
+    full, bare, cold = [], [], []
+    seen: set[tuple] = set()
     for params in requests:
         query: SearchQuery = query_from_params(P(params))
         started = time.perf_counter()
         search(query)
         full.append((time.perf_counter() - started) * 1000)
+        signature = tuple(sorted((k, str(v)) for k, v in params.items() if k != "page"))
+        if signature not in seen:
+            seen.add(signature)
+            cold.append(full[-1])
         tq = text_query(query.q)
         started = time.perf_counter()
         if tq.terms:
@@ -142,6 +154,8 @@ def in_process(requests: list[dict]) -> dict:
         "bare_p50": pct(bare, 50), "bare_p95": pct(bare, 95), "bare_p99": pct(bare, 99),
         "overhead_p50": pct(full, 50) / max(pct(bare, 50), 1e-9),
         "overhead_median_of_ratios": statistics.median(ratios),
+        "cold_n": len(cold), "cold_p50": pct(cold, 50), "cold_p95": pct(cold, 95),
+        "cold_p99": pct(cold, 99),
     }
 
 
@@ -163,7 +177,8 @@ end
 """
 
 
-def http_run(var_dir: Path, requests: list[dict], duration: int, connections: int) -> dict:
+def http_run(var_dir: Path, requests: list[dict], duration: int, connections: int,
+             workers: int = 4, threads: int = 2) -> dict:
     from urllib.parse import urlencode
 
     wrk = shutil.which("wrk") or "/usr/bin/wrk"
@@ -178,10 +193,16 @@ def http_run(var_dir: Path, requests: list[dict], duration: int, connections: in
     env = dict(os.environ, STDLINK_VAR_DIR=str(var_dir), STDLINK_LOG_LEVEL="ERROR")
     port = "8765"
     if gunicorn:
+        # jieba is loaded once in the master (after --preload set Django up) and shared by the
+        # forked workers, instead of each worker paying a second on its first Chinese query.
+        config = var_dir / "gunicorn-search-bench.py"
+        config.write_text("def pre_fork(server, worker):\n"
+                          "    from stdlink.search import segment\n"
+                          "    segment.cut('预热')\n")
         server_cmd = [gunicorn, "stdlink.wsgi:application", "-b", f"127.0.0.1:{port}",
-                      "-w", "2", "--threads", "4", "--log-level", "warning",
-                      "--preload"]
-        server = "gunicorn -w 2 --threads 4"
+                      "-w", str(workers), "--threads", str(threads), "--log-level", "warning",
+                      "--preload", "-c", str(config)]
+        server = f"gunicorn -w {workers} --threads {threads}"
     else:
         server_cmd = [sys.executable, "-m", "stdlink.cli", "runserver", "--noreload",
                       f"127.0.0.1:{port}"]
@@ -213,7 +234,9 @@ def http_run(var_dir: Path, requests: list[dict], duration: int, connections: in
         return {"error": out.stdout[-2000:] + out.stderr[-2000:]}
     n, ec, er, ew, es, et, p50, p95, p99, rps = line.split()[1:]
     return {"server": server, "requests": int(n), "errors": int(ec) + int(er) + int(ew) +
-            int(es) + int(et), "non2xx": int(es), "p50": float(p50), "p95": float(p95),
+            int(es) + int(et), "non2xx": int(es), "timeouts": int(et),
+            "connect_read_write": int(ec) + int(er) + int(ew),
+            "p50": float(p50), "p95": float(p95),
             "p99": float(p99), "rps": float(rps), "connections": connections,
             "duration": duration}
 
@@ -223,14 +246,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--db", type=Path, help="scratch STDLINK_VAR_DIR to build or reuse")
     ap.add_argument("--build-only", action="store_true")
     ap.add_argument("--no-http", action="store_true")
+    ap.add_argument("--skip-reindex", action="store_true", help="reuse the index as it is")
     ap.add_argument("--queries", type=int, default=1000)
     ap.add_argument("--duration", type=int, default=30)
     ap.add_argument("--connections", type=int, default=16)
+    ap.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
+    ap.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker")
     args = ap.parse_args(argv)
     var_dir = args.db or Path(tempfile.mkdtemp(prefix="stdlink-search-bench-"))
     var_dir.mkdir(parents=True, exist_ok=True)
     setup(var_dir)
-    built = build_catalogue(var_dir)
+    built = build_catalogue(var_dir, reindex=not args.skip_reindex)
     print(f"catalogue: {built.get('standards')} standards; indexed {built.get('indexed')} in "
           f"{built.get('reindex_s', 0):.1f} s"
           + (f"; import {built['import_relaton_s']:.0f} s + {built['import_cn_s']:.0f} s"
@@ -241,19 +267,23 @@ def main(argv: list[str] | None = None) -> int:
     fig = in_process(requests)
     print(f"in-process ({fig['n']} queries): p50 {fig['p50']:.2f} ms, p95 {fig['p95']:.2f} ms, "
           f"p99 {fig['p99']:.2f} ms, mean {fig['mean']:.2f} ms")
+    print(f"  first run of each distinct request ({fig['cold_n']}, empty result cache): "
+          f"p50 {fig['cold_p50']:.2f} ms, p95 {fig['cold_p95']:.2f} ms, p99 {fig['cold_p99']:.2f} ms")
     print(f"bare backend query: p50 {fig['bare_p50']:.2f} ms, p95 {fig['bare_p95']:.2f} ms, "
           f"p99 {fig['bare_p99']:.2f} ms")
     print(f"overhead: p50 / bare p50 = {fig['overhead_p50']:.2f}x; median per-query ratio "
           f"{fig['overhead_median_of_ratios']:.2f}x")
     if not args.no_http:
-        http = http_run(var_dir, requests, args.duration, args.connections)
+        http = http_run(var_dir, requests, args.duration, args.connections, args.workers,
+                        args.threads)
         if "error" in http:
             print("HTTP run failed:", http["error"])
             return 1
         print(f"HTTP ({http['server']}, wrk -c{http['connections']} -d{http['duration']}s): "
               f"{http['rps']:.1f} req/s, p50 {http['p50']:.1f} ms, p95 {http['p95']:.1f} ms, "
               f"p99 {http['p99']:.1f} ms, {http['requests']} requests, errors {http['errors']} "
-              f"(non-2xx {http['non2xx']})")
+              f"(non-2xx {http['non2xx']}, timeouts {http['timeouts']}, socket "
+              f"{http['connect_read_write']})")
     return 0
 
 

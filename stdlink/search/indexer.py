@@ -158,7 +158,7 @@ def _standards(ids: list[int]):
 
 def _write_chunk(ids: list[int], edition_counts: dict[str, int] | None = None) -> int:
     from stdlink.catalog.models import Standard
-    from stdlink.search.interface import get_backend
+    from stdlink.search.interface import get_backend, invalidate_cache
     from stdlink.search.models import SearchDoc
 
     standards = list(_standards(ids))
@@ -177,6 +177,7 @@ def _write_chunk(ids: list[int], edition_counts: dict[str, int] | None = None) -
         backend.delete(ids)
         SearchDoc.objects.bulk_create(docs, batch_size=500)
         backend.write(texts)
+    invalidate_cache()
     return len(docs)
 
 
@@ -216,13 +217,14 @@ def reindex(*, progress: bool | None = False) -> int:
     """Rebuild the whole index (dictionary first). Returns the number of documents indexed."""
     from stdlink.catalog.models import Standard
     from stdlink.clitools import progress as bar
-    from stdlink.search.interface import get_backend
+    from stdlink.search.interface import get_backend, invalidate_cache
     from stdlink.search.models import SearchDoc
 
     build_dictionary()
     with transaction.atomic():
         SearchDoc.objects.all().delete()
         get_backend().clear()
+    invalidate_cache()
     edition_counts = dict(Standard.objects.values_list("work_key").annotate(n=Count("id"))
                           .values_list("work_key", "n"))
     ids = list(Standard.objects.order_by("pk").values_list("pk", flat=True))

@@ -12,7 +12,9 @@ before amendments, then the engine's relevance, then recency.
 
 from __future__ import annotations
 
+import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 
 from django.db import connection
@@ -231,6 +233,115 @@ def _too_long(raw: str) -> bool:
     return False
 
 
+@dataclass
+class _Candidates:
+    """Everything about a query that does not depend on the page or the reader's language."""
+
+    merged: list[Row]
+    total: int
+    counts: dict
+    ident: dict[int, int]
+    tq: TextQuery | None
+    filters: SqlFilters
+    did_you_mean: str | None = None
+    committee: str | None = None
+    identifier: str | None = None
+    relaxed: bool = False
+
+
+# Broad queries ("safety", "ISO": tens of thousands of matches) cost tens of milliseconds to
+# rank and count; their candidates are kept briefly, per process. Keyed by text and filters;
+# emptied when this process changes the index, and entries expire so that other processes'
+# index updates show within CACHE_TTL seconds.
+CACHE_SIZE = 256
+CACHE_TTL = 60.0
+CACHE_MIN_MS = 15.0
+_cache: OrderedDict[tuple, tuple[float, _Candidates]] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def invalidate_cache() -> None:
+    with _cache_lock:
+        _cache.clear()
+
+
+def _cached(key: tuple) -> _Candidates | None:
+    with _cache_lock:
+        entry = _cache.get(key)
+        if entry is None:
+            return None
+        if time.monotonic() - entry[0] > CACHE_TTL:
+            del _cache[key]
+            return None
+        _cache.move_to_end(key)
+        return entry[1]
+
+
+def _remember(key: tuple, value: _Candidates) -> None:
+    with _cache_lock:
+        _cache[key] = (time.monotonic(), value)
+        _cache.move_to_end(key)
+        while len(_cache) > CACHE_SIZE:
+            _cache.popitem(last=False)
+
+
+def _candidates(text: str, filters: SqlFilters, limit: int) -> _Candidates:
+    backend = get_backend()
+    analysis = identifiers.analyse(text)
+    ident, did_you_mean = _identifier_rows(analysis, backend)
+    identifier = (analysis.normalized if analysis.exact_key is not None and ident
+                  and not did_you_mean else None)
+
+    free = text
+    committee = None
+    if analysis.committee:
+        exists = rows_by_committee(analysis.committee, SqlFilters(), limit=1)
+        if exists:
+            committee = analysis.committee
+            free = analysis.free_text
+            if not filters.committee:
+                filters = replace(filters, committee=frozenset({analysis.committee}))
+    if analysis.exact_key is not None and ident and not analysis.rest:
+        free = ""  # an identifier answered by key: its hits are the work's documents
+
+    ident_rows = rows_by_ids(list(ident), filters) if ident else []
+    number_query = analysis.number is not None
+    ident_rows.sort(key=lambda r: _ident_key(r, ident, number_query))
+    ident_ids = {r[ID] for r in ident_rows}
+
+    tq = text_query(free) if free else None
+    text_rows: list[Row] = []
+    capped = relaxed = False
+    text_total = 0
+    if tq is not None and tq.terms:
+        text_rows = backend.text_rows(tq, filters, limit)
+        if not text_rows and not ident_rows and len(tq.terms) > 1:
+            tq = replace(tq, any_term=True)
+            text_rows = backend.text_rows(tq, filters, limit)
+            relaxed = bool(text_rows)
+        capped = len(text_rows) >= limit
+        text_total = backend.count(tq, filters) if capped else len(text_rows)
+    elif committee and not ident_rows:
+        text_rows = rows_by_committee(committee, filters)
+        text_rows.sort(key=_listing_key)
+        text_total = len(text_rows)
+
+    rest = [r for r in text_rows if r[ID] not in ident_ids]
+    merged = ident_rows + rest
+    total = text_total + len(ident_rows) - (len(text_rows) - len(rest))
+    if capped:
+        counts = facetlib.count_groups(backend.facet_groups(tq, filters))
+        fetched = {t[ID] for t in text_rows}
+        counts = facetlib.count_groups(
+            [(r[BODY], r[STATUS], r[DOCTYPE], r[COMMITTEE], r[YEAR], r[ICS_FIELDS], 1)
+             for r in ident_rows if r[ID] not in fetched], into=counts)
+    else:
+        counts = facetlib.count_rows(merged)
+    return _Candidates(merged=merged, total=total, counts=counts, ident=ident, tq=tq,
+                       filters=filters, did_you_mean=did_you_mean, committee=committee,
+                       identifier=identifier, relaxed=relaxed)
+
+
 def search(query: SearchQuery, *, strict: bool = False) -> SearchResult:
     """Run `query`. With `strict`, an over-long query raises QueryError (the API answers 400);
     otherwise it is truncated. Malformed text never raises."""
@@ -247,60 +358,19 @@ def search(query: SearchQuery, *, strict: bool = False) -> SearchResult:
         result.took_ms = (time.perf_counter() - started) * 1000
         return result
 
-    backend = get_backend()
-    analysis = identifiers.analyse(text)
-    ident, result.did_you_mean = _identifier_rows(analysis, backend)
-    if analysis.exact_key is not None and ident and not result.did_you_mean:
-        result.identifier = analysis.normalized
-
-    free = text
-    if analysis.committee:
-        exists = rows_by_committee(analysis.committee, SqlFilters(), limit=1)
-        if exists:
-            result.committee = analysis.committee
-            free = analysis.free_text
-            if not filters.committee:
-                filters = replace(filters, committee=frozenset({analysis.committee}))
-    if analysis.exact_key is not None and ident and not analysis.rest:
-        free = ""  # an identifier answered by key: its hits are the work's documents
-
-    ident_rows = rows_by_ids(list(ident), filters) if ident else []
-    number_query = analysis.number is not None
-    ident_rows.sort(key=lambda r: _ident_key(r, ident, number_query))
-    ident_ids = {r[ID] for r in ident_rows}
-
-    tq = text_query(free) if free else None
-    text_rows: list[Row] = []
-    capped = False
-    text_total = 0
     limit = max(CAP, page * per_page)
-    if tq is not None and tq.terms:
-        text_rows = backend.text_rows(tq, filters, limit)
-        if not text_rows and not ident_rows and len(tq.terms) > 1:
-            tq = replace(tq, any_term=True)
-            text_rows = backend.text_rows(tq, filters, limit)
-            result.relaxed = bool(text_rows)
-        capped = len(text_rows) >= limit
-        text_total = backend.count(tq, filters) if capped else len(text_rows)
-    elif result.committee and not ident_rows:
-        text_rows = rows_by_committee(result.committee, filters)
-        text_rows.sort(key=_listing_key)
-        text_total = len(text_rows)
-
-    rest = [r for r in text_rows if r[ID] not in ident_ids]
-    merged = ident_rows + rest
-    result.total = text_total + len(ident_rows) - (len(text_rows) - len(rest))
-    if capped:
-        counts = facetlib.count_groups(backend.facet_groups(tq, filters))
-        extra = [r for r in ident_rows if r[ID] not in {t[ID] for t in text_rows}]
-        counts = facetlib.count_groups(
-            [(r[BODY], r[STATUS], r[DOCTYPE], r[COMMITTEE], r[YEAR], r[ICS_FIELDS], 1)
-             for r in extra], into=counts)
-    else:
-        counts = facetlib.count_rows(merged)
-    result.facets = facetlib.build(counts, filters)
+    key = (connection.vendor, text, filters, limit)
+    found = _cached(key)
+    if found is None:
+        found = _candidates(text, filters, limit)
+        if (time.perf_counter() - started) * 1000 >= CACHE_MIN_MS:
+            _remember(key, found)
+    result.total = found.total
+    result.did_you_mean, result.committee = found.did_you_mean, found.committee
+    result.identifier, result.relaxed = found.identifier, found.relaxed
+    result.facets = facetlib.build(found.counts, found.filters)
     start = (page - 1) * per_page
-    result.hits = _hits(merged[start:start + per_page], ident, tq)
+    result.hits = _hits(found.merged[start:start + per_page], found.ident, found.tq)
     result.took_ms = (time.perf_counter() - started) * 1000
     return result
 

@@ -48,7 +48,11 @@ class SearchDoc(models.Model):
     prior = models.FloatField(default=0.0)
 
     class Meta:
-        indexes = [models.Index(fields=["publisher", "work_key"], name="search_pub_work")]
+        indexes = [
+            models.Index(fields=["publisher", "work_key"], name="search_pub_work"),
+            models.Index(fields=["committee"], name="search_committee"),
+            models.Index(fields=["committee_path"], name="search_committee_path"),
+        ]
 
     def __str__(self) -> str:
         return self.identifier

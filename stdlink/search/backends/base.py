@@ -34,6 +34,16 @@ class TextQuery:
     compact: str = ""  # "质量管理体系" compared with SearchDoc.title_compact
 
 
+#: A committee and everything under it, as indexed range look-ups ("ISO/TC 176/…" sorts
+#: between "ISO/TC 176/" and "ISO/TC 1760").
+COMMITTEE_SQL = ("d.committee = %s OR d.committee_path = %s "
+                 "OR (d.committee_path > %s AND d.committee_path < %s)")
+
+
+def committee_params(code: str) -> list[str]:
+    return [code, code, code + "/", code + "0"]
+
+
 @dataclass(frozen=True)
 class SqlFilters:
     """Facet filters as SQL over search_searchdoc `d` (user values are parameters)."""
@@ -59,8 +69,8 @@ class SqlFilters:
         if self.committee:
             parts = []
             for code in sorted(self.committee):
-                parts.append("d.committee = %s OR d.committee_path = %s OR d.committee_path LIKE %s")
-                params.extend([code, code, code + "/%"])
+                parts.append(COMMITTEE_SQL)
+                params.extend(committee_params(code))
             clauses.append("(" + " OR ".join(parts) + ")")
         if self.year_from is not None:
             clauses.append("d.year >= %s")
@@ -95,8 +105,7 @@ def rows_by_ids(ids: list[int], filters: SqlFilters) -> list[Row]:
 
 
 def rows_by_committee(code: str, filters: SqlFilters, limit: int = 20000) -> list[Row]:
-    return doc_rows("(d.committee = %s OR d.committee_path = %s OR d.committee_path LIKE %s)",
-                    [code, code, code + "/%"], filters, limit)
+    return doc_rows(f"({COMMITTEE_SQL})", committee_params(code), filters, limit)
 
 
 FACET_GROUP = ("SELECT d.body, d.status, d.doctype, d.committee, d.year, d.ics_fields, count(*) "
