@@ -28,7 +28,10 @@ QUIRKS: dict[str, list[str]] = {
     "iec": ["data/iso_iec_27001_2022.yaml", "data/iso_iec_27001_2022_amd1_2024.yaml",
             "data/cispr_11_2015.yaml", "data/cispr_11_2015_rlv.yaml"],
     # IEC parts written with a dot, which pubid keys alike ("IEC61523:2023")
-    "ieee": ["data/IEC_61523.1-2023.yaml", "data/IEC_61523.4-2023.yaml"],
+    # (and relations: updates + amends/corrects description, obsoletedBy, adoptedFrom)
+    "ieee": ["data/IEC_61523.1-2023.yaml", "data/IEC_61523.4-2023.yaml",
+             "data/AIEE_25-1952.yaml", "data/ANSI_C63.4A-2017.yaml",
+             "data/ANSI_C63.5_COR1-2019.yaml", "data/IEC_60076.21-2011.yaml"],
     # the same OIML publication under two file names, with its language instances
     "oiml": ["data/r106-1-1997.yaml", "data/r106-1-1997_eng.yaml", "data/r106-1-1997_fra.yaml",
              "data/r106-1_1997.yaml", "data/r106-1_1997_eng.yaml", "data/r106-1_1997_fra.yaml"],

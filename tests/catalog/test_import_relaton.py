@@ -147,6 +147,17 @@ def test_ecma_volumes_of_one_edition(imported):
     assert {s.uid for s in vols} == {"ECMA-269#ED3#VOL1", "ECMA-269#ED3#VOL2"}
 
 
+def test_ieee_relation_descriptions(imported):
+    rows = set(Relation.objects.filter(source__source="ieee").values_list(
+        "raw_type", "raw_description", "type", "corrected"))
+    assert ("updates", "revises", "replaces", False) in rows
+    assert ("updates", "amends", "amends", False) in rows
+    assert ("updates", "corrects", "corrects", False) in rows
+    assert ("obsoletedBy", "", "replaced_by", False) in rows
+    adopt = Relation.objects.get(source__identifier="IEC 60076.21-2011", raw_type="adoptedFrom")
+    assert adopt.type == "adopts" and adopt.degree == ""  # no source fills the degree
+
+
 def test_documents_pubid_would_merge_stay_apart(imported):
     ids = ["CISPR 11:2015", "CISPR 11:2015 RLV", "IEC 61523.1-2023", "IEC 61523.4-2023",
            "Metrologia 1 1 1", "Metrologia 11 1"]
