@@ -7,8 +7,7 @@ keywords, `zh` Chinese keywords against the Chinese records, `tc` committee code
 The expected identifier is written as the catalogue stores it. For a work ("ISO 9001") it is
 the current edition; a query naming an edition expects that edition. Where IEC publishes the
 current text as a consolidated version ("IEC 60335-1:2020+AMD1:2025 CSV") that is the expected
-answer; where the catalogue has only a redline version of the current edition
-("IEC 62368-1:2023 RLV"), that.
+answer (the latest full text); redline and commented versions (RLV, CMV) never are.
 """
 
 from __future__ import annotations
@@ -48,7 +47,7 @@ _ID = [
     ("ISO 10993-1", "ISO 10993-1:2018"), ("ISO 12100", "ISO 12100:2010"),
     ("ISO 15189", "ISO 15189:2022"), ("ISO/IEC 20000-1", "ISO/IEC 20000-1:2018"),
     ("IEC 60335-1", "IEC 60335-1:2020+AMD1:2025 CSV"), ("iec60335-1", "IEC 60335-1:2020+AMD1:2025 CSV"),
-    ("IEC 62133-2", "IEC 62133-2:2017+AMD1:2021 CSV"), ("IEC 62368-1", "IEC 62368-1:2023 RLV"),
+    ("IEC 62133-2", "IEC 62133-2:2017+AMD1:2021 CSV"), ("IEC 62368-1", "IEC 62368-1:2023"),
     ("IEC 62304", "IEC 62304:2006+AMD1:2015 CSV"), ("IEC 60529", "IEC 60529:1989+AMD1:1999+AMD2:2013 CSV"),
     ("IEC 61508-1", "IEC 61508-1:2010"),
     # Chinese codes
@@ -106,7 +105,7 @@ _EN = [
     ("secondary cells and batteries lithium systems portable applications",
      "IEC 62133-2:2017+AMD1:2021 CSV"),
     ("audio video information and communication technology equipment safety requirements",
-     "IEC 62368-1:2023 RLV"),
+     "IEC 62368-1:2023"),
     ("medical device software life cycle processes", "IEC 62304:2006+AMD1:2015 CSV"),
     ("degrees of protection provided by enclosures",
      "IEC 60529:1989+AMD1:1999+AMD2:2013 CSV"),

@@ -71,11 +71,18 @@ def catalogue(django_db_setup, django_db_blocker, shared_data, catalogue_slices,
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
             from stdlink.search import identifiers
+            from stdlink.search.interface import invalidate_cache
 
             identifiers.analyse.cache_clear()
+            identifiers._fuzzy_cache.clear()  # noqa: SLF001 - keyed on rolled-back rows
+            invalidate_cache()
 
 
 @pytest.fixture
 def cat_db(catalogue, db):
     """A test inside the module's catalogue (its own changes rolled back)."""
-    return catalogue
+    from stdlink.search.interface import invalidate_cache
+
+    invalidate_cache()
+    yield catalogue
+    invalidate_cache()
