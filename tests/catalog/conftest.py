@@ -89,6 +89,24 @@ def relaton_slices(relaton_dir, tmp_path_factory) -> dict[str, Path]:
     return slices
 
 
+@pytest.fixture(scope="module")
+def slices_imported_once(django_db_setup, django_db_blocker, relaton_slices):
+    """Import the 14 slices once per test module, inside a transaction rolled back at the end
+    of the module (each test's `db` savepoint nests inside it). Yields the batch id."""
+    from django.db import transaction
+
+    from stdlink.catalog.importers.relaton import import_paths
+
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            yield import_paths([relaton_slices[s] for s in SOURCES]).pk
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
 @pytest.fixture
 def row_counts():
     """A function returning the row count of every catalogue table (rollback checks)."""

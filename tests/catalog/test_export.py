@@ -8,14 +8,13 @@ import yaml
 
 from stdlink.catalog.exporters import build_relaton_dict, to_relaton_yaml
 from stdlink.catalog.importers.cn_list import import_cn_list
-from stdlink.catalog.importers.relaton import import_paths
 from stdlink.catalog.models import SourceRecord, Standard
 from tests.catalog.conftest import SOURCES
 
 
 @pytest.fixture
-def imported(db, relaton_slices):
-    return import_paths([relaton_slices[s] for s in SOURCES])
+def imported(db, slices_imported_once):
+    return slices_imported_once
 
 
 def source_docs(path) -> list:

@@ -1,4 +1,6 @@
-"""Relaton importer on real records of all 14 streams (slices, see conftest.py)."""
+"""Relaton importer on real records of all 14 streams (slices, see conftest.py), imported once
+for the module; each test runs in its own savepoint. Batch-level behaviour on a fresh database
+is in test_import_batches.py."""
 
 from __future__ import annotations
 
@@ -6,15 +8,23 @@ import pytest
 
 from stdlink.catalog.importers.relaton import import_paths
 from stdlink.catalog.models import (
-    Body, Committee, ImportBatch, Relation, SourceRecord, Standard, StandardDate, Title,
+    Body,
+    Committee,
+    ImportBatch,
+    Relation,
+    SourceRecord,
+    Standard,
+    StandardDate,
+    Title,
 )
 from stdlink.pubid import key
 from tests.catalog.conftest import FIRST, QUIRKS, SOURCES
 
 
 @pytest.fixture
-def imported(db, relaton_slices):
-    return import_paths([relaton_slices[s] for s in SOURCES])
+def imported(db, slices_imported_once):
+    """The 14 slices imported once for this module (rolled back at its end)."""
+    return ImportBatch.objects.get(pk=slices_imported_once)
 
 
 def std(ident: str) -> Standard:
@@ -246,75 +256,3 @@ def test_jis_committee_and_dates(imported):
     assert s.committee.name_en.startswith("一般社団法人")
     assert s.title_other_lang == "ja" and s.title_en
     assert StandardDate.objects.filter(standard=s, type="issued").exists()
-
-
-def test_relations_resolved_after_batch_including_earlier_dangling(db, relaton_slices, tmp_path):
-    """A relation stored before its target exists is resolved by a later batch, even though
-    its own record is unchanged (skipped) in that batch."""
-    docs = relaton_slices["iso"].read_text(encoding="utf-8").split("\n---\n")
-
-    def doc(ident: str) -> str:
-        d = next(d for d in docs if f"\ndocid:\n- id: {ident}\n" in d)
-        return "---\n" + d.removeprefix("---\n").rstrip("\n") + "\n"
-
-    f = tmp_path / "iso.yaml"
-    f.write_text(doc("ISO 9001:2008"), encoding="utf-8")
-    import_paths([f])
-    rel = {"source__identifier": "ISO 9001:2008", "raw_type": "updates",
-           "target_identifier": "ISO 9001:2015"}
-    assert Relation.objects.get(**rel).target is None
-    f.write_text(doc("ISO 9001:2008") + doc("ISO 9001:2015"), encoding="utf-8")
-    b = import_paths([f])
-    assert (b.unchanged_count, b.created_count) == (1, 1)
-    assert Relation.objects.get(**rel).target == std("ISO 9001:2015")
-    cd = Relation.objects.get(source__identifier="ISO 9001:2015", target_identifier="ISO/CD 9001.2")
-    assert cd.target is None  # the draft is not imported: kept unresolved
-
-
-def test_manifest_locator_and_limit(db, relaton_dir):
-    b = import_paths([relaton_dir / "iho.yaml.gz"], limit=3)
-    assert b.read == 3
-    locs = set(SourceRecord.objects.values_list("locator", flat=True))
-    assert all(loc.startswith("data/") and loc.endswith(".yaml") for loc in locs), locs
-
-
-def test_directory_of_record_files(db, relaton_slices, tmp_path):
-    """A relaton-data checkout: one record file per document, locator = repo path."""
-    d = tmp_path / "relaton-data-iala" / "data"
-    d.mkdir(parents=True)
-    for i, doc in enumerate(relaton_slices["iala"].read_text(encoding="utf-8")
-                            .split("\n---\n")[:5]):
-        (d / f"rec{i}.yaml").write_text("---\n" + doc.removeprefix("---\n") + "\n")
-    b = import_paths([d.parent])
-    assert b.read == 5
-    assert set(SourceRecord.objects.values_list("source", flat=True)) == {"iala"}
-    assert SourceRecord.objects.filter(locator="data/rec0.yaml").exists()
-
-
-def test_signal_sent_on_commit(db, relaton_slices, django_capture_on_commit_callbacks):
-    from stdlink.catalog.signals import standards_changed
-
-    got = []
-
-    def receiver(sender, standard_ids, batch, **kw):
-        got.append((len(standard_ids), batch.pk))
-
-    standards_changed.connect(receiver)
-    try:
-        with django_capture_on_commit_callbacks(execute=True):
-            b = import_paths([relaton_slices["cie"]])
-    finally:
-        standards_changed.disconnect(receiver)
-    assert got == [(Standard.objects.count(), b.pk)]
-
-
-@pytest.mark.slow
-def test_whole_small_stream(db, relaton_dir, row_counts):
-    b = import_paths([relaton_dir / "iho.yaml.gz", relaton_dir / "iala.yaml.gz"])
-    assert b.read == 131 + 863 and not b.errors
-    assert SourceRecord.objects.count() == 131 + 863
-    # IHO: 131 records, 86 distinct docids, editions told apart by uid
-    assert Standard.objects.filter(source="iho").count() >= 86
-    before = row_counts()
-    again = import_paths([relaton_dir / "iho.yaml.gz", relaton_dir / "iala.yaml.gz"])
-    assert again.unchanged_count == 131 + 863 and row_counts() == before
