@@ -39,7 +39,7 @@ KNOWN = frozenset("seq dir_name l1 l2 number title_zh title_en approval_date eff
                   "status_zh status id source_url source_note replaces revision_kind ics ccs "
                   "withdrawn_date".split())
 _SPACES = re.compile(r"[\s\u3000]+")
-_FAMILY = re.compile(r"^([A-Z]+(?:\d+)?(?:/[TZ])?)\s*")
+_FAMILY = re.compile(r"^(T/|Q/|[A-Z]+\d*(?:/[TZ])?(?=[\s\d]))")
 WRITE_CHUNK = 1000
 
 
@@ -164,11 +164,15 @@ def _ensure_body(writer: Writer, family: dict) -> str:
     if family["body"]:
         return family["body"]
     fam = family["obj"]
-    code = fam.prefix
+    code = fam.code.removesuffix("/T").removesuffix("/Z").rstrip("/")  # YY, DB33, T, Q
+    kind = {"sector": Body.Kind.SECTOR, "local": Body.Kind.LOCAL,
+            "social-group": Body.Kind.GROUP, "enterprise": Body.Kind.ENTERPRISE}.get(
+                fam.scope, Body.Kind.NATIONAL)
     body = writer.bodies.get(code) or writer._create_body(  # noqa: SLF001 - same package
-        code, "SAC", kind=Body.Kind.SECTOR if fam.scope == "sector" else Body.Kind.NATIONAL,
-        country="CN", name_zh=fam.issuer_zh or f"{code} 行业标准", name_en=f"{code} sector")
-    CodeFamily.objects.filter(prefix=fam.prefix, body__isnull=True).update(body=body)
+        code, "SAC", kind=kind, country="CN", name_zh=fam.issuer_zh or fam.name_zh or code,
+        name_en=f"{code} ({fam.scope} standards)")
+    CodeFamily.objects.filter(code__in=[code, f"{code}/T", f"{code}/Z"],
+                              body__isnull=True).update(body=body)
     family["body"] = body.code
     return body.code
 
