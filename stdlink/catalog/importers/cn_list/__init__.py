@@ -149,7 +149,7 @@ def map_item(item, *, index: int, locator: str, source: str, families: dict) -> 
 
 def _families(writer: Writer) -> dict:
     """code family → {nature, body code}; sector families without a body get one."""
-    from stdlink.catalog.models import Body, CodeFamily
+    from stdlink.catalog.models import CodeFamily
 
     out = {}
     for fam in CodeFamily.objects.select_related("body"):
