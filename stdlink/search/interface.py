@@ -25,6 +25,7 @@ from stdlink.search import facets as facetlib
 from stdlink.search import identifiers, segment
 from stdlink.search.backends.base import (
     BODY,
+    BROAD,
     CAP,
     COMMITTEE,
     DOCTYPE,
@@ -122,6 +123,7 @@ class SearchResult:
     identifier: str | None = None
     relaxed: bool = False  # no hit had every term; hits have some of them
     truncated: bool = False
+    facets_exact: bool = True  # False: a broad query's facets count its best CAP hits
 
     @property
     def pages(self) -> int:
@@ -132,6 +134,7 @@ class SearchResult:
                 "pages": self.pages, "took_ms": round(self.took_ms, 2),
                 "did_you_mean": self.did_you_mean, "committee": self.committee,
                 "identifier": self.identifier, "relaxed": self.relaxed,
+                "facets_exact": self.facets_exact,
                 "hits": [h.as_dict() for h in self.hits], "facets": self.facets.as_dict()}
 
 
@@ -247,6 +250,7 @@ class _Candidates:
     committee: str | None = None
     identifier: str | None = None
     relaxed: bool = False
+    facets_exact: bool = True
 
 
 # Broad queries ("safety", "ISO": tens of thousands of matches) cost tens of milliseconds to
@@ -313,7 +317,16 @@ def _candidates(text: str, filters: SqlFilters, limit: int) -> _Candidates:
     text_rows: list[Row] = []
     capped = relaxed = False
     text_total = 0
-    if tq is not None and tq.terms:
+    facets_exact = True
+    broad = False
+    if tq is not None and tq.terms and not filters.sql()[0] and not ident_rows:
+        matches = backend.count(tq, filters)
+        broad = matches > BROAD and limit <= CAP
+    if broad:
+        text_rows = backend.broad_rows(tq, limit)
+        text_total = matches
+        facets_exact = False
+    elif tq is not None and tq.terms:
         text_rows = backend.text_rows(tq, filters, limit)
         if not text_rows and not ident_rows and len(tq.terms) > 1:
             tq = replace(tq, any_term=True)
@@ -329,7 +342,7 @@ def _candidates(text: str, filters: SqlFilters, limit: int) -> _Candidates:
     rest = [r for r in text_rows if r[ID] not in ident_ids]
     merged = ident_rows + rest
     total = text_total + len(ident_rows) - (len(text_rows) - len(rest))
-    if capped:
+    if capped and not broad:
         counts = facetlib.count_groups(backend.facet_groups(tq, filters))
         fetched = {t[ID] for t in text_rows}
         counts = facetlib.count_groups(
@@ -339,7 +352,7 @@ def _candidates(text: str, filters: SqlFilters, limit: int) -> _Candidates:
         counts = facetlib.count_rows(merged)
     return _Candidates(merged=merged, total=total, counts=counts, ident=ident, tq=tq,
                        filters=filters, did_you_mean=did_you_mean, committee=committee,
-                       identifier=identifier, relaxed=relaxed)
+                       identifier=identifier, relaxed=relaxed, facets_exact=facets_exact)
 
 
 def search(query: SearchQuery, *, strict: bool = False) -> SearchResult:
@@ -368,6 +381,7 @@ def search(query: SearchQuery, *, strict: bool = False) -> SearchResult:
     result.total = found.total
     result.did_you_mean, result.committee = found.did_you_mean, found.committee
     result.identifier, result.relaxed = found.identifier, found.relaxed
+    result.facets_exact = found.facets_exact
     result.facets = facetlib.build(found.counts, found.filters)
     start = (page - 1) * per_page
     result.hits = _hits(found.merged[start:start + per_page], found.ident, found.tq)

@@ -21,6 +21,9 @@ DOC_COLUMNS = ("d.year, d.prior, d.body, d.status, d.doctype, d.committee, d.com
 ORDER = "ORDER BY 2, 3, 4, 5 DESC, COALESCE(d.year, 0) DESC, 1"
 #: Text candidates fetched at most (facets are counted in SQL beyond this).
 CAP = 2000
+#: Above this many matches (and with no filter) only the engine's best CAP are ranked, and
+#: facets count those (SearchResult.facets_exact is False).
+BROAD = 10000
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,10 @@ class Backend:
     name = "base"
 
     def text_rows(self, query: TextQuery, filters: SqlFilters, limit: int = CAP) -> list[Row]:
+        raise NotImplementedError
+
+    def broad_rows(self, query: TextQuery, limit: int = CAP) -> list[Row]:
+        """Like text_rows without filters, ranking only the engine's best `limit` matches."""
         raise NotImplementedError
 
     def count(self, query: TextQuery, filters: SqlFilters) -> int:

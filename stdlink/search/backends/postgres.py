@@ -94,6 +94,28 @@ class PostgresBackend(Backend):
             cur.execute(sql, [*pp, *qp, *qp, *wp])
             return cur.fetchall()
 
+    def broad_rows(self, query: TextQuery, limit: int = CAP) -> list[Row]:
+        """The best `limit` matches by rank alone, then ranked like text_rows."""
+        q, qp = tsquery(query)
+        where, wp = _match(query, SqlFilters())
+        if query.compact:
+            phrase_sql, pp = "strpos(d.title_compact, %s) > 0", [query.compact]
+        elif query.phrase:
+            phrase_sql, pp = "strpos(d.title_norm, %s) > 0", [query.phrase]
+        else:
+            phrase_sql, pp = "false", []
+        rank = RANK.format(q="(" + q + ")")
+        sql = (f"SELECT d.id, CASE WHEN {phrase_sql} THEN 1 "
+               f"WHEN ts_filter(d.document, '{{b,c}}') @@ ({q}) THEN 2 ELSE 3 END, "
+               f"d.status_rank, d.version_rank, "
+               f"round((m.s * (1.0 + 0.1 * d.prior))::numeric, 2)::float, {DOC_COLUMNS} "
+               f"FROM (SELECT d.id, {rank} AS s FROM search_searchdoc d WHERE {where} "
+               f"ORDER BY 2 DESC LIMIT {int(limit)}) m JOIN search_searchdoc d ON d.id = m.id "
+               f"{ORDER}")
+        with connection.cursor() as cur:
+            cur.execute(sql, [*pp, *qp, *qp, *wp])
+            return cur.fetchall()
+
     def count(self, query: TextQuery, filters: SqlFilters) -> int:
         where, params = _match(query, filters)
         with connection.cursor() as cur:

@@ -86,6 +86,23 @@ class SQLiteFTS5Backend(Backend):
             cur.execute(sql, params)
             return cur.fetchall()
 
+    def broad_rows(self, query: TextQuery, limit: int = CAP) -> list[Row]:
+        """The best `limit` matches by bm25 alone, then ranked like text_rows: for queries with
+        tens of thousands of matches, where ranking every match is what costs."""
+        phrase_sql, phrase_params = _phrase_sql(query)
+        sql = (
+            f"SELECT d.id, CASE WHEN {phrase_sql} THEN 1 WHEN m.id IN "
+            f"(SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s) THEN 2 ELSE 3 END, "
+            f"d.status_rank, d.version_rank, round(m.s * (1.0 + 0.1 * d.prior), 0), "
+            f"{DOC_COLUMNS} FROM (SELECT rowid AS id, -{_BM25} AS s FROM {TABLE} "
+            f"WHERE {TABLE} MATCH %s ORDER BY {_BM25} LIMIT {int(limit)}) m "
+            f"JOIN search_searchdoc d ON d.id = m.id {ORDER}"
+        )
+        with connection.cursor() as cur:
+            cur.execute(sql, [*phrase_params, match_expression(query, TITLE_COLUMNS),
+                              match_expression(query)])
+            return cur.fetchall()
+
     def count(self, query: TextQuery, filters: SqlFilters) -> int:
         extra, fparams = filters.sql()
         source = _JOIN if extra else TABLE
