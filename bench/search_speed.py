@@ -12,7 +12,7 @@ then rebuilt with `reindex()` (timed). The workload is 1,000 queries drawn with 
 from bench/search_queries.py (identifiers in many spellings, English and Chinese keywords,
 committee codes, facet filters, second pages). For each query the bare backend query for the
 same terms (FTS5 MATCH ordered by bm25, top 20) is timed too, so the overhead is a ratio.
-HTTP: `gunicorn` (4 workers × 2 threads, jieba preloaded in the master) serving the app, `wrk -c16 -d30s` over the same
+HTTP: `gunicorn` (2 workers × 4 threads, jieba preloaded in the master) serving the app, `wrk -c16 -d30s` over the same
 queries through /api/v1/search.
 """
 
@@ -178,7 +178,7 @@ end
 
 
 def http_run(var_dir: Path, requests: list[dict], duration: int, connections: int,
-             workers: int = 4, threads: int = 2) -> dict:
+             workers: int = 2, threads: int = 4) -> dict:
     from urllib.parse import urlencode
 
     wrk = shutil.which("wrk") or "/usr/bin/wrk"
@@ -250,8 +250,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--queries", type=int, default=1000)
     ap.add_argument("--duration", type=int, default=30)
     ap.add_argument("--connections", type=int, default=16)
-    ap.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
-    ap.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker")
+    ap.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+    ap.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker")
     args = ap.parse_args(argv)
     var_dir = args.db or Path(tempfile.mkdtemp(prefix="stdlink-search-bench-"))
     var_dir.mkdir(parents=True, exist_ok=True)
