@@ -84,3 +84,25 @@ def test_whole_small_stream(db, relaton_dir, row_counts):
     before = row_counts()
     again = import_paths([relaton_dir / "iho.yaml.gz", relaton_dir / "iala.yaml.gz"])
     assert again.unchanged_count == 131 + 863 and row_counts() == before
+
+
+def test_itu_r_legacy_never_wins_the_fields(db, relaton_dir, tmp_path):
+    """relaton-data-itu-r is superseded by relaton-data-itu: on shared ids the new record keeps
+    the fields whichever stream comes first; both source records are kept."""
+    from stdlink.catalog.importers.relaton import reader
+
+    def first_docs(src: str, locs: set[str]) -> bytes:
+        inp = reader.expand([relaton_dir / f"{src}.yaml.gz"])[0]
+        return b"".join(raw for _i, loc, raw in reader.documents(inp) if loc in locs)
+
+    (tmp_path / "itu-r.yaml").write_bytes(first_docs("itu-r", {"data/itu-r-bo-1130-4.yaml"}))
+    (tmp_path / "itu-r-legacy.yaml").write_bytes(
+        first_docs("itu-r-legacy", {"data/ITU-R_BO_1130-4.yaml"}))
+    for order in (["itu-r-legacy.yaml", "itu-r.yaml"], ["itu-r.yaml", "itu-r-legacy.yaml"]):
+        Standard.objects.all().delete()
+        SourceRecord.objects.all().delete()
+        import_paths([tmp_path / name for name in order])
+        s = Standard.objects.get(identifier="ITU-R BO.1130-4")
+        assert s.source == "itu-r"
+        assert sorted(s.source_records.values_list("source", flat=True)) == [
+            "itu-r", "itu-r-legacy"]

@@ -365,6 +365,10 @@ class Writer:
                 existing[uid] = (pk, src, body_id)
 
         def rank(src: str, body_code: str) -> int:
+            # the publisher's own source wins the fields; a superseded copy of a source
+            # (itu-r-legacy under itu-r) never does, whatever the import order
+            if src.endswith("-legacy"):
+                return 0
             return 2 if own_body(src) == body_code else 1
 
         holder: dict[str, tuple[int, int]] = {}  # uid → (rank, position in recs)
