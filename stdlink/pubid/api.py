@@ -7,7 +7,7 @@ grammar expected there.  This is the only module of ``stdlink.pubid`` that impor
 
 from __future__ import annotations
 
-from ninja import Router
+from ninja import Router, Status
 
 from stdlink.core.api_auth import PUBLIC
 
@@ -28,11 +28,11 @@ def parse_identifier(request, id: str, hint: str | None = None):  # noqa: A002 -
     try:
         ident = parse(id, hint=hint)
     except ParseError as exc:
-        return 400, {
+        return Status(400, {
             "detail": f"无法解析标识符 / cannot parse identifier: {id}",
             "position": exc.position,
             "expected": exc.expected,
-        }
+        })
     data = ident.to_dict()
     data["keys"] = {level: key(ident, level) for level in ("work", "edition", "exact")}
-    return 200, data
+    return Status(200, data)

@@ -6,7 +6,7 @@ other text (operators, quotes, control characters) is searched as plain words.
 
 from __future__ import annotations
 
-from ninja import Router
+from ninja import Router, Status
 
 from stdlink.core.api_auth import PUBLIC
 from stdlink.search.interface import search
@@ -32,5 +32,5 @@ def search_standards(request, q: str = ""):
         query = query_from_params(request.GET)
         result = search(query, strict=True)
     except QueryError as exc:
-        return 400, {"detail": str(exc)}
-    return 200, result.as_dict()
+        return Status(400, {"detail": str(exc)})
+    return Status(200, result.as_dict())
