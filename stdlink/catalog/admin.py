@@ -1,7 +1,15 @@
 from django.contrib import admin
 
 from stdlink.catalog.models import (
-    CCS, ICS, Body, CodeFamily, Committee, ImportBatch, Relation, Standard, Title,
+    CCS,
+    ICS,
+    Body,
+    CodeFamily,
+    Committee,
+    ImportBatch,
+    Relation,
+    Standard,
+    Title,
 )
 
 

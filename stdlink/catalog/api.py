@@ -14,7 +14,10 @@ from ninja import Field, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
 from stdlink.catalog.filtersets import (
-    BodyFilterSet, CommitteeFilterSet, ICSFilterSet, StandardFilterSet,
+    BodyFilterSet,
+    CommitteeFilterSet,
+    ICSFilterSet,
+    StandardFilterSet,
 )
 from stdlink.catalog.models import ICS, Body, Committee, Standard
 from stdlink.core.api_auth import PUBLIC

@@ -12,7 +12,10 @@ from django.utils.http import urlencode
 
 from stdlink.catalog import queries
 from stdlink.catalog.filtersets import (
-    BodyFilterSet, CommitteeFilterSet, ICSFilterSet, StandardFilterSet,
+    BodyFilterSet,
+    CommitteeFilterSet,
+    ICSFilterSet,
+    StandardFilterSet,
 )
 from stdlink.catalog.models import ICS, Body, Committee, ImportBatch, Standard
 from stdlink.core.permissions import perm, public

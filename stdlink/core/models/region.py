@@ -32,6 +32,10 @@ class Region(models.Model):
     def __str__(self) -> str:
         return self.display_name
 
+    def save(self, *args, **kwargs) -> None:
+        self.path = self.compute_path()
+        super().save(*args, **kwargs)
+
     @property
     def display_name(self) -> str:
         if (get_language() or "zh-hans").startswith("en") and self.name_en:
@@ -41,10 +45,6 @@ class Region(models.Model):
     def compute_path(self) -> str:
         prefix = self.parent.path if self.parent_id else ""
         return f"{prefix}{self.code}/"
-
-    def save(self, *args, **kwargs) -> None:
-        self.path = self.compute_path()
-        super().save(*args, **kwargs)
 
     def contains(self, other: Region | None) -> bool:
         return other is not None and other.path.startswith(self.path)
