@@ -39,8 +39,8 @@ class SearchDoc(models.Model):
     year = models.PositiveSmallIntegerField(null=True)
     body = models.CharField(max_length=32)
     doctype = models.CharField(max_length=64, blank=True)
-    committee = models.CharField(max_length=64, blank=True)  # top level: ISO/TC 176
-    committee_path = models.CharField(max_length=64, blank=True)  # as stored: ISO/TC 176/SC 2
+    committee = models.CharField(max_length=255, blank=True)  # top level: ISO/TC 176
+    committee_path = models.CharField(max_length=255, blank=True)  # as stored: ISO/TC 176/SC 2
     ics_fields = models.CharField(max_length=200, blank=True)  # " 03 11 " (padded)
     # 0 a base document (an edition, or a consolidated version), 1 a derivative version of one
     # (redline, commented, series package), 2 a supplement (amendment, corrigendum, ISH).
