@@ -52,8 +52,8 @@ run: seed
 	$(PY) -m stdlink.cli collectstatic --noinput -v0
 	$(PY) -m stdlink.cli runserver $(HOST):$(PORT)
 
-# A production-style server (gunicorn, 4 workers) for load tests and small deployments.
-WORKERS ?= 4
+# A production-style server (gunicorn, one sync worker per core: threads only contend for the GIL) for load tests and small deployments.
+WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 serve: migrate
 	$(PY) -m stdlink.cli collectstatic --noinput -v0
 	$(VENV)/bin/gunicorn stdlink.wsgi:application --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile -

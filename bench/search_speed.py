@@ -251,7 +251,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--duration", type=int, default=30)
     ap.add_argument("--connections", type=int, default=16)
     ap.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
-    ap.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker")
+    ap.add_argument("--threads", type=int, default=1,
+                    help="threads per gunicorn worker (1: threads contend for the GIL on 2 cores)")
     args = ap.parse_args(argv)
     var_dir = args.db or Path(tempfile.mkdtemp(prefix="stdlink-search-bench-"))
     var_dir.mkdir(parents=True, exist_ok=True)
