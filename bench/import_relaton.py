@@ -26,7 +26,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--data-dir", default=None, help="relaton data dir (default ../shared/data/relaton)")
+    ap.add_argument(
+        "--data-dir", default=None, help="relaton data dir (default ../shared/data/relaton)"
+    )
     ap.add_argument("--all", action="store_true", help="also import all 14 streams")
     ap.add_argument("--workers", type=int, default=None, help="parser processes (default 2)")
     ap.add_argument("--skip-bare", action="store_true", help="do not time the bare parse")
@@ -67,11 +69,15 @@ def main() -> int:
             standards_changed.sender_receivers_cache.clear()
         if saved and sent:
             t = time.perf_counter()
-            standards_changed.send(sender=type(b), **{k: v for k, v in sent[0].items()
-                                                      if k in ("standard_ids", "batch")})
+            standards_changed.send(
+                sender=type(b),
+                **{k: v for k, v in sent[0].items() if k in ("standard_ids", "batch")},
+            )
             receivers_s.append(time.perf_counter() - t)
-            print(f"  (standards_changed receivers, e.g. the search index: "
-                  f"{receivers_s[-1]:.1f} s, not counted in the import time)")
+            print(
+                f"  (standards_changed receivers, e.g. the search index: "
+                f"{receivers_s[-1]:.1f} s, not counted in the import time)"
+            )
         return b
 
     data = Path(args.data_dir) if args.data_dir else data_dir() / "relaton"
@@ -87,8 +93,10 @@ def main() -> int:
                 for _ in yaml.load_all(f, Loader=yaml.CSafeLoader):
                     n += 1
             dt = time.perf_counter() - t
-            print(f"bare parse  iso.yaml.gz: {n:,} records in {dt:.1f} s = {n / dt:,.0f} rec/s "
-                  f"(load average {os.getloadavg()[0]:.1f})")
+            print(
+                f"bare parse  iso.yaml.gz: {n:,} records in {dt:.1f} s = {n / dt:,.0f} rec/s "
+                f"(load average {os.getloadavg()[0]:.1f})"
+            )
             return dt
 
         # The cores are shared: the bare parse is timed before and after the import and the
@@ -96,9 +104,11 @@ def main() -> int:
         bare = None if args.skip_bare else bare_parse()
         b = import_paths([iso], workers=args.workers)
         imp = b.bench_seconds
-        print(f"import      iso.yaml.gz: {b.read:,} records in {imp:.1f} s = {b.read / imp:,.0f} rec/s"
-              f" (created {b.created_count:,}, relations {b.stats['relations_stored']:,}; "
-              f"load average {os.getloadavg()[0]:.1f})")
+        print(
+            f"import      iso.yaml.gz: {b.read:,} records in {imp:.1f} s = {b.read / imp:,.0f} rec/s"
+            f" (created {b.created_count:,}, relations {b.stats['relations_stored']:,}; "
+            f"load average {os.getloadavg()[0]:.1f})"
+        )
         if bare:
             bare = (bare + bare_parse()) / 2
             print(f"ratio import ÷ bare parse (mean of both): {imp / bare:.2f}")
@@ -108,25 +118,33 @@ def main() -> int:
             streams = sorted(data.glob("*.yaml.gz"))
             b = import_paths(streams, workers=args.workers)
             total = b.bench_seconds
-            print(f"all {len(streams)} streams: {b.read:,} records in {total:.1f} s "
-                  f"({total / 60:.1f} min), created {b.created_count:,}, unchanged "
-                  f"{b.unchanged_count:,} (iso from step 2), relations {b.stats['relations_stored']:,},"
-                  f" resolved {b.stats['relations_resolved']:,}")
-            print(f"all 14 streams into the empty database = iso step + this step: "
-                  f"{imp + total:.1f} s ({(imp + total) / 60:.1f} min; target < 10 min)")
+            print(
+                f"all {len(streams)} streams: {b.read:,} records in {total:.1f} s "
+                f"({total / 60:.1f} min), created {b.created_count:,}, unchanged "
+                f"{b.unchanged_count:,} (iso from step 2), relations {b.stats['relations_stored']:,},"
+                f" resolved {b.stats['relations_resolved']:,}"
+            )
+            print(
+                f"all 14 streams into the empty database = iso step + this step: "
+                f"{imp + total:.1f} s ({(imp + total) / 60:.1f} min; target < 10 min)"
+            )
             for src, per in sorted(b.stats["sources"].items()):
                 secs = imp if src == "iso" else b.timings.get(src, 0)
-                print(f"  {src:14} {per.get('read', 0):>7,} rec  {secs:6.1f} s  "
-                      f"{per.get('read', 0) / secs if secs else 0:>7,.0f} rec/s")
+                print(
+                    f"  {src:14} {per.get('read', 0):>7,} rec  {secs:6.1f} s  "
+                    f"{per.get('read', 0) / secs if secs else 0:>7,.0f} rec/s"
+                )
             last = [data]
         counts = (Standard.objects.count(), Relation.objects.count(), SourceRecord.objects.count())
         b = import_paths(last, workers=args.workers)
         rerun = b.bench_seconds
         after = (Standard.objects.count(), Relation.objects.count(), SourceRecord.objects.count())
-        print(f"re-run {'all' if args.all else 'iso'}: {b.read:,} read, {b.unchanged_count:,} unchanged, "
-              f"{b.created_count + b.updated_count} written in {rerun:.1f} s; rows "
-              f"{'unchanged' if counts == after else f'CHANGED {counts} -> {after}'} "
-              f"(standards {after[0]:,}, relations {after[1]:,}, source records {after[2]:,})")
+        print(
+            f"re-run {'all' if args.all else 'iso'}: {b.read:,} read, {b.unchanged_count:,} unchanged, "
+            f"{b.created_count + b.updated_count} written in {rerun:.1f} s; rows "
+            f"{'unchanged' if counts == after else f'CHANGED {counts} -> {after}'} "
+            f"(standards {after[0]:,}, relations {after[1]:,}, source records {after[2]:,})"
+        )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0

@@ -30,8 +30,16 @@ def evaluate(limit: int = 10) -> list[dict]:
         result = search(SearchQuery(q=q.text, per_page=limit))
         ids = [h.identifier for h in result.hits]
         rank = ids.index(q.expected) + 1 if q.expected in ids else None
-        rows.append({"q": q.text, "kind": q.kind, "expected": q.expected, "rank": rank,
-                     "top": ids[:3], "ms": result.took_ms})
+        rows.append(
+            {
+                "q": q.text,
+                "kind": q.kind,
+                "expected": q.expected,
+                "rank": rank,
+                "top": ids[:3],
+                "ms": result.took_ms,
+            }
+        )
     return rows
 
 
@@ -46,8 +54,10 @@ def report(rows: list[dict], misses: bool) -> dict:
     for r in rows:
         by_kind[r["kind"]].append(r)
     print(f"queries: {len(rows)}")
-    print(f"MRR: {mrr(rows):.3f}   recall@10: {recall(rows):.3f}   "
-          f"top-1: {statistics.fmean(1 if r['rank'] == 1 else 0 for r in rows):.3f}")
+    print(
+        f"MRR: {mrr(rows):.3f}   recall@10: {recall(rows):.3f}   "
+        f"top-1: {statistics.fmean(1 if r['rank'] == 1 else 0 for r in rows):.3f}"
+    )
     print("| kind | queries | MRR | recall@10 |")
     print("|---|---:|---:|---:|")
     for kind, rs in sorted(by_kind.items()):

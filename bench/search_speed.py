@@ -149,12 +149,18 @@ def in_process(requests: list[dict]) -> dict:
     ratios = [f / b for f, b in zip(full, bare, strict=True) if b > 0]
     return {
         "n": len(full),
-        "p50": pct(full, 50), "p95": pct(full, 95), "p99": pct(full, 99),
+        "p50": pct(full, 50),
+        "p95": pct(full, 95),
+        "p99": pct(full, 99),
         "mean": statistics.fmean(full),
-        "bare_p50": pct(bare, 50), "bare_p95": pct(bare, 95), "bare_p99": pct(bare, 99),
+        "bare_p50": pct(bare, 50),
+        "bare_p95": pct(bare, 95),
+        "bare_p99": pct(bare, 99),
         "overhead_p50": pct(full, 50) / max(pct(bare, 50), 1e-9),
         "overhead_median_of_ratios": statistics.median(ratios),
-        "cold_n": len(cold), "cold_p50": pct(cold, 50), "cold_p95": pct(cold, 95),
+        "cold_n": len(cold),
+        "cold_p50": pct(cold, 50),
+        "cold_p95": pct(cold, 95),
         "cold_p99": pct(cold, 99),
     }
 
@@ -177,13 +183,20 @@ end
 """
 
 
-def http_run(var_dir: Path, requests: list[dict], duration: int, connections: int,
-             workers: int = 2, threads: int = 4) -> dict:
+def http_run(
+    var_dir: Path,
+    requests: list[dict],
+    duration: int,
+    connections: int,
+    workers: int = 2,
+    threads: int = 4,
+) -> dict:
     from urllib.parse import urlencode
 
     wrk = shutil.which("wrk") or "/usr/bin/wrk"
     gunicorn = shutil.which("gunicorn", path=str(ROOT / ".venv" / "bin")) or shutil.which(
-        "gunicorn")
+        "gunicorn"
+    )
     if not Path(wrk).exists():
         return {"error": "wrk not installed (apt-get install wrk)"}
     paths_file = var_dir / "wrk-paths.txt"
@@ -196,36 +209,71 @@ def http_run(var_dir: Path, requests: list[dict], duration: int, connections: in
         # jieba is loaded once in the master (after --preload set Django up) and shared by the
         # forked workers, instead of each worker paying a second on its first Chinese query.
         config = var_dir / "gunicorn-search-bench.py"
-        config.write_text("def pre_fork(server, worker):\n"
-                          "    from stdlink.search import segment\n"
-                          "    segment.cut('预热')\n")
-        server_cmd = [gunicorn, "stdlink.wsgi:application", "-b", f"127.0.0.1:{port}",
-                      "-w", str(workers), "--threads", str(threads), "--log-level", "warning",
-                      "--preload", "-c", str(config)]
+        config.write_text(
+            "def pre_fork(server, worker):\n"
+            "    from stdlink.search import segment\n"
+            "    segment.cut('预热')\n"
+        )
+        server_cmd = [
+            gunicorn,
+            "stdlink.wsgi:application",
+            "-b",
+            f"127.0.0.1:{port}",
+            "-w",
+            str(workers),
+            "--threads",
+            str(threads),
+            "--log-level",
+            "warning",
+            "--preload",
+            "-c",
+            str(config),
+        ]
         server = f"gunicorn -w {workers} --threads {threads}"
     else:
-        server_cmd = [sys.executable, "-m", "stdlink.cli", "runserver", "--noreload",
-                      f"127.0.0.1:{port}"]
+        server_cmd = [
+            sys.executable,
+            "-m",
+            "stdlink.cli",
+            "runserver",
+            "--noreload",
+            f"127.0.0.1:{port}",
+        ]
         server = "runserver --noreload"
-    proc = subprocess.Popen(server_cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        server_cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     try:
         import urllib.request
 
         for _ in range(100):
             try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/search?q=iso+9001",
-                                       timeout=5)
+                urllib.request.urlopen(
+                    f"http://127.0.0.1:{port}/api/v1/search?q=iso+9001", timeout=5
+                )
                 break
             except OSError:
                 time.sleep(0.2)
         # Warm every worker: jieba and the page cache.
         for p in requests[:100]:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/search?" + urlencode(p),
-                                   timeout=30).read()
-        out = subprocess.run([wrk, "-t2", f"-c{connections}", f"-d{duration}s", "--latency",
-                              "-s", str(script), f"http://127.0.0.1:{port}"],
-                             capture_output=True, text=True, check=False)
+            urllib.request.urlopen(
+                f"http://127.0.0.1:{port}/api/v1/search?" + urlencode(p), timeout=30
+            ).read()
+        out = subprocess.run(
+            [
+                wrk,
+                "-t2",
+                f"-c{connections}",
+                f"-d{duration}s",
+                "--latency",
+                "-s",
+                str(script),
+                f"http://127.0.0.1:{port}",
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
     finally:
         proc.terminate()
         proc.wait(timeout=20)
@@ -233,12 +281,20 @@ def http_run(var_dir: Path, requests: list[dict], duration: int, connections: in
     if line is None:
         return {"error": out.stdout[-2000:] + out.stderr[-2000:]}
     n, ec, er, ew, es, et, p50, p95, p99, rps = line.split()[1:]
-    return {"server": server, "requests": int(n), "errors": int(ec) + int(er) + int(ew) +
-            int(es) + int(et), "non2xx": int(es), "timeouts": int(et),
-            "connect_read_write": int(ec) + int(er) + int(ew),
-            "p50": float(p50), "p95": float(p95),
-            "p99": float(p99), "rps": float(rps), "connections": connections,
-            "duration": duration}
+    return {
+        "server": server,
+        "requests": int(n),
+        "errors": int(ec) + int(er) + int(ew) + int(es) + int(et),
+        "non2xx": int(es),
+        "timeouts": int(et),
+        "connect_read_write": int(ec) + int(er) + int(ew),
+        "p50": float(p50),
+        "p95": float(p95),
+        "p99": float(p99),
+        "rps": float(rps),
+        "connections": connections,
+        "duration": duration,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -251,40 +307,60 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--duration", type=int, default=30)
     ap.add_argument("--connections", type=int, default=16)
     ap.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
-    ap.add_argument("--threads", type=int, default=1,
-                    help="threads per gunicorn worker (1: threads contend for the GIL on 2 cores)")
+    ap.add_argument(
+        "--threads",
+        type=int,
+        default=1,
+        help="threads per gunicorn worker (1: threads contend for the GIL on 2 cores)",
+    )
     args = ap.parse_args(argv)
     var_dir = args.db or Path(tempfile.mkdtemp(prefix="stdlink-search-bench-"))
     var_dir.mkdir(parents=True, exist_ok=True)
     setup(var_dir)
     built = build_catalogue(var_dir, reindex=not args.skip_reindex)
-    print(f"catalogue: {built.get('standards')} standards; indexed {built.get('indexed')} in "
-          f"{built.get('reindex_s', 0):.1f} s"
-          + (f"; import {built['import_relaton_s']:.0f} s + {built['import_cn_s']:.0f} s"
-             if "import_relaton_s" in built else ""))
+    print(
+        f"catalogue: {built.get('standards')} standards; indexed {built.get('indexed')} in "
+        f"{built.get('reindex_s', 0):.1f} s"
+        + (
+            f"; import {built['import_relaton_s']:.0f} s + {built['import_cn_s']:.0f} s"
+            if "import_relaton_s" in built
+            else ""
+        )
+    )
     if args.build_only:
         return 0
     requests = workload(args.queries)
     fig = in_process(requests)
-    print(f"in-process ({fig['n']} queries): p50 {fig['p50']:.2f} ms, p95 {fig['p95']:.2f} ms, "
-          f"p99 {fig['p99']:.2f} ms, mean {fig['mean']:.2f} ms")
-    print(f"  first run of each distinct request ({fig['cold_n']}, empty result cache): "
-          f"p50 {fig['cold_p50']:.2f} ms, p95 {fig['cold_p95']:.2f} ms, p99 {fig['cold_p99']:.2f} ms")
-    print(f"bare backend query: p50 {fig['bare_p50']:.2f} ms, p95 {fig['bare_p95']:.2f} ms, "
-          f"p99 {fig['bare_p99']:.2f} ms")
-    print(f"overhead: p50 / bare p50 = {fig['overhead_p50']:.2f}x; median per-query ratio "
-          f"{fig['overhead_median_of_ratios']:.2f}x")
+    print(
+        f"in-process ({fig['n']} queries): p50 {fig['p50']:.2f} ms, p95 {fig['p95']:.2f} ms, "
+        f"p99 {fig['p99']:.2f} ms, mean {fig['mean']:.2f} ms"
+    )
+    print(
+        f"  first run of each distinct request ({fig['cold_n']}, empty result cache): "
+        f"p50 {fig['cold_p50']:.2f} ms, p95 {fig['cold_p95']:.2f} ms, p99 {fig['cold_p99']:.2f} ms"
+    )
+    print(
+        f"bare backend query: p50 {fig['bare_p50']:.2f} ms, p95 {fig['bare_p95']:.2f} ms, "
+        f"p99 {fig['bare_p99']:.2f} ms"
+    )
+    print(
+        f"overhead: p50 / bare p50 = {fig['overhead_p50']:.2f}x; median per-query ratio "
+        f"{fig['overhead_median_of_ratios']:.2f}x"
+    )
     if not args.no_http:
-        http = http_run(var_dir, requests, args.duration, args.connections, args.workers,
-                        args.threads)
+        http = http_run(
+            var_dir, requests, args.duration, args.connections, args.workers, args.threads
+        )
         if "error" in http:
             print("HTTP run failed:", http["error"])
             return 1
-        print(f"HTTP ({http['server']}, wrk -c{http['connections']} -d{http['duration']}s): "
-              f"{http['rps']:.1f} req/s, p50 {http['p50']:.1f} ms, p95 {http['p95']:.1f} ms, "
-              f"p99 {http['p99']:.1f} ms, {http['requests']} requests, errors {http['errors']} "
-              f"(non-2xx {http['non2xx']}, timeouts {http['timeouts']}, socket "
-              f"{http['connect_read_write']})")
+        print(
+            f"HTTP ({http['server']}, wrk -c{http['connections']} -d{http['duration']}s): "
+            f"{http['rps']:.1f} req/s, p50 {http['p50']:.1f} ms, p95 {http['p95']:.1f} ms, "
+            f"p99 {http['p99']:.1f} ms, {http['requests']} requests, errors {http['errors']} "
+            f"(non-2xx {http['non2xx']}, timeouts {http['timeouts']}, socket "
+            f"{http['connect_read_write']})"
+        )
     return 0
 
 

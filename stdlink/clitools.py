@@ -18,15 +18,30 @@ def setup_django() -> None:
     django.setup()
 
 
-def progress(iterable: Iterable[T], *, desc: str, unit: str = "rec", total: int | None = None,
-             enabled: bool | None = None) -> Iterator[T]:
+def progress(
+    iterable: Iterable[T],
+    *,
+    desc: str,
+    unit: str = "rec",
+    total: int | None = None,
+    enabled: bool | None = None,
+) -> Iterator[T]:
     """A progress bar showing records/s on stderr; silent when stderr is not a terminal."""
     from tqdm import tqdm
 
     if enabled is None:
         enabled = sys.stderr.isatty()
-    return iter(tqdm(iterable, desc=desc, unit=unit, total=total, disable=not enabled,
-                     dynamic_ncols=True, smoothing=0.1))
+    return iter(
+        tqdm(
+            iterable,
+            desc=desc,
+            unit=unit,
+            total=total,
+            disable=not enabled,
+            dynamic_ncols=True,
+            smoothing=0.1,
+        )
+    )
 
 
 def fail(message: str, code: int = 2) -> int:

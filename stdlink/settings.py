@@ -108,7 +108,10 @@ CACHES = {
 }
 REDIS_URL = env_str("REDIS_URL", "")
 if REDIS_URL:
-    CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    CACHES["default"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+    }
 
 # --- Authentication and login rate limiting (django-axes).
 AUTHENTICATION_BACKENDS = [

@@ -17,8 +17,14 @@ from stdlink.env import data_dir
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -49,11 +55,15 @@ def make_user(username: str, role_code: str | None, region_code: str | None, **e
 
     from stdlink.core.models import Membership, Region, Role
 
-    user = get_user_model().objects.create_user(username=username, password="pw-" + username,
-                                                **extra)
+    user = get_user_model().objects.create_user(
+        username=username, password="pw-" + username, **extra
+    )
     if role_code:
-        Membership.objects.create(user=user, role=Role.objects.get(code=role_code),
-                                  region=Region.objects.get(code=region_code))
+        Membership.objects.create(
+            user=user,
+            role=Role.objects.get(code=role_code),
+            region=Region.objects.get(code=region_code),
+        )
     return user
 
 

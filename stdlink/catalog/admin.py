@@ -69,6 +69,14 @@ class CCSAdmin(admin.ModelAdmin):
 
 @admin.register(ImportBatch)
 class ImportBatchAdmin(admin.ModelAdmin):
-    list_display = ["started", "source", "state", "read", "created_count", "updated_count",
-                    "unchanged_count", "skipped_count"]
+    list_display = [
+        "started",
+        "source",
+        "state",
+        "read",
+        "created_count",
+        "updated_count",
+        "unchanged_count",
+        "skipped_count",
+    ]
     readonly_fields = [f.name for f in ImportBatch._meta.fields]

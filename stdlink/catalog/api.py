@@ -153,12 +153,18 @@ def list_standards(request: HttpRequest):
     return StandardFilterSet(request.GET, queryset=qs).qs
 
 
-@router.get("/standards/{int:standard_id}", response=StandardDetailSchema,
-            summary="标准详情 / standard detail")
+@router.get(
+    "/standards/{int:standard_id}",
+    response=StandardDetailSchema,
+    summary="标准详情 / standard detail",
+)
 def get_standard(request: HttpRequest, standard_id: int):
     return get_object_or_404(
         Standard.objects.select_related("body", "committee").prefetch_related(
-            "titles", "dates", "ics", "ccs", "committees"), pk=standard_id)
+            "titles", "dates", "ics", "ccs", "committees"
+        ),
+        pk=standard_id,
+    )
 
 
 @router.get("/standards/{int:standard_id}/relaton.yaml", summary="Relaton YAML 导出 / export")
@@ -187,8 +193,9 @@ def list_committees(request: HttpRequest):
     return CommitteeFilterSet(request.GET, queryset=qs).qs
 
 
-@router.get("/committees/{path:code}", response=CommitteeSchema,
-            summary="技术委员会详情 / committee detail")
+@router.get(
+    "/committees/{path:code}", response=CommitteeSchema, summary="技术委员会详情 / committee detail"
+)
 def get_committee(request: HttpRequest, code: str):
     return get_object_or_404(Committee.objects.select_related("body", "parent"), code=code)
 

@@ -18,7 +18,9 @@ class StandardFilterSet(django_filters.FilterSet):
     ccs = django_filters.CharFilter(field_name="ccs__code", label=_("CCS"))
     committee = django_filters.CharFilter(method="filter_committee", label=_("committee"))
     year = django_filters.NumberFilter(field_name="year", label=_("year"))
-    year_from = django_filters.NumberFilter(field_name="year", lookup_expr="gte", label=_("from year"))
+    year_from = django_filters.NumberFilter(
+        field_name="year", lookup_expr="gte", label=_("from year")
+    )
     year_to = django_filters.NumberFilter(field_name="year", lookup_expr="lte", label=_("to year"))
     nature = django_filters.ChoiceFilter(choices=Standard.Nature.choices[:-1], label=_("nature"))
     source = django_filters.CharFilter(field_name="source", label=_("source"))
@@ -26,15 +28,31 @@ class StandardFilterSet(django_filters.FilterSet):
 
     class Meta:
         model = Standard
-        fields = ["q", "body", "doctype", "status", "ics", "ccs", "committee", "year", "year_from",
-                  "year_to", "nature", "source", "work_key"]
+        fields = [
+            "q",
+            "body",
+            "doctype",
+            "status",
+            "ics",
+            "ccs",
+            "committee",
+            "year",
+            "year_from",
+            "year_to",
+            "nature",
+            "source",
+            "work_key",
+        ]
 
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         value = value.strip()[:200]
         if not value:
             return queryset
-        cond = (Q(identifier__icontains=value) | Q(title_en__icontains=value)
-                | Q(title_zh__icontains=value))
+        cond = (
+            Q(identifier__icontains=value)
+            | Q(title_en__icontains=value)
+            | Q(title_zh__icontains=value)
+        )
         try:
             from stdlink.pubid import ParseError, key
 
@@ -53,8 +71,9 @@ class StandardFilterSet(django_filters.FilterSet):
 
     def filter_committee(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         value = value.strip()
-        return queryset.filter(Q(committee__code__iexact=value) | Q(committees__code__iexact=value)
-                               ).distinct()
+        return queryset.filter(
+            Q(committee__code__iexact=value) | Q(committees__code__iexact=value)
+        ).distinct()
 
 
 class BodyFilterSet(django_filters.FilterSet):
@@ -67,8 +86,9 @@ class BodyFilterSet(django_filters.FilterSet):
         fields = ["kind", "annex1", "country", "q"]
 
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return queryset.filter(Q(code__icontains=value) | Q(name_zh__icontains=value)
-                               | Q(name_en__icontains=value))
+        return queryset.filter(
+            Q(code__icontains=value) | Q(name_zh__icontains=value) | Q(name_en__icontains=value)
+        )
 
 
 class CommitteeFilterSet(django_filters.FilterSet):
@@ -81,8 +101,9 @@ class CommitteeFilterSet(django_filters.FilterSet):
         fields = ["body", "q", "parent", "kind"]
 
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return queryset.filter(Q(code__icontains=value) | Q(name_en__icontains=value)
-                               | Q(name_zh__icontains=value))
+        return queryset.filter(
+            Q(code__icontains=value) | Q(name_en__icontains=value) | Q(name_zh__icontains=value)
+        )
 
 
 class ICSFilterSet(django_filters.FilterSet):
@@ -95,5 +116,6 @@ class ICSFilterSet(django_filters.FilterSet):
         fields = ["q", "level", "parent"]
 
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return queryset.filter(Q(code__startswith=value) | Q(name_en__icontains=value)
-                               | Q(name_zh__icontains=value))
+        return queryset.filter(
+            Q(code__startswith=value) | Q(name_en__icontains=value) | Q(name_zh__icontains=value)
+        )

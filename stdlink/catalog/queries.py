@@ -15,8 +15,13 @@ def home_stats() -> dict:
     statuses = [s for s, _ in Standard.Status.choices]
     rows = []
     for code, counts in sorted(by_body_status.items(), key=lambda kv: -sum(kv[1].values())):
-        rows.append({"body": bodies[code], "total": sum(counts.values()),
-                     "counts": [counts.get(s, 0) for s in statuses]})
+        rows.append(
+            {
+                "body": bodies[code],
+                "total": sum(counts.values()),
+                "counts": [counts.get(s, 0) for s in statuses],
+            }
+        )
     totals = [sum(r["counts"][i] for r in rows) for i in range(len(statuses))]
     return {
         "rows": rows,
@@ -54,11 +59,19 @@ def standard_context(standard: Standard) -> dict:
     titles: dict[str, list] = {}
     for title in standard.titles.all():
         titles.setdefault(title.language or "—", []).append(title)
-    relations_out = standard.relations_out.select_related("target").order_by("type",
-                                                                             "target_identifier")
+    relations_out = standard.relations_out.select_related("target").order_by(
+        "type", "target_identifier"
+    )
     relations_in = standard.relations_in.select_related("source").order_by("type")
-    editions = (Standard.objects.filter(work_key=standard.work_key).exclude(pk=standard.pk)
-                .order_by("-year", "identifier")[:50]) if standard.work_key else []
+    editions = (
+        (
+            Standard.objects.filter(work_key=standard.work_key)
+            .exclude(pk=standard.pk)
+            .order_by("-year", "identifier")[:50]
+        )
+        if standard.work_key
+        else []
+    )
     parsed = None
     try:
         from stdlink.pubid import ParseError, parse

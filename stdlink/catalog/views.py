@@ -42,14 +42,18 @@ def standard_list(request: HttpRequest) -> HttpResponse:
     filterset = StandardFilterSet(request.GET, queryset=qs)
     page = _page(request, filterset.qs)
     template = "catalog/_standard_rows.html" if request.htmx else "catalog/standard_list.html"
-    return render(request, template, {"filter": filterset, "page": page,
-                                      "bodies": queries.bodies_with_standards()})
+    return render(
+        request,
+        template,
+        {"filter": filterset, "page": page, "bodies": queries.bodies_with_standards()},
+    )
 
 
 @public
 def standard_detail(request: HttpRequest, pk: int) -> HttpResponse:
     standard = get_object_or_404(
-        Standard.objects.select_related("body", "committee", "committee__parent"), pk=pk)
+        Standard.objects.select_related("body", "committee", "committee__parent"), pk=pk
+    )
     return render(request, "catalog/standard_detail.html", queries.standard_context(standard))
 
 
@@ -62,45 +66,69 @@ def standard_lookup(request: HttpRequest) -> HttpResponse:
         return redirect("catalog:standard-detail", pk=matches[0].pk)
     if not matches:
         raise Http404(f"未找到标准 / no standard matches {text!r}")
-    return redirect(f"{reverse('catalog:standard-list')}?{urlencode({'work_key': matches[0].work_key})}")
+    return redirect(
+        f"{reverse('catalog:standard-list')}?{urlencode({'work_key': matches[0].work_key})}"
+    )
 
 
 @public
 def body_list(request: HttpRequest) -> HttpResponse:
     qs = Body.objects.annotate(n=Count("standards")).order_by("-annex1", "annex1_no", "code")
     filterset = BodyFilterSet(request.GET, queryset=qs)
-    return render(request, "catalog/body_list.html", {"filter": filterset,
-                                                      "bodies": filterset.qs})
+    return render(request, "catalog/body_list.html", {"filter": filterset, "bodies": filterset.qs})
 
 
 @public
 def body_detail(request: HttpRequest, code: str) -> HttpResponse:
     body = get_object_or_404(Body, code=code)
     by_status = list(body.standards.values("status").annotate(n=Count("id")).order_by("-n"))
-    committees = body.committees.filter(parent__isnull=True).annotate(
-        n=Count("standards")).order_by("code")[:500]
+    committees = (
+        body.committees.filter(parent__isnull=True)
+        .annotate(n=Count("standards"))
+        .order_by("code")[:500]
+    )
     recent = body.standards.order_by("-published", "-id")[:20]
-    return render(request, "catalog/body_detail.html", {
-        "body": body, "by_status": by_status, "committees": committees, "recent": recent,
-        "families": body.code_families.all()})
+    return render(
+        request,
+        "catalog/body_detail.html",
+        {
+            "body": body,
+            "by_status": by_status,
+            "committees": committees,
+            "recent": recent,
+            "families": body.code_families.all(),
+        },
+    )
 
 
 @public
 def committee_list(request: HttpRequest) -> HttpResponse:
-    qs = Committee.objects.select_related("body", "parent").annotate(
-        n=Count("standards")).order_by("code")
+    qs = (
+        Committee.objects.select_related("body", "parent")
+        .annotate(n=Count("standards"))
+        .order_by("code")
+    )
     filterset = CommitteeFilterSet(request.GET, queryset=qs)
-    return render(request, "catalog/committee_list.html",
-                  {"filter": filterset, "page": _page(request, filterset.qs, 100)})
+    return render(
+        request,
+        "catalog/committee_list.html",
+        {"filter": filterset, "page": _page(request, filterset.qs, 100)},
+    )
 
 
 @public
 def committee_detail(request: HttpRequest, code: str) -> HttpResponse:
     committee = get_object_or_404(Committee.objects.select_related("body", "parent"), code=code)
     standards = committee.standards.select_related("body").order_by("-year", "identifier")
-    return render(request, "catalog/committee_detail.html", {
-        "committee": committee, "children": committee.children.order_by("code"),
-        "page": _page(request, standards)})
+    return render(
+        request,
+        "catalog/committee_detail.html",
+        {
+            "committee": committee,
+            "children": committee.children.order_by("code"),
+            "page": _page(request, standards),
+        },
+    )
 
 
 @public
@@ -115,13 +143,21 @@ def ics_list(request: HttpRequest) -> HttpResponse:
 @public
 def ics_detail(request: HttpRequest, code: str) -> HttpResponse:
     ics = get_object_or_404(ICS.objects.select_related("parent"), code=code)
-    standards = (Standard.objects.filter(ics__code__startswith=ics.code).distinct()
-                 .select_related("body").order_by("-year", "identifier"))
-    return render(request, "catalog/ics_detail.html", {
-        "ics": ics, "children": ics.children.order_by("code"), "page": _page(request, standards)})
+    standards = (
+        Standard.objects.filter(ics__code__startswith=ics.code)
+        .distinct()
+        .select_related("body")
+        .order_by("-year", "identifier")
+    )
+    return render(
+        request,
+        "catalog/ics_detail.html",
+        {"ics": ics, "children": ics.children.order_by("code"), "page": _page(request, standards)},
+    )
 
 
 @perm("catalog.view_importbatch")
 def import_batches(request: HttpRequest) -> HttpResponse:
-    return render(request, "catalog/import_batches.html",
-                  {"page": _page(request, ImportBatch.objects.all())})
+    return render(
+        request, "catalog/import_batches.html", {"page": _page(request, ImportBatch.objects.all())}
+    )

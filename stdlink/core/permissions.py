@@ -67,7 +67,8 @@ def _memberships(user) -> list:
         from stdlink.core.models import Membership
 
         cache = list(
-            Membership.objects.filter(user=user).select_related("role", "region")
+            Membership.objects.filter(user=user)
+            .select_related("role", "region")
             .prefetch_related("role__permissions__content_type")
         )
         user._stdlink_memberships = cache
@@ -115,16 +116,23 @@ def region_filter(user, codename: str, region_lookup: str = "region") -> Q | Non
     return q
 
 
-def scope_queryset(user, queryset: QuerySet, codename: str, region_lookup: str | None = None
-                   ) -> QuerySet:
+def scope_queryset(
+    user, queryset: QuerySet, codename: str, region_lookup: str | None = None
+) -> QuerySet:
     """`queryset` narrowed to what `user` may see under `codename` (empty for no permission)."""
     lookup = region_lookup or getattr(queryset.model, "region_lookup", "region")
     q = region_filter(user, codename, lookup)
     return queryset if q is None else queryset.filter(q)
 
 
-def get_for_user(user, queryset: QuerySet, view_perm: str, change_perm: str | None = None,
-                 region_lookup: str | None = None, **lookup: Any) -> tuple[Model, bool]:
+def get_for_user(
+    user,
+    queryset: QuerySet,
+    view_perm: str,
+    change_perm: str | None = None,
+    region_lookup: str | None = None,
+    **lookup: Any,
+) -> tuple[Model, bool]:
     """Fetch one object the user may see, and whether they may change it.
 
     Outside the user's scope (or absent) → Http404, so that existence never leaks.
@@ -136,8 +144,9 @@ def get_for_user(user, queryset: QuerySet, view_perm: str, change_perm: str | No
         raise Http404("未找到 / not found") from None
     can_write = False
     if change_perm:
-        can_write = scope_queryset(user, queryset, change_perm, region_lookup).filter(
-            pk=obj.pk).exists()
+        can_write = (
+            scope_queryset(user, queryset, change_perm, region_lookup).filter(pk=obj.pk).exists()
+        )
     return obj, can_write
 
 

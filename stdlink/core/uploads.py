@@ -71,7 +71,8 @@ def validate_upload(upload, allowed: Iterable[str], max_bytes: int | None = None
     if size > limit:
         raise ValidationError(
             f"文件“{name}”过大（{size} 字节，上限 {limit}）/ file {name!r} is too large "
-            f"({size} bytes, limit {limit})")
+            f"({size} bytes, limit {limit})"
+        )
     head = upload.read(4096)
     upload.seek(0)
     kind = detect_kind(head, upload)
@@ -79,5 +80,6 @@ def validate_upload(upload, allowed: Iterable[str], max_bytes: int | None = None
         raise ValidationError(
             f"文件“{name}”的类型不受支持（检测为 {kind or '未知'}，允许 {', '.join(sorted(allowed))}）"
             f" / file {name!r} has an unsupported type (detected {kind or 'unknown'}, "
-            f"allowed {', '.join(sorted(allowed))})")
+            f"allowed {', '.join(sorted(allowed))})"
+        )
     return kind

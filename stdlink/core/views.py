@@ -20,8 +20,9 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 @perm("core.view_auditlog")
 def audit_log(request: HttpRequest) -> HttpResponse:
-    qs = scope_queryset(request.user, AuditLog.objects.select_related("actor", "region"),
-                        "core.view_auditlog")
+    qs = scope_queryset(
+        request.user, AuditLog.objects.select_related("actor", "region"), "core.view_auditlog"
+    )
     model = request.GET.get("model")
     if model:
         qs = qs.filter(model=model)

@@ -163,14 +163,18 @@ class DocumentDetailSchema(DocumentSchema):
 def _tasks():
     return Task.objects.select_related("owner").prefetch_related(
         Prefetch("agency_links", queryset=TaskAgency.objects.select_related("agency")),
-        Prefetch("notes", queryset=ProgressNote.objects.select_related("author")))
+        Prefetch("notes", queryset=ProgressNote.objects.select_related("author")),
+    )
 
 
 @router.get("/documents", response=list[DocumentSchema])
 @paginate(PageNumberPagination, page_size=50)
 def list_documents(request: HttpRequest):
-    return PolicyDocument.objects.annotate(n_tasks=Count("tasks")).prefetch_related(
-        "issuers").order_by("-issued", "-created")
+    return (
+        PolicyDocument.objects.annotate(n_tasks=Count("tasks"))
+        .prefetch_related("issuers")
+        .order_by("-issued", "-created")
+    )
 
 
 @router.get("/documents/{doc_id}", response=DocumentDetailSchema)
@@ -180,19 +184,34 @@ def get_document(request: HttpRequest, doc_id: int):
 
 @router.get("/tasks", response=list[TaskSchema])
 @paginate(PageNumberPagination, page_size=100)
-def list_tasks(request: HttpRequest, document: int | None = None, agency: int | None = None,
-               role: str | None = None, status: str | None = None,
-               overdue: bool | None = None, owner: int | None = None, q: str | None = None):
-    params = {k: v for k, v in {"document": document, "agency": agency, "role": role,
-                                 "status": status, "owner": owner, "q": q}.items()
-              if v is not None}
+def list_tasks(
+    request: HttpRequest,
+    document: int | None = None,
+    agency: int | None = None,
+    role: str | None = None,
+    status: str | None = None,
+    overdue: bool | None = None,
+    owner: int | None = None,
+    q: str | None = None,
+):
+    params = {
+        k: v
+        for k, v in {
+            "document": document,
+            "agency": agency,
+            "role": role,
+            "status": status,
+            "owner": owner,
+            "q": q,
+        }.items()
+        if v is not None
+    }
     if overdue is not None:
         params["overdue"] = "true" if overdue else "false"
     filterset = TaskFilterSet(params, queryset=_tasks().order_by("document", "order"))
     if not filterset.is_valid():
         # An unknown agency id or status must not silently widen the result to every task.
-        raise HttpError(422, "; ".join(f"{k}: {' '.join(v)}" for k, v in
-                                       filterset.errors.items()))
+        raise HttpError(422, "; ".join(f"{k}: {' '.join(v)}" for k, v in filterset.errors.items()))
     return filterset.qs
 
 

@@ -11,10 +11,18 @@ def load() -> None:
 
     for spec in AGENCIES:
         agency, _ = Agency.objects.update_or_create(
-            name=spec.name, defaults={"name_en": spec.name_en, "level": spec.level,
-                                      "kind": spec.kind, "verified": True, "builtin": True})
+            name=spec.name,
+            defaults={
+                "name_en": spec.name_en,
+                "level": spec.level,
+                "kind": spec.kind,
+                "verified": True,
+                "builtin": True,
+            },
+        )
         for names, kind in ((spec.aliases, "alias"), (spec.former, "former")):
             for alias in names:
                 AgencyAlias.objects.update_or_create(
                     alias=normalise_name(alias),
-                    defaults={"agency": agency, "kind": kind, "builtin": True})
+                    defaults={"agency": agency, "kind": kind, "builtin": True},
+                )

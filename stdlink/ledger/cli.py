@@ -12,15 +12,17 @@ def register(subparsers) -> None:
     ledger = subparsers.add_parser("ledger", help="政策文件工作台账 / policy task ledger")
     sub = ledger.add_subparsers(dest="ledger_command", metavar="COMMAND", required=True)
 
-    parse = sub.add_parser("parse", help="解析政策文件（不入库）/ parse a policy document "
-                                         "without storing it")
+    parse = sub.add_parser(
+        "parse", help="解析政策文件（不入库）/ parse a policy document without storing it"
+    )
     parse.add_argument("file", help=".txt, .docx, or - for standard input")
     parse.add_argument("--json", action="store_true", help="JSON output")
     parse.add_argument("--text", action="store_true", help="include task texts in the JSON")
     parse.set_defaults(func=cmd_parse)
 
-    imp = sub.add_parser("import", help="导入政策文件到台账 / import a policy document into the "
-                                        "ledger")
+    imp = sub.add_parser(
+        "import", help="导入政策文件到台账 / import a policy document into the ledger"
+    )
     imp.add_argument("file", help=".txt, .docx, or - for standard input")
     imp.add_argument("--title", default="", help="override the detected title")
     imp.add_argument("--user", default="", help="username recorded as the importer")
@@ -69,11 +71,15 @@ def cmd_parse(args: argparse.Namespace) -> int:
     print(f"{doc.title}  {doc.doc_number}  [{doc.level}]  {'、'.join(doc.issuers)}")
     for task in doc.tasks:
         due = task.deadline.text if task.deadline else ""
-        print(f"{task.number:12} {task.heading[:30]:32} 牵头: {'、'.join(task.leads) or '—'}"
-              f" | 配合: {'、'.join(task.cos) or '—'} | {due}")
+        print(
+            f"{task.number:12} {task.heading[:30]:32} 牵头: {'、'.join(task.leads) or '—'}"
+            f" | 配合: {'、'.join(task.cos) or '—'} | {due}"
+        )
     for kpi in doc.kpis:
-        print(f"KPI {kpi.task_number or '-':12} {kpi.indicator} {kpi.comparator} "
-              f"{kpi.value.normalize():f}{kpi.unit} ({kpi.year or ''})")
+        print(
+            f"KPI {kpi.task_number or '-':12} {kpi.indicator} {kpi.comparator} "
+            f"{kpi.value.normalize():f}{kpi.unit} ({kpi.year or ''})"
+        )
     for warning in doc.warnings:
         print(f"! {warning}", file=sys.stderr)
     return 0
@@ -103,8 +109,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         return fail(str(exc))
     doc = result.document
     verb = "新建 / created" if result.created else "更新 / updated"
-    print(f"{verb}: #{doc.pk} {doc.doc_number} {doc.title} — tasks +{result.tasks_created} "
-          f"~{result.tasks_updated} -{result.tasks_removed}, KPI {doc.kpis.count()}")
+    print(
+        f"{verb}: #{doc.pk} {doc.doc_number} {doc.title} — tasks +{result.tasks_created} "
+        f"~{result.tasks_updated} -{result.tasks_removed}, KPI {doc.kpis.count()}"
+    )
     for agency in result.new_agencies:
         print(f"! 新机构（待核实）/ new unverified agency: {agency}", file=sys.stderr)
     for warning in result.warnings:

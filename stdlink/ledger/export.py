@@ -29,8 +29,11 @@ def workbook(document: PolicyDocument | None, tasks: Iterable[Task], *, title: s
     wb = Workbook()
     ws = wb.active
     ws.title = "工作台账"
-    heading = title or (f"{document.title}（{document.doc_number}）工作台账" if document and
-                        document.doc_number else f"{document.title if document else ''}工作台账")
+    heading = title or (
+        f"{document.title}（{document.doc_number}）工作台账"
+        if document and document.doc_number
+        else f"{document.title if document else ''}工作台账"
+    )
     ws.append([safe(heading)])
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(HEADERS))
     ws["A1"].font = Font(bold=True, size=14)
@@ -42,10 +45,19 @@ def workbook(document: PolicyDocument | None, tasks: Iterable[Task], *, title: s
         cell.alignment = Alignment(horizontal="center", vertical="center")
     for task in tasks:
         content = f"{task.heading}\n{task.text}" if task.text != task.heading else task.heading
-        ws.append([safe(v) for v in (
-            task.label, content, "、".join(task.lead_names), "、".join(task.co_names),
-            task.deadline_text or (task.deadline.isoformat() if task.deadline else ""),
-            progress_text(task))])
+        ws.append(
+            [
+                safe(v)
+                for v in (
+                    task.label,
+                    content,
+                    "、".join(task.lead_names),
+                    "、".join(task.co_names),
+                    task.deadline_text or (task.deadline.isoformat() if task.deadline else ""),
+                    progress_text(task),
+                )
+            ]
+        )
     for column, width in zip("ABCDEF", (10, 70, 28, 40, 18, 30), strict=True):
         ws.column_dimensions[column].width = width
     for row in ws.iter_rows(min_row=3):

@@ -31,11 +31,14 @@ STATUS_CHOICES = [*Task.Status.choices, ("overdue", _("overdue"))]
 class TaskFilterSet(django_filters.FilterSet):
     document = django_filters.NumberFilter(field_name="document", label=_("document"))
     agency = django_filters.ModelChoiceFilter(
-        queryset=Agency.objects.all(), method="filter_agency", label=_("agency"))
-    role = django_filters.ChoiceFilter(choices=TaskAgency.Role.choices, method="filter_noop",
-                                       label=_("role"))
-    status = django_filters.ChoiceFilter(choices=STATUS_CHOICES, method="filter_status",
-                                         label=_("status"))
+        queryset=Agency.objects.all(), method="filter_agency", label=_("agency")
+    )
+    role = django_filters.ChoiceFilter(
+        choices=TaskAgency.Role.choices, method="filter_noop", label=_("role")
+    )
+    status = django_filters.ChoiceFilter(
+        choices=STATUS_CHOICES, method="filter_status", label=_("status")
+    )
     overdue = django_filters.BooleanFilter(method="filter_overdue", label=_("overdue"))
     owner = django_filters.NumberFilter(field_name="owner", label=_("owner"))
     q = django_filters.CharFilter(method="filter_q", label=_("text contains"))

@@ -11,10 +11,12 @@ from stdlink.ledger.models import Task
 
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("file (.txt or .docx)"), required=False)
-    text = forms.CharField(label=_("or paste the text"), required=False,
-                           widget=forms.Textarea(attrs={"rows": 12}))
-    title = forms.CharField(label=_("title (optional, overrides the detected one)"),
-                            required=False, max_length=300)
+    text = forms.CharField(
+        label=_("or paste the text"), required=False, widget=forms.Textarea(attrs={"rows": 12})
+    )
+    title = forms.CharField(
+        label=_("title (optional, overrides the detected one)"), required=False, max_length=300
+    )
 
     def clean(self):
         data = super().clean()
@@ -28,13 +30,16 @@ class TaskStatusForm(forms.Form):
 
 
 class TaskOwnerForm(forms.Form):
-    owner = forms.ModelChoiceField(label=_("owner"), required=False,
-                                   queryset=get_user_model().objects.filter(is_active=True)
-                                   .order_by("username"))
+    owner = forms.ModelChoiceField(
+        label=_("owner"),
+        required=False,
+        queryset=get_user_model().objects.filter(is_active=True).order_by("username"),
+    )
 
 
 class ProgressNoteForm(forms.Form):
     text = forms.CharField(label=_("progress"), widget=forms.Textarea(attrs={"rows": 3}))
     evidence = forms.FileField(label=_("evidence (pdf, docx, xlsx, png, jpg)"), required=False)
-    status = forms.ChoiceField(label=_("new status"), required=False,
-                               choices=[("", "—"), *Task.Status.choices])
+    status = forms.ChoiceField(
+        label=_("new status"), required=False, choices=[("", "—"), *Task.Status.choices]
+    )

@@ -31,7 +31,8 @@ ADD_DOC = "ledger.add_policydocument"
 def tasks_qs():
     return Task.objects.select_related("document", "owner").prefetch_related(
         Prefetch("agency_links", queryset=TaskAgency.objects.select_related("agency")),
-        Prefetch("notes", queryset=ProgressNote.objects.order_by("-created", "-id")))
+        Prefetch("notes", queryset=ProgressNote.objects.order_by("-created", "-id")),
+    )
 
 
 @perm(VIEW_DOC)
@@ -40,13 +41,22 @@ def document_list(request: HttpRequest) -> HttpResponse:
     qs = PolicyDocument.objects.annotate(
         n_tasks=Count("tasks", distinct=True),
         n_done=Count("tasks", filter=Q(tasks__status=Task.Status.DONE), distinct=True),
-        n_overdue=Count("tasks", filter=Q(tasks__deadline__lt=today) & ~Q(
-            tasks__status=Task.Status.DONE), distinct=True),
+        n_overdue=Count(
+            "tasks",
+            filter=Q(tasks__deadline__lt=today) & ~Q(tasks__status=Task.Status.DONE),
+            distinct=True,
+        ),
     ).order_by("-issued", "-created")
     filterset = PolicyDocumentFilterSet(request.GET, queryset=qs)
-    return render(request, "ledger/document_list.html", {
-        "filter": filterset, "documents": filterset.qs, "can_import": has_perm(request.user,
-                                                                               ADD_DOC)})
+    return render(
+        request,
+        "ledger/document_list.html",
+        {
+            "filter": filterset,
+            "documents": filterset.qs,
+            "can_import": has_perm(request.user, ADD_DOC),
+        },
+    )
 
 
 @perm(VIEW_DOC)
@@ -55,13 +65,24 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     data = request.GET.copy()
     data["document"] = str(document.pk)
     filterset = TaskFilterSet(data, queryset=tasks_qs().filter(document=document))
-    agencies = Agency.objects.filter(task_links__task__document=document).distinct().order_by(
-        "level", "name")
+    agencies = (
+        Agency.objects.filter(task_links__task__document=document)
+        .distinct()
+        .order_by("level", "name")
+    )
     filterset.form.fields["agency"].queryset = agencies
-    return render(request, "ledger/document_detail.html", {
-        "document": document, "filter": filterset, "tasks": filterset.qs, "agencies": agencies,
-        "kpis": document.kpis.select_related("task"),
-        "total": document.tasks.count()})
+    return render(
+        request,
+        "ledger/document_detail.html",
+        {
+            "document": document,
+            "filter": filterset,
+            "tasks": filterset.qs,
+            "agencies": agencies,
+            "kpis": document.kpis.select_related("task"),
+            "total": document.tasks.count(),
+        },
+    )
 
 
 @perm(VIEW_DOC)
@@ -72,17 +93,22 @@ def document_export(request: HttpRequest, pk: int) -> HttpResponse:
     tasks = TaskFilterSet(data, queryset=tasks_qs().filter(document=document)).qs
     response = HttpResponse(
         workbook(document, tasks),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
     response["Content-Disposition"] = f'attachment; filename="ledger-{document.pk}.xlsx"'
     return response
 
 
 @perm(VIEW_TASK)
 def agency_list(request: HttpRequest) -> HttpResponse:
-    agencies = Agency.objects.annotate(
-        n_lead=Count("task_links__task", filter=Q(task_links__role="lead"), distinct=True),
-        n_all=Count("task_links__task", distinct=True),
-    ).filter(n_all__gt=0).order_by("-n_lead", "-n_all", "name")
+    agencies = (
+        Agency.objects.annotate(
+            n_lead=Count("task_links__task", filter=Q(task_links__role="lead"), distinct=True),
+            n_all=Count("task_links__task", distinct=True),
+        )
+        .filter(n_all__gt=0)
+        .order_by("-n_lead", "-n_all", "name")
+    )
     return render(request, "ledger/agency_list.html", {"agencies": agencies})
 
 
@@ -91,10 +117,16 @@ def agency_detail(request: HttpRequest, pk: int) -> HttpResponse:
     agency = get_object_or_404(Agency.objects.prefetch_related("aliases"), pk=pk)
     lead_ids = TaskAgency.objects.filter(agency=agency, role="lead").values("task_id")
     led = tasks_qs().filter(pk__in=lead_ids).order_by("document", "order")
-    shared = tasks_qs().filter(agency_links__agency=agency, agency_links__role="co").exclude(
-        pk__in=lead_ids).distinct().order_by("document", "order")
-    return render(request, "ledger/agency_detail.html", {
-        "agency": agency, "led": led, "shared": shared})
+    shared = (
+        tasks_qs()
+        .filter(agency_links__agency=agency, agency_links__role="co")
+        .exclude(pk__in=lead_ids)
+        .distinct()
+        .order_by("document", "order")
+    )
+    return render(
+        request, "ledger/agency_detail.html", {"agency": agency, "led": led, "shared": shared}
+    )
 
 
 @perm(VIEW_TASK)
@@ -107,19 +139,30 @@ def status_board(request: HttpRequest) -> HttpResponse:
         "done": base.filter(status=Task.Status.DONE).count(),
         "overdue": base.overdue().count(),
     }
-    return render(request, "ledger/status_board.html", {
-        "filter": filterset, "tasks": filterset.qs, "counts": counts})
+    return render(
+        request,
+        "ledger/status_board.html",
+        {"filter": filterset, "tasks": filterset.qs, "counts": counts},
+    )
 
 
 @perm(VIEW_TASK)
 def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
     task = get_object_or_404(tasks_qs(), pk=pk)
     can_write = has_perm(request.user, CHANGE_TASK)
-    return render(request, "ledger/task_detail.html", {
-        "task": task, "can_write": can_write, "links": task.agency_links.all(),
-        "status_form": TaskStatusForm(initial={"status": task.status}),
-        "owner_form": TaskOwnerForm(initial={"owner": task.owner_id}),
-        "note_form": ProgressNoteForm(), "kpis": task.kpis.all()})
+    return render(
+        request,
+        "ledger/task_detail.html",
+        {
+            "task": task,
+            "can_write": can_write,
+            "links": task.agency_links.all(),
+            "status_form": TaskStatusForm(initial={"status": task.status}),
+            "owner_form": TaskOwnerForm(initial={"owner": task.owner_id}),
+            "note_form": ProgressNoteForm(),
+            "kpis": task.kpis.all(),
+        },
+    )
 
 
 @require_POST
@@ -156,17 +199,29 @@ def task_note(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.add_progress_note(
-                task, form.cleaned_data["text"], evidence=form.cleaned_data.get("evidence"),
-                status=form.cleaned_data.get("status") or None, acting_user=request.user)
+                task,
+                form.cleaned_data["text"],
+                evidence=form.cleaned_data.get("evidence"),
+                status=form.cleaned_data.get("status") or None,
+                acting_user=request.user,
+            )
         except ValidationError as exc:
             for message in exc.messages:
                 messages.error(request, message)
-            return render(request, "ledger/task_detail.html", {
-                "task": get_object_or_404(tasks_qs(), pk=pk), "can_write": True,
-                "links": task.agency_links.select_related("agency"),
-                "status_form": TaskStatusForm(initial={"status": task.status}),
-                "owner_form": TaskOwnerForm(initial={"owner": task.owner_id}),
-                "note_form": form, "kpis": task.kpis.all()}, status=400)
+            return render(
+                request,
+                "ledger/task_detail.html",
+                {
+                    "task": get_object_or_404(tasks_qs(), pk=pk),
+                    "can_write": True,
+                    "links": task.agency_links.select_related("agency"),
+                    "status_form": TaskStatusForm(initial={"status": task.status}),
+                    "owner_form": TaskOwnerForm(initial={"owner": task.owner_id}),
+                    "note_form": form,
+                    "kpis": task.kpis.all(),
+                },
+                status=400,
+            )
         messages.success(request, _("Progress note added."))
         return redirect("ledger:task-detail", pk=task.pk)
     messages.error(request, _("Please correct the errors below."))
@@ -187,20 +242,30 @@ def import_document(request: HttpRequest) -> HttpResponse:
             else:
                 source_name = _("pasted text")
                 text = form.cleaned_data["text"]
-            result = services.import_text(text, source_name=source_name,
-                                          acting_user=request.user,
-                                          title=form.cleaned_data.get("title", ""))
+            result = services.import_text(
+                text,
+                source_name=source_name,
+                acting_user=request.user,
+                title=form.cleaned_data.get("title", ""),
+            )
         except (PolicyParseError, ValidationError) as exc:
             error = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
         else:
             if result.created:
-                messages.success(request, _("Imported %(n)d tasks.") % {
-                    "n": result.tasks_created})
+                messages.success(request, _("Imported %(n)d tasks.") % {"n": result.tasks_created})
             else:
-                messages.success(request, _(
-                    "Document updated: %(new)d new, %(updated)d updated, %(removed)d removed "
-                    "tasks.") % {"new": result.tasks_created, "updated": result.tasks_updated,
-                                 "removed": result.tasks_removed})
+                messages.success(
+                    request,
+                    _(
+                        "Document updated: %(new)d new, %(updated)d updated, %(removed)d removed "
+                        "tasks."
+                    )
+                    % {
+                        "new": result.tasks_created,
+                        "updated": result.tasks_updated,
+                        "removed": result.tasks_removed,
+                    },
+                )
             for warning in result.warnings:
                 messages.warning(request, warning)
             return redirect("ledger:document-detail", pk=result.document.pk)

@@ -113,14 +113,16 @@ class ReportSchema(Schema):
 @router.get("/units", response=list[UnitSchema], auth=require("programme.view_unit"))
 @paginate(PageNumberPagination, page_size=50)
 def list_units(request: HttpRequest):
-    return _filtered(request, Unit.objects.select_related("region"), fs.UnitFilterSet,
-                     "programme.view_unit")
+    return _filtered(
+        request, Unit.objects.select_related("region"), fs.UnitFilterSet, "programme.view_unit"
+    )
 
 
 @router.get("/units/{pk}", response=UnitSchema, auth=require("programme.view_unit"))
 def get_unit(request: HttpRequest, pk: int):
-    return fetch(request.user, Unit.objects.select_related("region"), "programme.view_unit",
-                 pk=pk)[0]
+    return fetch(request.user, Unit.objects.select_related("region"), "programme.view_unit", pk=pk)[
+        0
+    ]
 
 
 @router.get("/surveys", response=list[AnnexSchema], auth=require("programme.view_survey"))
@@ -134,16 +136,15 @@ def get_survey(request: HttpRequest, pk: int):
     return fetch(request.user, Survey.objects.all(), "programme.view_survey", pk=pk)[0]
 
 
-@router.get("/achievements", response=list[AnnexSchema],
-            auth=require("programme.view_achievement"))
+@router.get("/achievements", response=list[AnnexSchema], auth=require("programme.view_achievement"))
 @paginate(PageNumberPagination, page_size=50)
 def list_achievements(request: HttpRequest):
-    return _filtered(request, Achievement.objects.all(), fs.AchievementFilterSet,
-                     "programme.view_achievement")
+    return _filtered(
+        request, Achievement.objects.all(), fs.AchievementFilterSet, "programme.view_achievement"
+    )
 
 
-@router.get("/achievements/{pk}", response=AnnexSchema,
-            auth=require("programme.view_achievement"))
+@router.get("/achievements/{pk}", response=AnnexSchema, auth=require("programme.view_achievement"))
 def get_achievement(request: HttpRequest, pk: int):
     return fetch(request.user, Achievement.objects.all(), "programme.view_achievement", pk=pk)[0]
 
@@ -151,21 +152,27 @@ def get_achievement(request: HttpRequest, pk: int):
 @router.get("/projects", response=list[ProjectSchema], auth=require("programme.view_project"))
 @paginate(PageNumberPagination, page_size=50)
 def list_projects(request: HttpRequest):
-    return _filtered(request, Project.objects.select_related("body"), fs.ProjectFilterSet,
-                     "programme.view_project")
+    return _filtered(
+        request,
+        Project.objects.select_related("body"),
+        fs.ProjectFilterSet,
+        "programme.view_project",
+    )
 
 
 @router.get("/projects/{pk}", response=ProjectSchema, auth=require("programme.view_project"))
 def get_project(request: HttpRequest, pk: int):
-    return fetch(request.user, Project.objects.select_related("body"), "programme.view_project",
-                 pk=pk)[0]
+    return fetch(
+        request.user, Project.objects.select_related("body"), "programme.view_project", pk=pk
+    )[0]
 
 
 @router.get("/targets", response=list[TargetSchema], auth=require("programme.view_target"))
 def list_targets(request: HttpRequest):
     """Targets with progress computed from the records (province-wide figures)."""
-    qs = fs.TargetFilterSet(request.GET, queryset=Target.objects.select_related(
-        "programme", "region")).qs
+    qs = fs.TargetFilterSet(
+        request.GET, queryset=Target.objects.select_related("programme", "region")
+    ).qs
     out = []
     for t in qs:
         p = progress(t)
@@ -174,30 +181,41 @@ def list_targets(request: HttpRequest):
     return out
 
 
-@router.get("/reports", response=list[ReportSchema],
-            auth=require("programme.view_monthlyreport"))
+@router.get("/reports", response=list[ReportSchema], auth=require("programme.view_monthlyreport"))
 @paginate(PageNumberPagination, page_size=50)
 def list_reports(request: HttpRequest):
-    return _filtered(request, MonthlyReport.objects.select_related("region").prefetch_related(
-        "surveys", "achievements"), fs.MonthlyReportFilterSet, "programme.view_monthlyreport")
+    return _filtered(
+        request,
+        MonthlyReport.objects.select_related("region").prefetch_related("surveys", "achievements"),
+        fs.MonthlyReportFilterSet,
+        "programme.view_monthlyreport",
+    )
 
 
-@router.get("/reports/{pk}", response=ReportSchema,
-            auth=require("programme.view_monthlyreport"))
+@router.get("/reports/{pk}", response=ReportSchema, auth=require("programme.view_monthlyreport"))
 def get_report(request: HttpRequest, pk: int):
-    return fetch(request.user, MonthlyReport.objects.select_related("region"),
-                 "programme.view_monthlyreport", pk=pk)[0]
+    return fetch(
+        request.user,
+        MonthlyReport.objects.select_related("region"),
+        "programme.view_monthlyreport",
+        pk=pk,
+    )[0]
 
 
-@router.post("/reports/{pk}/submit", response=ReportSchema,
-             auth=require("programme.submit_monthlyreport"))
+@router.post(
+    "/reports/{pk}/submit", response=ReportSchema, auth=require("programme.submit_monthlyreport")
+)
 def submit_report(request: HttpRequest, pk: int):
     """The city submits its month (collecting its submitted surveys and achievements)."""
     from stdlink.programme.services.reports import submit_report as submit
 
-    report, can_write = fetch(request.user, MonthlyReport.objects.all(),
-                              "programme.view_monthlyreport", "programme.submit_monthlyreport",
-                              pk=pk)
+    report, can_write = fetch(
+        request.user,
+        MonthlyReport.objects.all(),
+        "programme.view_monthlyreport",
+        "programme.submit_monthlyreport",
+        pk=pk,
+    )
     if not can_write:
         raise Http404
     try:

@@ -28,8 +28,10 @@ def _cmd_counties(a: argparse.Namespace) -> int:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        print(f"文件 / file {path}: 无法读取（需 UTF-8）/ cannot be read (UTF-8 expected): {exc}",
-              file=sys.stderr)
+        print(
+            f"文件 / file {path}: 无法读取（需 UTF-8）/ cannot be read (UTF-8 expected): {exc}",
+            file=sys.stderr,
+        )
         return 1
     try:
         result = import_counties(text, path.name)
@@ -38,19 +40,24 @@ def _cmd_counties(a: argparse.Namespace) -> int:
         for e in exc.errors:
             print(f"  {e}", file=sys.stderr)
         return 1
-    print(f"县级行政区 / counties: 新建 / created {result.created}, 更新 / updated "
-          f"{result.updated}, 未变 / unchanged {result.unchanged}")
+    print(
+        f"县级行政区 / counties: 新建 / created {result.created}, 更新 / updated "
+        f"{result.updated}, 未变 / unchanged {result.unchanged}"
+    )
     return 0
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("demo", help="创建或删除演示数据 / create or remove the demo data set")
+    p = subparsers.add_parser(
+        "demo", help="创建或删除演示数据 / create or remove the demo data set"
+    )
     p.add_argument("--clear", action="store_true", help="删除演示数据 / remove the demo data")
     p.set_defaults(func=_cmd_demo)
 
 
 def register_import(import_subparsers) -> None:
     p = import_subparsers.add_parser(
-        "counties", help="县级行政区 CSV (code,name_zh,name_en,parent_code) / county list")
+        "counties", help="县级行政区 CSV (code,name_zh,name_en,parent_code) / county list"
+    )
     p.add_argument("path")
     p.set_defaults(func=_cmd_counties)

@@ -38,8 +38,12 @@ def read_rows(text: str, name: str) -> list[dict]:
     rows = list(reader)
     if not rows or [h.strip() for h in rows[0]] != HEADER:
         got = ",".join(rows[0]) if rows else ""
-        raise CountyImportError([f"文件 / file {name}, 第 1 行 / row 1: 表头应为 / header must be "
-                                 f"{','.join(HEADER)} (got {got!r})"])
+        raise CountyImportError(
+            [
+                f"文件 / file {name}, 第 1 行 / row 1: 表头应为 / header must be "
+                f"{','.join(HEADER)} (got {got!r})"
+            ]
+        )
     cities = {r.code: r for r in Region.objects.filter(level__in=["city"])}
     errors: list[str] = []
     seen: set[str] = set()
@@ -80,11 +84,20 @@ def import_counties(text: str, name: str = "counties.csv") -> CountyImportResult
         for row in rows:
             region = existing.get(row["code"])
             if region is None:
-                Region.objects.create(code=row["code"], name_zh=row["name_zh"],
-                                      name_en=row["name_en"], level="county", parent=row["parent"])
+                Region.objects.create(
+                    code=row["code"],
+                    name_zh=row["name_zh"],
+                    name_en=row["name_en"],
+                    level="county",
+                    parent=row["parent"],
+                )
                 result.created += 1
             elif (region.name_zh, region.name_en, region.parent_id, region.level) != (
-                    row["name_zh"], row["name_en"], row["parent"].pk, "county"):
+                row["name_zh"],
+                row["name_en"],
+                row["parent"].pk,
+                "county",
+            ):
                 region.name_zh, region.name_en = row["name_zh"], row["name_en"]
                 region.parent, region.level = row["parent"], "county"
                 region.save()

@@ -21,19 +21,47 @@ DEMO_USERS = [
     ("demo_nb_officer", "city_officer", "330200", None),
     ("demo_unit", "unit_user", "330100", 0),
 ]
-KINDS = ["enterprise", "enterprise", "enterprise", "university", "institute", "association",
-         "testing"]
-WORDS = ["智能装备", "新材料", "生命健康", "数字安防", "电子商务", "茶叶", "海洋技术", "纺织印染",
-         "汽车零部件", "家用电器", "光伏", "五金工具", "泵阀", "小商品"]
-SUFFIX = {"enterprise": "股份有限公司", "university": "大学标准化研究院", "institute": "研究院",
-          "association": "行业协会", "testing": "检验检测有限公司"}
+KINDS = [
+    "enterprise",
+    "enterprise",
+    "enterprise",
+    "university",
+    "institute",
+    "association",
+    "testing",
+]
+WORDS = [
+    "智能装备",
+    "新材料",
+    "生命健康",
+    "数字安防",
+    "电子商务",
+    "茶叶",
+    "海洋技术",
+    "纺织印染",
+    "汽车零部件",
+    "家用电器",
+    "光伏",
+    "五金工具",
+    "泵阀",
+    "小商品",
+]
+SUFFIX = {
+    "enterprise": "股份有限公司",
+    "university": "大学标准化研究院",
+    "institute": "研究院",
+    "association": "行业协会",
+    "testing": "检验检测有限公司",
+}
 TITLES = ["{w}通用技术要求", "{w}测试方法", "{w}术语", "{w}性能评价指南", "{w}安全要求"]
 # (committee, kind, since, city): the three held in Zhejiang (seed 000) and two new ones.
-SECRETARIATS = [("ISO/TC 321", "tc", dt.date(2016, 9, 1), "330100", "电子商务交易保障"),
-                ("ISO/TC 34/SC 8", "sc", dt.date(2008, 1, 1), "330100", "茶叶"),
-                ("ISO/TC 8/SC 13", "sc", dt.date(2016, 1, 1), "330100", "海洋技术"),
-                ("ISO/TC 45/SC 5", "sc", dt.date(2021, 9, 1), "330200", "演示：新承担"),
-                ("IEC/TC 129/WG 3", "convenor", dt.date(2022, 3, 1), "330700", "演示：召集人")]
+SECRETARIATS = [
+    ("ISO/TC 321", "tc", dt.date(2016, 9, 1), "330100", "电子商务交易保障"),
+    ("ISO/TC 34/SC 8", "sc", dt.date(2008, 1, 1), "330100", "茶叶"),
+    ("ISO/TC 8/SC 13", "sc", dt.date(2016, 1, 1), "330100", "海洋技术"),
+    ("ISO/TC 45/SC 5", "sc", dt.date(2021, 9, 1), "330200", "演示：新承担"),
+    ("IEC/TC 129/WG 3", "convenor", dt.date(2022, 3, 1), "330700", "演示：召集人"),
+]
 
 
 def _uscc(region_code: str, i: int) -> str:
@@ -92,12 +120,21 @@ def create(out=print) -> bool:
             county = counties[i % len(counties)]
             word = WORDS[(n * 5) % len(WORDS)]
             unit = Unit.objects.create(
-                name=f"{DEMO_PREFIX}{county.name_zh}{word}{SUFFIX[kind]}", kind=kind,
-                region=county, uscc=_uscc(county.code, n), address=f"{city.name_zh}{county.name_zh}",
-                is_demo=True)
-            Contact.objects.create(unit=unit, name=f"{DEMO_PREFIX}联系人{n}", position="标准化主管",
-                                   mobile=f"138{n:08d}", email=f"demo{n}@example.com",
-                                   is_demo=True)
+                name=f"{DEMO_PREFIX}{county.name_zh}{word}{SUFFIX[kind]}",
+                kind=kind,
+                region=county,
+                uscc=_uscc(county.code, n),
+                address=f"{city.name_zh}{county.name_zh}",
+                is_demo=True,
+            )
+            Contact.objects.create(
+                unit=unit,
+                name=f"{DEMO_PREFIX}联系人{n}",
+                position="标准化主管",
+                mobile=f"138{n:08d}",
+                email=f"demo{n}@example.com",
+                is_demo=True,
+            )
             units.append((unit, word))
         units_by_city[city.code] = units
         # Projects: about 60–110 % of the city's Annex 4 target published, more in the pipeline.
@@ -105,43 +142,68 @@ def create(out=print) -> bool:
         published = max(0, round(goal * rnd.uniform(0.6, 1.1)))
         for j in range(published + 3):
             unit, word = units[j % len(units)]
-            stage = "published" if j < published else rnd.choice(["proposal", "accepted", "cd",
-                                                                  "dis"])
+            stage = (
+                "published" if j < published else rnd.choice(["proposal", "accepted", "cd", "dis"])
+            )
             proposed = dt.date(2020, rnd.randint(6, 12), rnd.randint(1, 28))
             accepted = proposed + dt.timedelta(days=rnd.randint(60, 200))
             pub = min(accepted + dt.timedelta(days=rnd.randint(300, 600)), dt.date(2022, 12, 20))
             body = iso if j % 4 else bodies[rnd.choice(["IEC", "ITU", "ASTM", "IEEE"])]
             p = Project.objects.create(
-                unit=unit, title=f"{DEMO_PREFIX}{TITLES[j % len(TITLES)].format(w=word)}",
-                body=body, committee_code="ISO/TC 321" if word == "电子商务" else "",
+                unit=unit,
+                title=f"{DEMO_PREFIX}{TITLES[j % len(TITLES)].format(w=word)}",
+                body=body,
+                committee_code="ISO/TC 321" if word == "电子商务" else "",
                 reference=f"{body.code}/NP {30000 + n * 10 + j}",
-                role="lead" if j % 5 else "participant", stage=stage, proposed_on=proposed,
+                role="lead" if j % 5 else "participant",
+                stage=stage,
+                proposed_on=proposed,
                 accepted_on=accepted if stage != "proposal" else None,
-                published_on=pub if stage == "published" else None, subsidy_policy=policy,
-                is_demo=True)
+                published_on=pub if stage == "published" else None,
+                subsidy_policy=policy,
+                is_demo=True,
+            )
             if policy and policy.amount and stage != "proposal" and p.role == "lead":
-                SubsidyPayment.objects.create(project=p, kind="advance", is_demo=True,
-                                              amount=policy.amount * (policy.advance_ratio or 0),
-                                              paid_on=accepted + dt.timedelta(days=30))
+                SubsidyPayment.objects.create(
+                    project=p,
+                    kind="advance",
+                    is_demo=True,
+                    amount=policy.amount * (policy.advance_ratio or 0),
+                    paid_on=accepted + dt.timedelta(days=30),
+                )
         for j in range(max(2, goal * 2 + rnd.randint(0, 3))):
             unit, word = units[j % len(units)]
             GroupStandardTranslation.objects.create(
-                unit=unit, code=f"T/ZZB {n * 100 + j}-2021", title_zh=f"{DEMO_PREFIX}{word}",
+                unit=unit,
+                code=f"T/ZZB {n * 100 + j}-2021",
+                title_zh=f"{DEMO_PREFIX}{word}",
                 language=rnd.choice(["en", "en", "en", "es", "fr", "ru"]),
                 title_translated=f"[DEMO] {word} specification",
                 published_on=dt.date(2021, 1, 1) + dt.timedelta(days=rnd.randint(0, 700)),
-                is_demo=True)
+                is_demo=True,
+            )
         for j, (unit, word) in enumerate(units[:2]):
-            e = Expert.objects.create(unit=unit, name=f"{DEMO_PREFIX}专家{n}{j}", field=word,
-                                      is_demo=True)
+            e = Expert.objects.create(
+                unit=unit, name=f"{DEMO_PREFIX}专家{n}{j}", field=word, is_demo=True
+            )
             ExpertRegistration.objects.create(
-                expert=e, body=iso, committee_code="ISO/TC 321" if j else "ISO/TC 34/SC 8",
-                position="注册专家", registered_on=dt.date(2020, rnd.randint(6, 12), 1),
-                is_demo=True)
+                expert=e,
+                body=iso,
+                committee_code="ISO/TC 321" if j else "ISO/TC 34/SC 8",
+                position="注册专家",
+                registered_on=dt.date(2020, rnd.randint(6, 12), 1),
+                is_demo=True,
+            )
         for j, (unit, _word) in enumerate(units):
             kind = ["demonstration", "pilot", "pilot", "cultivation"][j % 4]
-            Designation.objects.create(unit=unit, kind=kind, year=2020 + j % 2, batch="首批",
-                                       criteria_note=f"{DEMO_PREFIX}符合行动计划所列条件", is_demo=True)
+            Designation.objects.create(
+                unit=unit,
+                kind=kind,
+                year=2020 + j % 2,
+                batch="首批",
+                criteria_note=f"{DEMO_PREFIX}符合行动计划所列条件",
+                is_demo=True,
+            )
         # Monthly reports for every month of the plan up to last month.
         months = list(_months(prog.start, min(prog.end, today)))
         for k, month in enumerate(months):
@@ -151,37 +213,69 @@ def create(out=print) -> bool:
                 continue  # a missing month shows as overdue
             state = "accepted" if roll > 0.1 else rnd.choice(["submitted", "returned", "draft"])
             report = MonthlyReport.objects.create(
-                region=city, month=month, programme=prog, state=state, is_demo=True,
-                comments=f"{DEMO_PREFIX}本月报送", submission_count=0 if state == "draft" else 1,
-                review_comment="请补充成果佐证材料" if state == "returned" else "")
+                region=city,
+                month=month,
+                programme=prog,
+                state=state,
+                is_demo=True,
+                comments=f"{DEMO_PREFIX}本月报送",
+                submission_count=0 if state == "draft" else 1,
+                review_comment="请补充成果佐证材料" if state == "returned" else "",
+            )
             if k % 3:
                 continue
             unit, word = units[k % len(units)]
             filed = state != "draft"
             Survey.objects.create(
-                unit=unit, month=month, unit_name=unit.name, address=unit.address,
-                contact="张工", position="标准化主管", mobile="13800000000",
-                email="demo@example.com", innovation=f"{word}关键技术突破",
+                unit=unit,
+                month=month,
+                unit_name=unit.name,
+                address=unit.address,
+                contact="张工",
+                position="标准化主管",
+                mobile="13800000000",
+                email="demo@example.com",
+                innovation=f"{word}关键技术突破",
                 proposed_standards=TITLES[k % len(TITLES)].format(w=word),
                 committee="ISO/TC 321" if word == "电子商务" else "",
-                secretariat_intent="有意向" if k % 2 else "", is_demo=True,
+                secretariat_intent="有意向" if k % 2 else "",
+                is_demo=True,
                 state="submitted" if filed else "draft",
-                monthly_report=report if filed else None)
+                monthly_report=report if filed else None,
+            )
             Achievement.objects.create(
-                unit=unit, month=month, unit_name=unit.name, address=unit.address,
-                contact="李工", mobile="13900000000", email="demo@example.com",
-                results=f"主导制定{word}国际标准提案获立项", main_content="以科技创新成果转化为标准",
-                promotion_willing="愿意", hosting_willing="愿意接待", is_demo=True,
-                state="submitted" if filed else "draft", monthly_report=report if filed else None,
-                typical_case=state == "accepted" and k % 6 == 0)
+                unit=unit,
+                month=month,
+                unit_name=unit.name,
+                address=unit.address,
+                contact="李工",
+                mobile="13900000000",
+                email="demo@example.com",
+                results=f"主导制定{word}国际标准提案获立项",
+                main_content="以科技创新成果转化为标准",
+                promotion_willing="愿意",
+                hosting_willing="愿意接待",
+                is_demo=True,
+                state="submitted" if filed else "draft",
+                monthly_report=report if filed else None,
+                typical_case=state == "accepted" and k % 6 == 0,
+            )
     for code, kind, since, city, title in SECRETARIATS:
         unit, _w = units_by_city[city][0]
-        Secretariat.objects.create(unit=unit, kind=kind, body=bodies.get(code.split("/")[0], iso),
-                                   committee_code=code, title=f"{DEMO_PREFIX}{title}",
-                                   established_on=since, is_demo=True)
-    out(f"已创建演示数据 / demo data created: {Unit.objects.filter(is_demo=True).count()} units, "
+        Secretariat.objects.create(
+            unit=unit,
+            kind=kind,
+            body=bodies.get(code.split("/")[0], iso),
+            committee_code=code,
+            title=f"{DEMO_PREFIX}{title}",
+            established_on=since,
+            is_demo=True,
+        )
+    out(
+        f"已创建演示数据 / demo data created: {Unit.objects.filter(is_demo=True).count()} units, "
         f"{Project.objects.filter(is_demo=True).count()} projects, "
-        f"{MonthlyReport.objects.filter(is_demo=True).count()} monthly reports")
+        f"{MonthlyReport.objects.filter(is_demo=True).count()} monthly reports"
+    )
     _users(out)
     return True
 
@@ -193,8 +287,9 @@ def _users(out) -> None:
     from stdlink.programme.models import Unit
 
     User = get_user_model()
-    hz_units = list(Unit.objects.filter(is_demo=True, region__path__startswith="330000/330100/")
-                    .order_by("pk"))
+    hz_units = list(
+        Unit.objects.filter(is_demo=True, region__path__startswith="330000/330100/").order_by("pk")
+    )
     for username, role, region, unit_index in DEMO_USERS:
         if User.objects.filter(username=username).exists():
             out(f"  {username}: 已存在 / exists (password unchanged)")
@@ -202,8 +297,11 @@ def _users(out) -> None:
         password = secrets.token_urlsafe(9)
         user = User.objects.create_user(username=username, password=password)
         Membership.objects.create(
-            user=user, role=Role.objects.get(code=role), region=Region.objects.get(code=region),
-            unit_id=hz_units[unit_index].pk if unit_index is not None and hz_units else None)
+            user=user,
+            role=Role.objects.get(code=role),
+            region=Region.objects.get(code=region),
+            unit_id=hz_units[unit_index].pk if unit_index is not None and hz_units else None,
+        )
         out(f"  {username} ({role} @ {region}): password {password}")
 
 
@@ -227,9 +325,20 @@ def clear(out=print) -> int:
     )
 
     total = 0
-    for model in (Designation, SubsidyPayment, Survey, Achievement, MonthlyReport,
-                  ExpertRegistration, Expert, GroupStandardTranslation, Secretariat, Project,
-                  Contact, Unit):
+    for model in (
+        Designation,
+        SubsidyPayment,
+        Survey,
+        Achievement,
+        MonthlyReport,
+        ExpertRegistration,
+        Expert,
+        GroupStandardTranslation,
+        Secretariat,
+        Project,
+        Contact,
+        Unit,
+    ):
         n, _ = model.objects.filter(is_demo=True).delete()
         total += n
     users = get_user_model().objects.filter(username__in=[u[0] for u in DEMO_USERS])

@@ -36,14 +36,13 @@ class AnnexImportError(Exception):
         super().__init__("\n".join(errors))
         self.errors = errors
 
+
 # Telephone fields: "+86 …" is a number, and their own validators reject anything else.
 NUMBER_FIELDS = {"phone", "fax", "mobile"}
 
 
 def headers(model: type[AnnexForm]) -> list[str]:
     return [h for _, h in model.ANNEX_FIELDS] + [MONTH_HEADER]
-
-
 
 
 def export_xlsx(model: type[AnnexForm], records) -> bytes:
@@ -119,8 +118,10 @@ def import_xlsx(model: type[AnnexForm], upload, *, acting_user, is_demo: bool = 
             have = got[c - 1] if c - 1 < len(got) else ""
             want = expected[c - 1] if c - 1 < len(expected) else ""
             if have != want:
-                errors.append(f"{where(header_row, c)}: 表头应为 / header must be {want!r}, "
-                              f"实际为 / got {have!r}")
+                errors.append(
+                    f"{where(header_row, c)}: 表头应为 / header must be {want!r}, "
+                    f"实际为 / got {have!r}"
+                )
         raise AnnexImportError(errors)
 
     units = scoped(acting_user, Unit.objects.all(), f"programme.add_{model._meta.model_name}")
@@ -138,31 +139,43 @@ def import_xlsx(model: type[AnnexForm], upload, *, acting_user, is_demo: bool = 
         for c, (field, _) in enumerate(model.ANNEX_FIELDS, start=1):
             text = _text(cells[c - 1])
             if is_formula(text) and not (field in NUMBER_FIELDS and is_plain_number(text)):
-                errors.append(f"{where(r, c)}: 单元格以 = + - @ 开头（公式注入风险），已拒绝 / cell "
-                              f"starts with = + - @ (formula injection), rejected")
+                errors.append(
+                    f"{where(r, c)}: 单元格以 = + - @ 开头（公式注入风险），已拒绝 / cell "
+                    f"starts with = + - @ (formula injection), rejected"
+                )
             values[field] = text
         month = _month(cells[len(expected) - 1])
         if month is None:
-            errors.append(f"{where(r, len(expected))}: 日期无效，应为 YYYY-MM / bad date "
-                          f"{_text(cells[len(expected) - 1])!r}, expected YYYY-MM")
+            errors.append(
+                f"{where(r, len(expected))}: 日期无效，应为 YYYY-MM / bad date "
+                f"{_text(cells[len(expected) - 1])!r}, expected YYYY-MM"
+            )
         matches = by_name.get(values["unit_name"], [])
         if len(matches) != 1:
-            problem = ("不在您管辖范围内的单位或单位不存在 / no such unit in your jurisdiction"
-                       if not matches else "单位名称不唯一 / unit name is ambiguous")
+            problem = (
+                "不在您管辖范围内的单位或单位不存在 / no such unit in your jurisdiction"
+                if not matches
+                else "单位名称不唯一 / unit name is ambiguous"
+            )
             errors.append(f"{where(r, 1)}: {problem}: {values['unit_name']!r}")
         if len(errors) > row_errors:
             continue
         unit = matches[0]
         if (unit.pk, month) in seen:
-            errors.append(f"{where(r, 1)}: 与第 {seen[(unit.pk, month)]} 行重复 / duplicates row "
-                          f"{seen[(unit.pk, month)]}")
+            errors.append(
+                f"{where(r, 1)}: 与第 {seen[(unit.pk, month)]} 行重复 / duplicates row "
+                f"{seen[(unit.pk, month)]}"
+            )
             continue
         seen[(unit.pk, month)] = r
         obj = model.objects.filter(unit=unit, month=month).first() or model(
-            unit=unit, month=month, is_demo=is_demo)
+            unit=unit, month=month, is_demo=is_demo
+        )
         if obj.pk and obj.state != "draft":
-            errors.append(f"{where(r, 1)}: 该单位本月的表已提交，不能覆盖 / this unit's form for "
-                          f"{month:%Y-%m} is already submitted")
+            errors.append(
+                f"{where(r, 1)}: 该单位本月的表已提交，不能覆盖 / this unit's form for "
+                f"{month:%Y-%m} is already submitted"
+            )
             continue
         for field, value in values.items():
             setattr(obj, field, value)
@@ -187,10 +200,16 @@ def import_xlsx(model: type[AnnexForm], upload, *, acting_user, is_demo: bool = 
                 before = snapshot(type(obj).objects.select_for_update().get(pk=obj.pk))
             obj.save()
             if not can(acting_user, obj, f"programme.add_{model._meta.model_name}"):
-                raise PermissionDenied(f"第 {r} 行 / row {r}: 不在您的管辖范围内 / outside "
-                                       f"your jurisdiction")
-            audit(acting_user=acting_user, obj=obj, action="import", before=before,
-                  note=f"{name} row {r}")
+                raise PermissionDenied(
+                    f"第 {r} 行 / row {r}: 不在您的管辖范围内 / outside your jurisdiction"
+                )
+            audit(
+                acting_user=acting_user,
+                obj=obj,
+                action="import",
+                before=before,
+                note=f"{name} row {r}",
+            )
             if before:
                 updated += 1
             else:

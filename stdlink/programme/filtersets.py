@@ -49,8 +49,9 @@ class UnitFilterSet(RegionFilterMixin):
 
 class AnnexFilterSet(RegionFilterMixin):
     month = django_filters.CharFilter(method="filter_month", label=_("month (YYYY-MM)"))
-    q = django_filters.CharFilter(field_name="unit_name", lookup_expr="icontains",
-                                  label=_("unit name"))
+    q = django_filters.CharFilter(
+        field_name="unit_name", lookup_expr="icontains", label=_("unit name")
+    )
 
     def filter_month(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         try:

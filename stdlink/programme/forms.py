@@ -104,8 +104,11 @@ class ScopedForm(forms.ModelForm):
             if name == "region" and user is not None:
                 field.queryset = regions_for(user, self.codename)
             if name == "expert" and user is not None:
-                field.queryset = scoped(user, Expert.objects.all(), self.codename.replace(
-                    "expertregistration", "expert"))
+                field.queryset = scoped(
+                    user,
+                    Expert.objects.all(),
+                    self.codename.replace("expertregistration", "expert"),
+                )
 
 
 class UnitForm(ScopedForm):
@@ -125,8 +128,10 @@ class AnnexFormMixin:
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["month"] = MonthField(label=_("reporting month"), initial=(
-            self.instance.month if self.instance.pk else dt.date.today().replace(day=1)))
+        self.fields["month"] = MonthField(
+            label=_("reporting month"),
+            initial=(self.instance.month if self.instance.pk else dt.date.today().replace(day=1)),
+        )
         self.order_fields(["unit", "month"])
         self.fields["unit_name"].required = False
         self.fields["unit_name"].help_text = _("blank: the unit's registered name")
@@ -160,8 +165,20 @@ class AchievementForm(AnnexFormMixin, ScopedForm):
 class ProjectForm(ScopedForm):
     class Meta:
         model = Project
-        fields = ["unit", "title", "title_en", "reference", "body", "committee_code", "committee",
-                  "role", "proposed_on", "subsidy_policy", "standard", "notes"]
+        fields = [
+            "unit",
+            "title",
+            "title_en",
+            "reference",
+            "body",
+            "committee_code",
+            "committee",
+            "role",
+            "proposed_on",
+            "subsidy_policy",
+            "standard",
+            "notes",
+        ]
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -184,12 +201,15 @@ def _link_committee(data: dict) -> None:
 
 
 class ProjectStageForm(forms.Form):
-    stage = forms.ChoiceField(label=_("new stage"), choices=[
-        (s.value, s.label) for s in Stage if s != Stage.PROPOSAL])
+    stage = forms.ChoiceField(
+        label=_("new stage"), choices=[(s.value, s.label) for s in Stage if s != Stage.PROPOSAL]
+    )
     on = forms.DateField(label=_("date"), widget=DateInput())
     standard_identifier = forms.CharField(
-        label=_("published standard (identifier in the catalogue)"), required=False,
-        help_text=_("e.g. ISO 32111:2023; linked when the catalogue has it"))
+        label=_("published standard (identifier in the catalogue)"),
+        required=False,
+        help_text=_("e.g. ISO 32111:2023; linked when the catalogue has it"),
+    )
 
 
 class SecretariatForm(ScopedForm):
@@ -235,9 +255,13 @@ class DesignationForm(ScopedForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["evidence"].queryset = scoped(
-            self.user, Achievement.objects.select_related("unit"), "programme.view_achievement"
-        ) if self.user else Achievement.objects.none()
+        self.fields["evidence"].queryset = (
+            scoped(
+                self.user, Achievement.objects.select_related("unit"), "programme.view_achievement"
+            )
+            if self.user
+            else Achievement.objects.none()
+        )
         self.fields["evidence"].required = False
 
     def clean(self):
@@ -257,8 +281,9 @@ class SubsidyPaymentForm(ScopedForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         if self.user is not None:
-            self.fields["project"].queryset = scoped(self.user, Project.objects.all(),
-                                                     "programme.view_project")
+            self.fields["project"].queryset = scoped(
+                self.user, Project.objects.all(), "programme.view_project"
+            )
 
 
 class MonthlyReportOpenForm(forms.Form):
@@ -267,8 +292,9 @@ class MonthlyReportOpenForm(forms.Form):
 
     def __init__(self, *args, user=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["region"].queryset = regions_for(
-            user, "programme.add_monthlyreport").filter(level="city")
+        self.fields["region"].queryset = regions_for(user, "programme.add_monthlyreport").filter(
+            level="city"
+        )
         if self.fields["region"].queryset.count() == 1:
             self.fields["region"].initial = self.fields["region"].queryset.first().pk
 
@@ -280,10 +306,13 @@ class MonthlyReportSubmitForm(forms.ModelForm):
 
 
 class ReviewForm(forms.Form):
-    decision = forms.ChoiceField(label=_("decision"), choices=[
-        ("accept", _("accept")), ("return", _("return with comments"))])
-    comment = forms.CharField(label=_("comment"), required=False, widget=forms.Textarea(
-        attrs={"rows": 3}))
+    decision = forms.ChoiceField(
+        label=_("decision"),
+        choices=[("accept", _("accept")), ("return", _("return with comments"))],
+    )
+    comment = forms.CharField(
+        label=_("comment"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def clean(self):
         data = super().clean()

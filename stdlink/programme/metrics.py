@@ -48,8 +48,9 @@ def _period(target: Target) -> tuple:
 @metric("projects_led_published")
 def projects_led_published(target: Target, arg: str = "") -> int:
     start, end = _period(target)
-    qs = Project.objects.filter(role=Project.Role.LEAD, stage=Stage.PUBLISHED,
-                                published_on__range=(start, end))
+    qs = Project.objects.filter(
+        role=Project.Role.LEAD, stage=Stage.PUBLISHED, published_on__range=(start, end)
+    )
     return _in_region(qs, target).count()
 
 
@@ -98,7 +99,8 @@ def registered_experts(target: Target, arg: str = "") -> int:
     """Experts whose first registration with a body falls in the period (new experts)."""
     start, end = _period(target)
     qs = Expert.objects.annotate(first=Min("registrations__registered_on")).filter(
-        first__range=(start, end))
+        first__range=(start, end)
+    )
     return _in_region(qs, target).count()
 
 

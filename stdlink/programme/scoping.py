@@ -46,15 +46,20 @@ def scoped(user, queryset: QuerySet, codename: str) -> QuerySet:
     return queryset if q is None else queryset.filter(q)
 
 
-def fetch(user, queryset: QuerySet, view_perm: str, change_perm: str | None = None,
-          **lookup: Any) -> tuple[Model, bool]:
+def fetch(
+    user, queryset: QuerySet, view_perm: str, change_perm: str | None = None, **lookup: Any
+) -> tuple[Model, bool]:
     """One object the user may see and whether they may change it; 404 outside their scope."""
     try:
         obj = scoped(user, queryset, view_perm).get(**lookup)
     except (queryset.model.DoesNotExist, ValueError, TypeError):
         raise Http404("未找到 / not found") from None
-    can_write = bool(change_perm) and scoped(user, queryset.model._default_manager.all(),
-                                             change_perm).filter(pk=obj.pk).exists()
+    can_write = (
+        bool(change_perm)
+        and scoped(user, queryset.model._default_manager.all(), change_perm)
+        .filter(pk=obj.pk)
+        .exists()
+    )
     return obj, can_write
 
 

@@ -27,7 +27,9 @@ def subsidy_status(project: Project) -> SubsidyStatus:
     policy = project.subsidy_policy
     paid = sum((p.amount for p in project.payments.all()), Decimal(0))
     if policy is None or policy.amount is None or policy.advance_ratio is None:
-        return SubsidyStatus(False, paid=paid, reason="未设置补助标准 / no amounts set in the policy")
+        return SubsidyStatus(
+            False, paid=paid, reason="未设置补助标准 / no amounts set in the policy"
+        )
     if policy.lead_only and project.role != Project.Role.LEAD:
         return SubsidyStatus(True, paid=paid, reason="仅限主导项目 / lead projects only")
     total = policy.amount

@@ -10,20 +10,29 @@ urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
     path("surveys/export.xlsx", actions.annex_export("surveys"), name="surveys-export"),
     path("surveys/import/", actions.annex_import("surveys"), name="surveys-import"),
-    path("surveys/<int:pk>/submit/", actions.annex_action("surveys", "submit"),
-         name="surveys-submit"),
-    path("surveys/<int:pk>/reopen/", actions.annex_action("surveys", "reopen"),
-         name="surveys-reopen"),
-    path("achievements/export.xlsx", actions.annex_export("achievements"),
-         name="achievements-export"),
-    path("achievements/import/", actions.annex_import("achievements"),
-         name="achievements-import"),
-    path("achievements/<int:pk>/submit/", actions.annex_action("achievements", "submit"),
-         name="achievements-submit"),
-    path("achievements/<int:pk>/reopen/", actions.annex_action("achievements", "reopen"),
-         name="achievements-reopen"),
-    path("achievements/<int:pk>/typical/", actions.achievement_typical,
-         name="achievements-typical"),
+    path(
+        "surveys/<int:pk>/submit/", actions.annex_action("surveys", "submit"), name="surveys-submit"
+    ),
+    path(
+        "surveys/<int:pk>/reopen/", actions.annex_action("surveys", "reopen"), name="surveys-reopen"
+    ),
+    path(
+        "achievements/export.xlsx", actions.annex_export("achievements"), name="achievements-export"
+    ),
+    path("achievements/import/", actions.annex_import("achievements"), name="achievements-import"),
+    path(
+        "achievements/<int:pk>/submit/",
+        actions.annex_action("achievements", "submit"),
+        name="achievements-submit",
+    ),
+    path(
+        "achievements/<int:pk>/reopen/",
+        actions.annex_action("achievements", "reopen"),
+        name="achievements-reopen",
+    ),
+    path(
+        "achievements/<int:pk>/typical/", actions.achievement_typical, name="achievements-typical"
+    ),
     path("projects/<int:pk>/move/", actions.project_move, name="projects-move"),
     path("projects/<int:pk>/payments/", actions.project_payment, name="projects-payment"),
     path("experts/<int:pk>/register/", actions.expert_register, name="experts-register"),

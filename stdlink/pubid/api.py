@@ -28,11 +28,14 @@ def parse_identifier(request, id: str, hint: str | None = None):  # noqa: A002 -
     try:
         ident = parse(id, hint=hint)
     except ParseError as exc:
-        return Status(400, {
-            "detail": f"无法解析标识符 / cannot parse identifier: {id}",
-            "position": exc.position,
-            "expected": exc.expected,
-        })
+        return Status(
+            400,
+            {
+                "detail": f"无法解析标识符 / cannot parse identifier: {id}",
+                "position": exc.position,
+                "expected": exc.expected,
+            },
+        )
     data = ident.to_dict()
     data["keys"] = {level: key(ident, level) for level in ("work", "edition", "exact")}
     return Status(200, data)

@@ -19,7 +19,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
         return _cmd_reindex(args)
     text = args.query if args.query is not None else " ".join(words)
     if not text.strip():
-        return fail("请给出检索词 / give a query: stdlink search \"ISO 9001\"")
+        return fail('请给出检索词 / give a query: stdlink search "ISO 9001"')
     setup_django()
     from stdlink.search.interface import SearchQuery, search
     from stdlink.search.sanitize import QueryError
@@ -29,14 +29,27 @@ def _cmd_search(args: argparse.Namespace) -> int:
     except QueryError as exc:
         return fail(str(exc))
     if args.json:
-        print(json.dumps({
-            "hits": [{"identifier": h.identifier, "title": h.title, "status": h.status,
-                      "score": h.score} for h in result.hits],
-            "total": result.total,
-            "facets": result.facets.as_dict(),
-            "took_ms": round(result.took_ms, 2),
-            "did_you_mean": result.did_you_mean,
-        }, ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {
+                    "hits": [
+                        {
+                            "identifier": h.identifier,
+                            "title": h.title,
+                            "status": h.status,
+                            "score": h.score,
+                        }
+                        for h in result.hits
+                    ],
+                    "total": result.total,
+                    "facets": result.facets.as_dict(),
+                    "took_ms": round(result.took_ms, 2),
+                    "did_you_mean": result.did_you_mean,
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return 0
     if result.did_you_mean:
         print(f"您是否要找 / did you mean: {result.did_you_mean}")
@@ -56,15 +69,18 @@ def _cmd_reindex(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     n = reindex(progress=None if not getattr(args, "no_progress", False) else False)
-    print(f"已索引 / indexed {n} standards in {time.perf_counter() - started:.1f} s",
-          file=sys.stderr)
+    print(
+        f"已索引 / indexed {n} standards in {time.perf_counter() - started:.1f} s", file=sys.stderr
+    )
     return 0
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "search", help="检索标准 / search standards; `stdlink search reindex` rebuilds the index",
-        description="检索标准 / search standards. `stdlink search reindex` rebuilds the index.")
+        "search",
+        help="检索标准 / search standards; `stdlink search reindex` rebuilds the index",
+        description="检索标准 / search standards. `stdlink search reindex` rebuilds the index.",
+    )
     parser.add_argument("words", nargs="*", metavar="QUERY", help="检索词 / query words")
     parser.add_argument("--query", "-q", help="the query (also when it is the word 'reindex')")
     parser.add_argument("--json", action="store_true", help="JSON output")

@@ -23,8 +23,11 @@ from stdlink.search.backends.base import (
 FACETS = ("body", "status", "doctype", "ics", "committee", "year")
 #: Year ranges: (value, first year, last year).
 YEAR_BUCKETS = (
-    ("2020-", 2020, None), ("2010-2019", 2010, 2019), ("2000-2009", 2000, 2009),
-    ("1990-1999", 1990, 1999), ("-1989", None, 1989),
+    ("2020-", 2020, None),
+    ("2010-2019", 2010, 2019),
+    ("2000-2009", 2000, 2009),
+    ("1990-1999", 1990, 1999),
+    ("-1989", None, 1989),
 )
 LIMITS = {"body": 30, "status": 10, "doctype": 12, "ics": 20, "committee": 15, "year": 10}
 
@@ -50,9 +53,13 @@ class Facets:
     year: list[FacetValue] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, list[dict]]:
-        return {name: [{"value": v.value, "label": v.label, "count": v.count,
-                        "selected": v.selected} for v in getattr(self, name)]
-                for name in FACETS}
+        return {
+            name: [
+                {"value": v.value, "label": v.label, "count": v.count, "selected": v.selected}
+                for v in getattr(self, name)
+            ]
+            for name in FACETS
+        }
 
 
 def year_bucket(year: int | None) -> str:
@@ -80,8 +87,7 @@ def count_rows(rows: list[Row]) -> dict[str, Counter]:
     return counts
 
 
-def count_groups(groups: list[tuple], into: dict[str, Counter] | None = None
-                 ) -> dict[str, Counter]:
+def count_groups(groups: list[tuple], into: dict[str, Counter] | None = None) -> dict[str, Counter]:
     """Facet counts from grouped rows (body, status, doctype, committee, year, ics_fields, n)."""
     counts = into or {name: Counter() for name in FACETS}
     for body, status, doctype, committee, year, ics_fields, n in groups:
@@ -104,7 +110,8 @@ def _labels_ics(codes: list[str]) -> dict[str, str]:
     en = (get_language() or "").startswith("en")
     out = {}
     for code, name_en, name_zh in ICS.objects.filter(code__in=codes).values_list(
-            "code", "name_en", "name_zh"):
+        "code", "name_en", "name_zh"
+    ):
         out[code] = (name_en if en else name_zh or name_en) or ""
     return out
 
@@ -117,7 +124,7 @@ def build(counts: dict[str, Counter], filters: Filters) -> Facets:
     for name in ("body", "doctype", "committee", "ics"):
         selected = getattr(filters, name)
         items = [(v, n) for v, n in counts[name].most_common() if v or name == "doctype"]
-        items = items[:LIMITS[name]]
+        items = items[: LIMITS[name]]
         shown = {v for v, _ in items}
         items += [(v, counts[name].get(v, 0)) for v in sorted(selected) if v not in shown]
         labels = _labels_ics([v for v, _ in items]) if name == "ics" and items else {}
@@ -130,17 +137,27 @@ def build(counts: dict[str, Counter], filters: Filters) -> Facets:
                 label = v.replace("-", " ") if v else "—"
             values.append(FacetValue(v, label, n, v in selected))
         setattr(facets, name, values)
-    facets.status = [FacetValue(v, str(status_labels.get(v, v)), counts["status"][v],
-                                v in filters.status)
-                     for v, _ in Standard.Status.choices if counts["status"].get(v) or
-                     v in filters.status]
+    facets.status = [
+        FacetValue(v, str(status_labels.get(v, v)), counts["status"][v], v in filters.status)
+        for v, _ in Standard.Status.choices
+        if counts["status"].get(v) or v in filters.status
+    ]
     for value, first, last in YEAR_BUCKETS:
         n = counts["year"].get(value, 0)
-        selected = (filters.year_from == first and filters.year_to == last
-                    and (first is not None or last is not None))
+        selected = (
+            filters.year_from == first
+            and filters.year_to == last
+            and (first is not None or last is not None)
+        )
         if n or selected:
-            facets.year.append(FacetValue(value, value.replace("-", "–") if value[0] != "-"
-                                          else "≤ " + value[1:], n, selected))
+            facets.year.append(
+                FacetValue(
+                    value,
+                    value.replace("-", "–") if value[0] != "-" else "≤ " + value[1:],
+                    n,
+                    selected,
+                )
+            )
     return facets
 
 

@@ -10,8 +10,20 @@ from django.utils.safestring import SafeString, mark_safe
 
 from stdlink.search.segment import HAS_CJK, Term
 
-_SUFFIXES = ("ements", "ement", "ations", "ation", "ities", "ity", "ies", "ing", "ed", "es", "s",
-             "y")
+_SUFFIXES = (
+    "ements",
+    "ement",
+    "ations",
+    "ation",
+    "ities",
+    "ity",
+    "ies",
+    "ing",
+    "ed",
+    "es",
+    "s",
+    "y",
+)
 
 
 def _stem(word: str) -> str:
@@ -49,7 +61,7 @@ def mark(text: str, regex: re.Pattern | None, limit: int = 300) -> SafeString:
     for m in regex.finditer(text):
         if m.end() == m.start():
             continue
-        out.append(escape(text[pos:m.start()]))
+        out.append(escape(text[pos : m.start()]))
         out.append("<mark>" + escape(m.group(0)) + "</mark>")
         pos = m.end()
     out.append(escape(text[pos:]))

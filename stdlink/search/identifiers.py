@@ -26,8 +26,14 @@ _COMMITTEE = re.compile(
     r"(?P<sub>(?:\s*/\s*(?:SC|WG|JWG)\s*\d+)*)(?:\s+|$)(?P<rest>.*)$",
     re.IGNORECASE,
 )
-_STATUS_GROUP = {"current": 0, "upcoming": 1, "draft": 1, "unknown": 1, "withdrawn": 2,
-                 "replaced": 2}
+_STATUS_GROUP = {
+    "current": 0,
+    "upcoming": 1,
+    "draft": 1,
+    "unknown": 1,
+    "withdrawn": 2,
+    "replaced": 2,
+}
 #: For a bare number ("9001") the international and Chinese national documents come first.
 PUBLISHER_PREFERENCE = {"ISO": 0, "IEC": 0, "GB": 1}
 
@@ -48,7 +54,7 @@ class Analysis:
     number: str | None = None
     number_year: str | None = None
     committee: str | None = None
-    rest: str = ""       # what follows the identifier (or the number)
+    rest: str = ""  # what follows the identifier (or the number)
     free_text: str = ""  # what follows the committee code (the whole text without one)
 
     @property
@@ -82,7 +88,11 @@ def _parse_identifier(text: str):
 
 
 def normalise_committee(body: str, kind: str, num: str, sub: str) -> str:
-    body = re.sub(r"\s+", " ", body.upper()).replace("JTC1", "JTC 1").replace("ISO/IECJTC", "ISO/IEC JTC")
+    body = (
+        re.sub(r"\s+", " ", body.upper())
+        .replace("JTC1", "JTC 1")
+        .replace("ISO/IECJTC", "ISO/IEC JTC")
+    )
     code = f"{body}/{kind.upper()} {num}"
     for part in re.findall(r"(SC|WG|JWG)\s*(\d+)", sub.upper()):
         code += f"/{part[0]} {part[1]}"
@@ -95,8 +105,9 @@ def analyse(text: str) -> Analysis:
     committee = None
     m = _COMMITTEE.match(text)
     if m:
-        committee = normalise_committee(m.group("body"), m.group("kind"), m.group("num"),
-                                        m.group("sub") or "")
+        committee = normalise_committee(
+            m.group("body"), m.group("kind"), m.group("num"), m.group("sub") or ""
+        )
         text_rest = m.group("rest").strip()
     else:
         text_rest = text
@@ -110,15 +121,27 @@ def analyse(text: str) -> Analysis:
             exact, work = key(variant, level="exact"), key(variant, level="work")
         except (ParseError, ValueError):
             continue
-        return Analysis(text=text, exact_key=exact, work_key=work, free_text=text_rest,
-                        publisher=_publisher(work),
-                        normalized=ident.to_dict().get("normalized") or variant,
-                        committee=committee, rest=" ".join(tokens[n:]))
+        return Analysis(
+            text=text,
+            exact_key=exact,
+            work_key=work,
+            free_text=text_rest,
+            publisher=_publisher(work),
+            normalized=ident.to_dict().get("normalized") or variant,
+            committee=committee,
+            rest=" ".join(tokens[n:]),
+        )
     if tokens:
         m = _NUMBER.match(tokens[0])
         if m and not (len(m.group(1)) == 4 and m.group(1)[:2] in ("19", "20") and not m.group(2)):
-            return Analysis(text=text, number=m.group(1), number_year=m.group(2),
-                            committee=committee, rest=" ".join(tokens[1:]), free_text=text_rest)
+            return Analysis(
+                text=text,
+                number=m.group(1),
+                number_year=m.group(2),
+                committee=committee,
+                rest=" ".join(tokens[1:]),
+                free_text=text_rest,
+            )
     return Analysis(text=text, committee=committee, rest=text_rest, free_text=text_rest)
 
 
@@ -142,17 +165,20 @@ def key_matches(analysis: Analysis) -> dict[int, int]:
     if analysis.exact_key is None:
         return {}
     work = analysis.work_key or analysis.exact_key
-    sql = ("SELECT id, key, work_key FROM search_searchdoc WHERE key = %s OR work_key = %s "
-           "OR (work_key > %s AND work_key < %s) OR (work_key > %s AND work_key < %s) "
-           "LIMIT 2000")
+    sql = (
+        "SELECT id, key, work_key FROM search_searchdoc WHERE key = %s OR work_key = %s "
+        "OR (work_key > %s AND work_key < %s) OR (work_key > %s AND work_key < %s) "
+        "LIMIT 2000"
+    )
     # Parts sort right after the work: "IEC60601-…" lies between "IEC60601-" and "IEC60601.",
     # "GB9706.…" between "GB9706." and "GB9706/".
     params = [analysis.exact_key, work, work + "-", work + ".", work + ".", work + "/"]
     with connection.cursor() as cur:
         cur.execute(sql, params)
         rows = cur.fetchall()
-    return {pk: EXACT if k == analysis.exact_key else WORK if wk == work else PART
-            for pk, k, wk in rows}
+    return {
+        pk: EXACT if k == analysis.exact_key else WORK if wk == work else PART for pk, k, wk in rows
+    }
 
 
 def joint_variant(analysis: Analysis) -> Analysis | None:
@@ -161,10 +187,16 @@ def joint_variant(analysis: Analysis) -> Analysis | None:
 
     work, exact = analysis.work_key or "", analysis.exact_key or ""
     for single in ("ISO", "IEC"):
-        if work.startswith(single) and not work.startswith("ISO/IEC") and \
-                work[len(single):len(single) + 1].isdigit():
-            return replace(analysis, work_key="ISO/IEC" + work[len(single):],
-                           exact_key="ISO/IEC" + exact[len(single):])
+        if (
+            work.startswith(single)
+            and not work.startswith("ISO/IEC")
+            and work[len(single) : len(single) + 1].isdigit()
+        ):
+            return replace(
+                analysis,
+                work_key="ISO/IEC" + work[len(single) :],
+                exact_key="ISO/IEC" + exact[len(single) :],
+            )
     return None
 
 
@@ -186,8 +218,9 @@ def _work_keys(publisher: str) -> list[str]:
     if cached and cached[0] == version:
         _fuzzy_cache[publisher] = (version, cached[1], now)
         return cached[1]
-    keys = sorted(set(SearchDoc.objects.filter(publisher=publisher)
-                      .values_list("work_key", flat=True)))
+    keys = sorted(
+        set(SearchDoc.objects.filter(publisher=publisher).values_list("work_key", flat=True))
+    )
     with _fuzzy_lock:
         _fuzzy_cache[publisher] = (version, keys, now)
     return keys
@@ -215,19 +248,30 @@ def did_you_mean(analysis: Analysis) -> str | None:
     if not best:
         return None
     candidates = [c for c, _, _ in best]
-    sizes = dict(SearchDoc.objects.filter(work_key__in=candidates).values_list("work_key")
-                 .annotate(n=Count("id")).values_list("work_key", "n"))
+    sizes = dict(
+        SearchDoc.objects.filter(work_key__in=candidates)
+        .values_list("work_key")
+        .annotate(n=Count("id"))
+        .values_list("work_key", "n")
+    )
 
     def shape(text: str) -> int:
         return sum(text.count(c) for c in "-./")
 
-    candidates.sort(key=lambda c: (Levenshtein.distance(wanted, c),
-                                   abs(shape(c) - shape(wanted)), -sizes.get(c, 0), c))
+    candidates.sort(
+        key=lambda c: (
+            Levenshtein.distance(wanted, c),
+            abs(shape(c) - shape(wanted)),
+            -sizes.get(c, 0),
+            c,
+        )
+    )
     return candidates[0]
 
 
-def number_matches(number: str, year: str | None, candidates: list[tuple[int, str, str]]
-                   ) -> dict[int, int]:
+def number_matches(
+    number: str, year: str | None, candidates: list[tuple[int, str, str]]
+) -> dict[int, int]:
     """{id: NUMBER rank} among (id, work_key, key) candidates whose document number is `number`
     ("9001" is ISO 9001 and JIS Q 9001, not GB/T 19001)."""
     pattern = re.compile(r"(?<![0-9A-Za-z.\-])" + re.escape(number) + r"$")

@@ -93,8 +93,12 @@ def document(standard, editions: int) -> tuple[dict, dict[str, str]]:
     committee = standard.committee
     zh_words, zh_pieces = segment.index_text(standard.title_zh)
     other_words, other_pieces = [], []
-    other_texts = [standard.body.code, standard.body.name_en, standard.body.name_zh,
-                   standard.doctype.replace("-", " ")]
+    other_texts = [
+        standard.body.code,
+        standard.body.name_en,
+        standard.body.name_zh,
+        standard.doctype.replace("-", " "),
+    ]
     if committee is not None:
         other_texts += [committee.code, committee.name_en, committee.name_zh]
     for code in ics:
@@ -103,8 +107,9 @@ def document(standard, editions: int) -> tuple[dict, dict[str, str]]:
         w, p = segment.index_text(text)
         other_words.append(w)
         other_pieces.append(p)
-    ident = " ".join([*segment.words(standard.identifier), _compact(standard.work_key),
-                      _compact(standard.key)])
+    ident = " ".join(
+        [*segment.words(standard.identifier), _compact(standard.work_key), _compact(standard.key)]
+    )
     # Each column is indexed as a set of words: a word repeated in a title ("医用电气设备 …
     # 轻离子束医用电气设备") does not make the standard more relevant than its siblings.
     texts = {
@@ -115,8 +120,10 @@ def document(standard, editions: int) -> tuple[dict, dict[str, str]]:
         "zh_pieces": _distinct(zh_pieces),
         "other": _distinct(" ".join(x for x in other_words + other_pieces if x)),
     }
-    compact = "".join(m.group(0).lower() for m in segment.TOKEN_RE.finditer(
-        f"{standard.title_zh} {standard.title_other}"))
+    compact = "".join(
+        m.group(0).lower()
+        for m in segment.TOKEN_RE.finditer(f"{standard.title_zh} {standard.title_other}")
+    )
     fields = {
         "id": standard.pk,
         "identifier": standard.identifier,
@@ -137,8 +144,8 @@ def document(standard, editions: int) -> tuple[dict, dict[str, str]]:
         "committee_path": committee.code if committee is not None else "",
         "ics_fields": (" " + " ".join(sorted({c.code[:2] for c in ics})) + " ") if ics else "",
         "version_rank": version_rank(standard.identifier, standard.key),
-        "prior": math.log1p(max(editions, 1)) + (GENERAL_PART_BONUS if _general_part(
-            standard.identifier) else 0.0),
+        "prior": math.log1p(max(editions, 1))
+        + (GENERAL_PART_BONUS if _general_part(standard.identifier) else 0.0),
     }
     return fields, texts
 
@@ -146,14 +153,33 @@ def document(standard, editions: int) -> tuple[dict, dict[str, str]]:
 def _standards(ids: list[int]):
     from stdlink.catalog.models import Standard
 
-    return (Standard.objects.filter(pk__in=ids)
-            .select_related("body", "committee", "committee__parent", "committee__parent__parent")
-            .prefetch_related("ics")
-            .only("id", "identifier", "key", "work_key", "title_zh", "title_en", "title_other",
-                  "status", "year", "doctype", "body__code", "body__name_en", "body__name_zh",
-                  "committee__code", "committee__name_en", "committee__name_zh",
-                  "committee__parent_id", "committee__parent__code",
-                  "committee__parent__parent_id", "committee__parent__parent__code"))
+    return (
+        Standard.objects.filter(pk__in=ids)
+        .select_related("body", "committee", "committee__parent", "committee__parent__parent")
+        .prefetch_related("ics")
+        .only(
+            "id",
+            "identifier",
+            "key",
+            "work_key",
+            "title_zh",
+            "title_en",
+            "title_other",
+            "status",
+            "year",
+            "doctype",
+            "body__code",
+            "body__name_en",
+            "body__name_zh",
+            "committee__code",
+            "committee__name_en",
+            "committee__name_zh",
+            "committee__parent_id",
+            "committee__parent__code",
+            "committee__parent__parent_id",
+            "committee__parent__parent__code",
+        )
+    )
 
 
 def _write_chunk(ids: list[int], edition_counts: dict[str, int] | None = None) -> int:
@@ -164,8 +190,12 @@ def _write_chunk(ids: list[int], edition_counts: dict[str, int] | None = None) -
     standards = list(_standards(ids))
     if edition_counts is None:
         keys = {s.work_key for s in standards}
-        edition_counts = dict(Standard.objects.filter(work_key__in=keys).values_list("work_key")
-                              .annotate(n=Count("id")).values_list("work_key", "n"))
+        edition_counts = dict(
+            Standard.objects.filter(work_key__in=keys)
+            .values_list("work_key")
+            .annotate(n=Count("id"))
+            .values_list("work_key", "n")
+        )
     docs, texts = [], {}
     for standard in standards:
         fields, text = document(standard, edition_counts.get(standard.work_key, 1))
@@ -191,17 +221,23 @@ def update(ids: Iterable[int]) -> int:
         return 0
     work_keys = set()
     for start in range(0, len(ids), CHUNK):
-        work_keys.update(Standard.objects.filter(pk__in=ids[start:start + CHUNK])
-                         .values_list("work_key", flat=True))
+        work_keys.update(
+            Standard.objects.filter(pk__in=ids[start : start + CHUNK]).values_list(
+                "work_key", flat=True
+            )
+        )
     siblings: set[int] = set()
     keys = sorted(k for k in work_keys if k)
     for start in range(0, len(keys), 500):
-        siblings.update(Standard.objects.filter(work_key__in=keys[start:start + 500])
-                        .values_list("pk", flat=True))
+        siblings.update(
+            Standard.objects.filter(work_key__in=keys[start : start + 500]).values_list(
+                "pk", flat=True
+            )
+        )
     all_ids = sorted(set(ids) | siblings)
     done = 0
     for start in range(0, len(all_ids), CHUNK):
-        done += _write_chunk(all_ids[start:start + CHUNK])
+        done += _write_chunk(all_ids[start : start + CHUNK])
     return done
 
 
@@ -225,10 +261,13 @@ def reindex(*, progress: bool | None = False) -> int:
         SearchDoc.objects.all().delete()
         get_backend().clear()
     invalidate_cache()
-    edition_counts = dict(Standard.objects.values_list("work_key").annotate(n=Count("id"))
-                          .values_list("work_key", "n"))
+    edition_counts = dict(
+        Standard.objects.values_list("work_key")
+        .annotate(n=Count("id"))
+        .values_list("work_key", "n")
+    )
     ids = list(Standard.objects.order_by("pk").values_list("pk", flat=True))
-    chunks = [ids[i:i + CHUNK] for i in range(0, len(ids), CHUNK)]
+    chunks = [ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)]
     done = 0
     for chunk in bar(chunks, desc="reindex", unit="chunk", total=len(chunks), enabled=progress):
         done += _write_chunk(chunk, edition_counts)
@@ -240,5 +279,7 @@ def on_standards_changed(sender, standard_ids=(), batch=None, **kwargs) -> None:
     try:
         update(standard_ids)
     except Exception:  # the import is committed; a stale index is repaired by `search reindex`
-        log.exception("search index update failed for %d standards; run `stdlink search "
-                      "reindex`", len(standard_ids))
+        log.exception(
+            "search index update failed for %d standards; run `stdlink search reindex`",
+            len(standard_ids),
+        )

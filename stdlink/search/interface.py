@@ -74,10 +74,14 @@ class SearchQuery:
 
     def filters(self) -> SqlFilters:
         return SqlFilters(
-            body=frozenset(self.body), status=frozenset(self.status),
-            doctype=frozenset(self.doctype), ics=frozenset(self.ics),
-            committee=frozenset(self.committee), year_from=self.year_from,
-            year_to=self.year_to)
+            body=frozenset(self.body),
+            status=frozenset(self.status),
+            doctype=frozenset(self.doctype),
+            ics=frozenset(self.ics),
+            committee=frozenset(self.committee),
+            year_from=self.year_from,
+            year_to=self.year_to,
+        )
 
 
 @dataclass
@@ -103,10 +107,20 @@ class Hit:
         return str(dict(Standard.Status.choices).get(self.status, self.status))
 
     def as_dict(self) -> dict:
-        return {"id": self.id, "identifier": self.identifier, "title": self.title,
-                "title_zh": self.title_zh, "title_en": self.title_en, "status": self.status,
-                "year": self.year, "body": self.body, "committee": self.committee,
-                "score": self.score, "match": self.match, "snippet": str(self.title_html)}
+        return {
+            "id": self.id,
+            "identifier": self.identifier,
+            "title": self.title,
+            "title_zh": self.title_zh,
+            "title_en": self.title_en,
+            "status": self.status,
+            "year": self.year,
+            "body": self.body,
+            "committee": self.committee,
+            "score": self.score,
+            "match": self.match,
+            "snippet": str(self.title_html),
+        }
 
 
 @dataclass
@@ -130,12 +144,21 @@ class SearchResult:
         return max(1, -(-self.total // self.per_page))
 
     def as_dict(self) -> dict:
-        return {"q": self.q, "total": self.total, "page": self.page, "per_page": self.per_page,
-                "pages": self.pages, "took_ms": round(self.took_ms, 2),
-                "did_you_mean": self.did_you_mean, "committee": self.committee,
-                "identifier": self.identifier, "relaxed": self.relaxed,
-                "facets_exact": self.facets_exact,
-                "hits": [h.as_dict() for h in self.hits], "facets": self.facets.as_dict()}
+        return {
+            "q": self.q,
+            "total": self.total,
+            "page": self.page,
+            "per_page": self.per_page,
+            "pages": self.pages,
+            "took_ms": round(self.took_ms, 2),
+            "did_you_mean": self.did_you_mean,
+            "committee": self.committee,
+            "identifier": self.identifier,
+            "relaxed": self.relaxed,
+            "facets_exact": self.facets_exact,
+            "hits": [h.as_dict() for h in self.hits],
+            "facets": self.facets.as_dict(),
+        }
 
 
 _backends: dict[str, Backend] = {}
@@ -169,8 +192,9 @@ def text_query(text: str) -> TextQuery:
     return TextQuery(terms=terms, phrase=" " + " ".join(runs) + " " if runs else "")
 
 
-def _identifier_rows(analysis: identifiers.Analysis, backend: Backend
-                     ) -> tuple[dict[int, int], str | None]:
+def _identifier_rows(
+    analysis: identifiers.Analysis, backend: Backend
+) -> tuple[dict[int, int], str | None]:
     """({id: ident_rank}, did-you-mean identifier) for the identifier part of a query."""
     if analysis.exact_key is not None:
         from stdlink.search.models import SearchDoc
@@ -180,9 +204,12 @@ def _identifier_rows(analysis: identifiers.Analysis, backend: Backend
             return ranks, None
 
         def best_identifier(ids) -> str | None:
-            doc = (SearchDoc.objects.filter(id__in=ids)
-                   .order_by("version_rank", "status_rank", "-year").values_list("identifier")
-                   .first())
+            doc = (
+                SearchDoc.objects.filter(id__in=ids)
+                .order_by("version_rank", "status_rank", "-year")
+                .values_list("identifier")
+                .first()
+            )
             return doc[0] if doc else None
 
         # "ISO 27001" is ISO/IEC 27001: the joint publisher people leave out.
@@ -193,7 +220,9 @@ def _identifier_rows(analysis: identifiers.Analysis, backend: Backend
                 return ranks, best_identifier(list(ranks))
         suggestion = identifiers.did_you_mean(analysis)
         if suggestion:
-            ids = list(SearchDoc.objects.filter(work_key=suggestion).values_list("id", flat=True)[:500])
+            ids = list(
+                SearchDoc.objects.filter(work_key=suggestion).values_list("id", flat=True)[:500]
+            )
             if ids:
                 return {pk: identifiers.FUZZY for pk in ids}, best_identifier(ids)
         return {}, None
@@ -209,9 +238,17 @@ def _ident_key(row: Row, ident: dict[int, int], number_query: bool) -> tuple:
     preference = identifiers.PUBLISHER_PREFERENCE.get(row[PUBLISHER], 2) if number_query else 0
     # The exact edition asked for first; then current before withdrawn, full documents before
     # derivative versions before amendments, the work itself before its parts.
-    return (0 if rank == identifiers.EXACT else 1, row[STATUS_RANK], row[VERSION_RANK], rank,
-            preference, len(row[WORK_KEY]) if rank == identifiers.PART else 0,
-            -(row[YEAR] or 0), -row[PRIOR], row[ID])
+    return (
+        0 if rank == identifiers.EXACT else 1,
+        row[STATUS_RANK],
+        row[VERSION_RANK],
+        rank,
+        preference,
+        len(row[WORK_KEY]) if rank == identifiers.PART else 0,
+        -(row[YEAR] or 0),
+        -row[PRIOR],
+        row[ID],
+    )
 
 
 def _listing_key(row: Row) -> tuple:
@@ -230,7 +267,7 @@ def _score(tier: int, ident_rank: int | None, relevance: float) -> float:
 
 def _too_long(raw: str) -> bool:
     try:
-        clean(raw[:MAX_QUERY_LENGTH * 8], truncate=False)
+        clean(raw[: MAX_QUERY_LENGTH * 8], truncate=False)
     except QueryError:
         return True
     return False
@@ -293,8 +330,11 @@ def _candidates(text: str, filters: SqlFilters, limit: int) -> _Candidates:
     backend = get_backend()
     analysis = identifiers.analyse(text)
     ident, did_you_mean = _identifier_rows(analysis, backend)
-    identifier = (analysis.normalized if analysis.exact_key is not None and ident
-                  and not did_you_mean else None)
+    identifier = (
+        analysis.normalized
+        if analysis.exact_key is not None and ident and not did_you_mean
+        else None
+    )
 
     free = text
     committee = None
@@ -346,13 +386,28 @@ def _candidates(text: str, filters: SqlFilters, limit: int) -> _Candidates:
         counts = facetlib.count_groups(backend.facet_groups(tq, filters))
         fetched = {t[ID] for t in text_rows}
         counts = facetlib.count_groups(
-            [(r[BODY], r[STATUS], r[DOCTYPE], r[COMMITTEE], r[YEAR], r[ICS_FIELDS], 1)
-             for r in ident_rows if r[ID] not in fetched], into=counts)
+            [
+                (r[BODY], r[STATUS], r[DOCTYPE], r[COMMITTEE], r[YEAR], r[ICS_FIELDS], 1)
+                for r in ident_rows
+                if r[ID] not in fetched
+            ],
+            into=counts,
+        )
     else:
         counts = facetlib.count_rows(merged)
-    return _Candidates(merged=merged, total=total, counts=counts, ident=ident, tq=tq,
-                       filters=filters, did_you_mean=did_you_mean, committee=committee,
-                       identifier=identifier, relaxed=relaxed, facets_exact=facets_exact)
+    return _Candidates(
+        merged=merged,
+        total=total,
+        counts=counts,
+        ident=ident,
+        tq=tq,
+        filters=filters,
+        did_you_mean=did_you_mean,
+        committee=committee,
+        identifier=identifier,
+        relaxed=relaxed,
+        facets_exact=facets_exact,
+    )
 
 
 def search(query: SearchQuery, *, strict: bool = False) -> SearchResult:
@@ -364,9 +419,16 @@ def search(query: SearchQuery, *, strict: bool = False) -> SearchResult:
     per_page = max(1, min(int(query.per_page or 20), MAX_PER_PAGE))
     page = max(1, min(int(query.page or 1), MAX_PAGE))
     filters = query.filters()
-    result = SearchResult(q=text, hits=[], total=0, facets=facetlib.Facets(), page=page,
-                          per_page=per_page, took_ms=0.0,
-                          truncated=len(raw) > MAX_QUERY_LENGTH and _too_long(raw))
+    result = SearchResult(
+        q=text,
+        hits=[],
+        total=0,
+        facets=facetlib.Facets(),
+        page=page,
+        per_page=per_page,
+        took_ms=0.0,
+        truncated=len(raw) > MAX_QUERY_LENGTH and _too_long(raw),
+    )
     if not text:
         result.took_ms = (time.perf_counter() - started) * 1000
         return result
@@ -384,7 +446,7 @@ def search(query: SearchQuery, *, strict: bool = False) -> SearchResult:
     result.facets_exact = found.facets_exact
     result.facets = facetlib.build(found.counts, found.filters)
     start = (page - 1) * per_page
-    result.hits = _hits(found.merged[start:start + per_page], found.ident, found.tq)
+    result.hits = _hits(found.merged[start : start + per_page], found.ident, found.tq)
     result.took_ms = (time.perf_counter() - started) * 1000
     return result
 
@@ -394,8 +456,11 @@ def _hits(window: list[Row], ident: dict[int, int], tq: TextQuery | None) -> lis
         return []
     ids = [r[ID] for r in window]
     with connection.cursor() as cur:
-        cur.execute("SELECT id, identifier, title_zh, title_en, title_other, committee_path "
-                    f"FROM search_searchdoc WHERE id IN ({', '.join(['%s'] * len(ids))})", ids)
+        cur.execute(
+            "SELECT id, identifier, title_zh, title_en, title_other, committee_path "
+            f"FROM search_searchdoc WHERE id IN ({', '.join(['%s'] * len(ids))})",
+            ids,
+        )
         docs = {r[0]: r for r in cur.fetchall()}
     regex = pattern(tq.terms) if tq is not None else None
     english = (get_language() or "").startswith("en")
@@ -409,9 +474,21 @@ def _hits(window: list[Row], ident: dict[int, int], tq: TextQuery | None) -> lis
         second = (zh if english else en) if (zh and en) else ""
         rank = ident.get(row[ID])
         tier = IDENTIFIER if rank is not None else row[TIER] if row[TIER] else OTHER
-        hits.append(Hit(
-            id=row[ID], identifier=identifier, title=title, title_zh=zh, title_en=en,
-            status=row[STATUS], year=row[YEAR], body=row[BODY], committee=committee_path,
-            score=_score(tier, rank, row[RELEVANCE]), match=TIER_NAMES[tier],
-            title_html=mark(title, regex), subtitle_html=mark(second, regex)))
+        hits.append(
+            Hit(
+                id=row[ID],
+                identifier=identifier,
+                title=title,
+                title_zh=zh,
+                title_en=en,
+                status=row[STATUS],
+                year=row[YEAR],
+                body=row[BODY],
+                committee=committee_path,
+                score=_score(tier, rank, row[RELEVANCE]),
+                match=TIER_NAMES[tier],
+                title_html=mark(title, regex),
+                subtitle_html=mark(second, regex),
+            )
+        )
     return hits

@@ -45,9 +45,13 @@ def query_from_params(params: Mapping, *, per_page: int = 20) -> SearchQuery:
         year_from, year_to = facets.year_range(str(year))
     return SearchQuery(
         q=str(params.get("q") or ""),
-        body=_values(params, "body"), status=_values(params, "status"),
-        doctype=_values(params, "doctype"), ics=_values(params, "ics"),
-        committee=_values(params, "committee"), year_from=year_from, year_to=year_to,
+        body=_values(params, "body"),
+        status=_values(params, "status"),
+        doctype=_values(params, "doctype"),
+        ics=_values(params, "ics"),
+        committee=_values(params, "committee"),
+        year_from=year_from,
+        year_to=year_to,
         page=_int(params.get("page"), "page", 1, 1000) or 1,
         per_page=_int(params.get("per_page"), "per_page", 1, 100) or per_page,
     )

@@ -38,6 +38,7 @@ def clean(text: str | None, *, truncate: bool = True) -> str:
         if not truncate:
             raise QueryError(
                 f"检索词过长（最多 {MAX_QUERY_LENGTH} 个字符）/ query too long "
-                f"(at most {MAX_QUERY_LENGTH} characters)")
+                f"(at most {MAX_QUERY_LENGTH} characters)"
+            )
         text = text[:MAX_QUERY_LENGTH].rstrip()
     return text

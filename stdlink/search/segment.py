@@ -31,7 +31,8 @@ HAS_CJK = re.compile(f"[{_CJK}]")
 
 #: Words dropped from queries (kept in the index): they only make AND queries miss.
 EN_STOPWORDS = frozenset(
-    "a an and are as at be by for from in into is it of on or the to with without".split())
+    "a an and are as at be by for from in into is it of on or the to with without".split()
+)
 ZH_STOPWORDS = frozenset("的 和 与 及 或 之 等 中 对 用".split())
 
 _lock = threading.Lock()
@@ -95,7 +96,7 @@ def pieces(word: str) -> list[str]:
     """Character bigrams of a Chinese word of three or more characters (else none)."""
     if len(word) < 3:
         return []
-    return [word[i:i + 2] for i in range(len(word) - 1)]
+    return [word[i : i + 2] for i in range(len(word) - 1)]
 
 
 def words(text: str) -> list[str]:
@@ -153,8 +154,9 @@ def build_dictionary(chinese_texts: Iterable[str], extra_words: Iterable[str] = 
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
     # jieba needs a frequency high enough for the domain word to beat its pieces.
-    tmp.write_text("".join(f"{w} {2000 + 500 * n} n\n" for w, n in sorted(counts.items())),
-                   encoding="utf-8")
+    tmp.write_text(
+        "".join(f"{w} {2000 + 500 * n} n\n" for w, n in sorted(counts.items())), encoding="utf-8"
+    )
     tmp.replace(path)
     global _checked
     _checked = 0.0  # this process segments with the new dictionary from now on

@@ -14,8 +14,12 @@ from stdlink.search.params import query_from_params
 from stdlink.search.sanitize import QueryError
 
 FACET_TITLES = {
-    "body": _("Body"), "status": _("Status"), "doctype": _("Document type"),
-    "ics": _("ICS field"), "committee": _("Committee"), "year": _("Year"),
+    "body": _("Body"),
+    "status": _("Status"),
+    "doctype": _("Document type"),
+    "ics": _("ICS field"),
+    "committee": _("Committee"),
+    "year": _("Year"),
 }
 
 
@@ -36,8 +40,15 @@ def _facet_groups(request: HttpRequest, facets) -> list[dict]:
                 params = [(k, v) for k, v in base if not (k == name and v == fv.value)]
             else:
                 params = [*base, (name, fv.value)]
-            values.append({"value": fv.value, "label": fv.label, "count": fv.count,
-                           "selected": fv.selected, "url": _url(params)})
+            values.append(
+                {
+                    "value": fv.value,
+                    "label": fv.label,
+                    "count": fv.count,
+                    "selected": fv.selected,
+                    "url": _url(params),
+                }
+            )
         if values:
             groups.append({"name": name, "title": title, "values": values})
     return groups
@@ -53,8 +64,12 @@ def results(request: HttpRequest) -> HttpResponse:
         result = search(query)
     except QueryError as exc:
         error, status = str(exc), 400
-    context = {"result": result, "error": error, "q": request.GET.get("q", ""),
-               "facet_groups": _facet_groups(request, result.facets) if result else []}
+    context = {
+        "result": result,
+        "error": error,
+        "q": request.GET.get("q", ""),
+        "facet_groups": _facet_groups(request, result.facets) if result else [],
+    }
     if result is not None:
         context["start"] = (result.page - 1) * result.per_page + 1
         base = [(k, v) for k, values in request.GET.lists() for v in values if k != "page"]

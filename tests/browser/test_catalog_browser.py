@@ -29,7 +29,8 @@ def test_home_filter_detail(page, real_catalogue):
     page.wait_for_url("**/standards/?*body=IEC*")
     page.wait_for_function(
         "() => [...document.querySelectorAll('#standard-table tbody tr td:first-child a')]"
-        ".every(a => a.textContent.trim().length > 0)")
+        ".every(a => a.textContent.trim().length > 0)"
+    )
     expected = Standard.objects.filter(body__code="IEC").count()
     assert expected > 0
     assert str(expected) in page.locator("#result-count").inner_text()

@@ -49,8 +49,10 @@ def test_api_endpoint(imported, client):
 
 
 def test_cn_list_standard_exports_built_relaton(db, shared_data):
-    import_cn_list(shared_data / "reference" / "cn-standards" /
-                   "nmpa_medical_device_standards.json", limit=2200)
+    import_cn_list(
+        shared_data / "reference" / "cn-standards" / "nmpa_medical_device_standards.json",
+        limit=2200,
+    )
     s = Standard.objects.get(identifier="YY 0055-2026")
     doc = yaml.safe_load(to_relaton_yaml(s))
     assert doc == yaml.safe_load(yaml.safe_dump(build_relaton_dict(s), allow_unicode=True))

@@ -26,8 +26,11 @@ def test_relations_resolved_after_batch_including_earlier_dangling(db, relaton_s
     f = tmp_path / "iso.yaml"
     f.write_text(doc("ISO 9001:2008"), encoding="utf-8")
     import_paths([f])
-    rel = {"source__identifier": "ISO 9001:2008", "raw_type": "updates",
-           "target_identifier": "ISO 9001:2015"}
+    rel = {
+        "source__identifier": "ISO 9001:2008",
+        "raw_type": "updates",
+        "target_identifier": "ISO 9001:2015",
+    }
     assert Relation.objects.get(**rel).target is None
     f.write_text(doc("ISO 9001:2008") + doc("ISO 9001:2015"), encoding="utf-8")
     b = import_paths([f])
@@ -48,8 +51,9 @@ def test_directory_of_record_files(db, relaton_slices, tmp_path):
     """A relaton-data checkout: one record file per document, locator = repo path."""
     d = tmp_path / "relaton-data-iala" / "data"
     d.mkdir(parents=True)
-    for i, doc in enumerate(relaton_slices["iala"].read_text(encoding="utf-8")
-                            .split("\n---\n")[:5]):
+    for i, doc in enumerate(
+        relaton_slices["iala"].read_text(encoding="utf-8").split("\n---\n")[:5]
+    ):
         (d / f"rec{i}.yaml").write_text("---\n" + doc.removeprefix("---\n") + "\n")
     b = import_paths([d.parent])
     assert b.read == 5
@@ -97,7 +101,8 @@ def test_itu_r_legacy_never_wins_the_fields(db, relaton_dir, tmp_path):
 
     (tmp_path / "itu-r.yaml").write_bytes(first_docs("itu-r", {"data/itu-r-bo-1130-4.yaml"}))
     (tmp_path / "itu-r-legacy.yaml").write_bytes(
-        first_docs("itu-r-legacy", {"data/ITU-R_BO_1130-4.yaml"}))
+        first_docs("itu-r-legacy", {"data/ITU-R_BO_1130-4.yaml"})
+    )
     for order in (["itu-r-legacy.yaml", "itu-r.yaml"], ["itu-r.yaml", "itu-r-legacy.yaml"]):
         Standard.objects.all().delete()
         SourceRecord.objects.all().delete()
@@ -105,4 +110,6 @@ def test_itu_r_legacy_never_wins_the_fields(db, relaton_dir, tmp_path):
         s = Standard.objects.get(identifier="ITU-R BO.1130-4")
         assert s.source == "itu-r"
         assert sorted(s.source_records.values_list("source", flat=True)) == [
-            "itu-r", "itu-r-legacy"]
+            "itu-r",
+            "itu-r-legacy",
+        ]

@@ -83,17 +83,26 @@ def test_invalid_yaml_mid_stream(relaton_slices, tmp_path, row_counts, baseline)
     assert Standard.objects.filter(source="iala").count() == 0  # records 0-6 not kept
 
 
-@pytest.mark.parametrize(("source", "index", "old", "new", "field"), [
-    ("iso", 3, "docid:\n- id:", "docid: 5\nx-docid:\n- id:", "docid"),
-    ("iala", 2, "docidentifier:\n", "docidentifier: 5\nx-docidentifier:\n", "docidentifier"),
-    ("iso", 4, "date:\n", 'date: "x"\nx-date:\n', "date"),
-    ("iso", 5, "- type: published\n  value: ", "- type: published\n  value: not-a-date\n  x: ",
-     "date[0].value"),
-    ("iala", 4, "title:\n", "title: true\nx-title:\n", "title"),
-    ("iso", 6, "ext:\n", "ext: [1, 2]\nx-ext:\n", "ext"),
-])
-def test_wrong_field_types(relaton_slices, tmp_path, row_counts, baseline, source, index, old,
-                           new, field):
+@pytest.mark.parametrize(
+    ("source", "index", "old", "new", "field"),
+    [
+        ("iso", 3, "docid:\n- id:", "docid: 5\nx-docid:\n- id:", "docid"),
+        ("iala", 2, "docidentifier:\n", "docidentifier: 5\nx-docidentifier:\n", "docidentifier"),
+        ("iso", 4, "date:\n", 'date: "x"\nx-date:\n', "date"),
+        (
+            "iso",
+            5,
+            "- type: published\n  value: ",
+            "- type: published\n  value: not-a-date\n  x: ",
+            "date[0].value",
+        ),
+        ("iala", 4, "title:\n", "title: true\nx-title:\n", "title"),
+        ("iso", 6, "ext:\n", "ext: [1, 2]\nx-ext:\n", "ext"),
+    ],
+)
+def test_wrong_field_types(
+    relaton_slices, tmp_path, row_counts, baseline, source, index, old, new, field
+):
     docs = docs_of(relaton_slices[source])
     assert old in docs[index]
     docs[index] = docs[index].replace(old, new, 1)
@@ -164,8 +173,12 @@ def test_cli_exit_codes(relaton_slices, tmp_path, capsys, row_counts, baseline):
     assert stdlink_main(["import", "relaton", str(f), "--skip-invalid", "--no-progress"]) == 0
     out = capsys.readouterr().out
     assert "skipped" in out and "record 5" in out
-    assert stdlink_main(["import", "relaton", str(relaton_slices["ecma"]), "--limit", "3",
-                         "--no-progress"]) == 0
+    assert (
+        stdlink_main(
+            ["import", "relaton", str(relaton_slices["ecma"]), "--limit", "3", "--no-progress"]
+        )
+        == 0
+    )
     assert Standard.objects.filter(source="ecma").count() == 3
 
 

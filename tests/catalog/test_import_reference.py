@@ -26,12 +26,12 @@ def nmpa(ref):
 
 # --- ICS ------------------------------------------------------------------------------------
 
+
 def test_ics_table(db, ref):
     b = import_ics(ref / "ics" / "ics_ed7.csv")
     assert (b.read, b.created_count, b.errors) == (1381, 1381, [])
     assert ICS.objects.count() == 1381
-    assert {lv: ICS.objects.filter(level=lv).count() for lv in (1, 2, 3)} == {
-        1: 40, 2: 401, 3: 940}
+    assert {lv: ICS.objects.filter(level=lv).count() for lv in (1, 2, 3)} == {1: 40, 2: 401, 3: 940}
     leaf = ICS.objects.get(code="03.120.10")
     assert leaf.parent.code == "03.120" and leaf.parent.parent.code == "03"
     assert leaf.name_en == "Quality management and quality assurance"
@@ -75,11 +75,15 @@ def test_ics_wrong_encoding(db, tmp_path, row_counts):
 
 # --- CCS ------------------------------------------------------------------------------------
 
+
 def test_ccs_tables(db, ref):
     b = import_ccs([ref / "ccs"])
     assert b.errors == []
     assert {lv: CCS.objects.filter(level=lv).count() for lv in (1, 2, 3)} == {
-        1: 24, 2: 225, 3: 1608}
+        1: 24,
+        2: 225,
+        3: 1608,
+    }
     a00 = CCS.objects.get(code="A00")
     # level 3 has two columns named "代码 / Code": the second is the parent, read by position
     assert a00.name_zh == "标准化、质量管理" and a00.parent.code == "A00/09"
@@ -104,6 +108,7 @@ def test_ccs_cli(db, ref, capsys):
 
 # --- cn-list (NMPA) -------------------------------------------------------------------------
 
+
 def test_nmpa_list(db, nmpa):
     b = import_cn_list(nmpa)
     assert (b.read, b.created_count, b.errors) == (2141, 2141, [])
@@ -123,8 +128,10 @@ def test_nmpa_list(db, nmpa):
     assert (r.target_identifier, r.raw_description) == ("YY 0055-2018", "修订")
     gbt = Standard.objects.get(identifier="GB/T 42061-2022")
     assert (gbt.body.code, gbt.nature, gbt.status) == ("SAC", "recommended", "current")
-    assert {d.type: d.raw for d in gbt.dates.all()} == {"published": "2022-10-14",
-                                                        "implemented": "2023-11-01"}
+    assert {d.type: d.raw for d in gbt.dates.all()} == {
+        "published": "2022-10-14",
+        "implemented": "2023-11-01",
+    }
     assert gbt.extra["category"] == ["通用技术领域", "医疗器械质量", "医疗器械质量"]
     assert Standard.objects.get(identifier="GB/Z 130-2025").nature == "guidance"
     # double / full-width spaces cleaned, raw kept

@@ -158,8 +158,11 @@ def test_ecma_volumes_of_one_edition(imported):
 
 
 def test_ieee_relation_descriptions(imported):
-    rows = set(Relation.objects.filter(source__source="ieee").values_list(
-        "raw_type", "raw_description", "type", "corrected"))
+    rows = set(
+        Relation.objects.filter(source__source="ieee").values_list(
+            "raw_type", "raw_description", "type", "corrected"
+        )
+    )
     assert ("updates", "revises", "replaces", False) in rows
     assert ("updates", "amends", "amends", False) in rows
     assert ("updates", "corrects", "corrects", False) in rows
@@ -169,8 +172,14 @@ def test_ieee_relation_descriptions(imported):
 
 
 def test_documents_pubid_would_merge_stay_apart(imported):
-    ids = ["CISPR 11:2015", "CISPR 11:2015 RLV", "IEC 61523.1-2023", "IEC 61523.4-2023",
-           "Metrologia 1 1 1", "Metrologia 11 1"]
+    ids = [
+        "CISPR 11:2015",
+        "CISPR 11:2015 RLV",
+        "IEC 61523.1-2023",
+        "IEC 61523.4-2023",
+        "Metrologia 1 1 1",
+        "Metrologia 11 1",
+    ]
     rows = {s.identifier: s for s in Standard.objects.filter(identifier__in=ids)}
     assert set(rows) == set(ids)
     assert rows["CISPR 11:2015 RLV"].uid == "CISPR11:2015#RLV"
@@ -179,13 +188,16 @@ def test_documents_pubid_would_merge_stay_apart(imported):
     assert rows["Metrologia 1 1 1"].uid == "METROLOGIA 1 1 1"
 
 
-@pytest.mark.parametrize(("ident", "uid"), [
-    ("ISO 9001:2015", "ISO9001:2015"),
-    ("ETSI EN 300 328 V2.2.2 (2019-07)", "ETSIEN300328V2.2.2(2019-07)"),  # thousands grouping
-    ("IEC 61523.1-2023", "IEC 61523.1-2023"),
-    ("Metrologia 11 1", "METROLOGIA 11 1"),
-    ("CIE OP03 6-10", "CIE OP03 6-10"),
-])
+@pytest.mark.parametrize(
+    ("ident", "uid"),
+    [
+        ("ISO 9001:2015", "ISO9001:2015"),
+        ("ETSI EN 300 328 V2.2.2 (2019-07)", "ETSIEN300328V2.2.2(2019-07)"),  # thousands grouping
+        ("IEC 61523.1-2023", "IEC 61523.1-2023"),
+        ("Metrologia 11 1", "METROLOGIA 11 1"),
+        ("CIE OP03 6-10", "CIE OP03 6-10"),
+    ],
+)
 def test_distinct_key(ident, uid):
     from stdlink.catalog.importers.keys import distinct_key
 
@@ -218,8 +230,9 @@ def test_bipm_v2_committee_contributor(imported):
     s = Standard.objects.get(identifier="CCTF 16th Meeting (2004)")
     assert s.committee == cctf and s.doctype == "meeting-report"
     session = Standard.objects.get(identifier="CCT 29th Meeting (2020)")
-    assert set(session.relations_out.filter(raw_type="partOf")
-               .values_list("type", flat=True)) == {"part_of"}
+    assert set(session.relations_out.filter(raw_type="partOf").values_list("type", flat=True)) == {
+        "part_of"
+    }
     assert Title.objects.filter(standard=session, language="fr").exists()
 
 
@@ -231,8 +244,13 @@ def test_iho_list_of_lists_editorial_group(imported):
 
 
 OTHER_SOURCES = [  # source, the only status in the slice (None: several), a title language
-    ("iala", "current", "en"), ("jis", None, "ja"), ("ieee", None, "en"), ("etsi", "unknown", "en"),
-    ("cie", None, "en"), ("itu-r", "unknown", "en"), ("itu-r-legacy", "current", "en"),
+    ("iala", "current", "en"),
+    ("jis", None, "ja"),
+    ("ieee", None, "en"),
+    ("etsi", "unknown", "en"),
+    ("cie", None, "en"),
+    ("itu-r", "unknown", "en"),
+    ("itu-r-legacy", "current", "en"),
 ]
 
 
@@ -240,8 +258,9 @@ def test_other_sources(imported):
     for source, status, title_lang in OTHER_SOURCES:
         rows = Standard.objects.filter(source=source)
         assert rows.count() >= FIRST - 5, source
-        body = Body.objects.get(code={"itu-r": "ITU", "itu-r-legacy": "ITU"}.get(
-            source, source.upper()))
+        body = Body.objects.get(
+            code={"itu-r": "ITU", "itu-r-legacy": "ITU"}.get(source, source.upper())
+        )
         assert rows.filter(body=body).count() >= rows.count() // 2, source
         if status:
             assert set(rows.values_list("status", flat=True)) == {status}, source

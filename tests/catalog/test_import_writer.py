@@ -16,14 +16,17 @@ def _docs(path) -> list[tuple[int, str, bytes]]:
     return list(reader.documents(reader.expand([path])[0]))
 
 
-@pytest.mark.parametrize(("data", "expected"), [
-    # no leading ---, a BOM, a document-end marker, a comment-only preamble
-    (b"\xef\xbb\xbfa: 1\n---\nb: 2\n...\n", [b"a: 1\n", b"---\nb: 2\n...\n"]),
-    (b"# comment\n---\na: 1\n--- \nb: 2\n", [b"---\na: 1\n", b"--- \nb: 2\n"]),
-    # '----' and '---x' are content, not separators; CRLF separators are
-    (b"---\na: '\n----\n'\n---\r\nb: 2", [b"---\na: '\n----\n'\n", b"---\r\nb: 2"]),
-    (b"", []),
-])
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        # no leading ---, a BOM, a document-end marker, a comment-only preamble
+        (b"\xef\xbb\xbfa: 1\n---\nb: 2\n...\n", [b"a: 1\n", b"---\nb: 2\n...\n"]),
+        (b"# comment\n---\na: 1\n--- \nb: 2\n", [b"---\na: 1\n", b"--- \nb: 2\n"]),
+        # '----' and '---x' are content, not separators; CRLF separators are
+        (b"---\na: '\n----\n'\n---\r\nb: 2", [b"---\na: '\n----\n'\n", b"---\r\nb: 2"]),
+        (b"", []),
+    ],
+)
 def test_stream_split_keeps_raw_bytes(tmp_path, data, expected):
     p = tmp_path / "x.yaml"
     p.write_bytes(data)
@@ -66,10 +69,12 @@ def test_publisher_source_wins_whatever_the_order(db, relaton_slices, order):
 
 def test_document_whose_identifier_changes_leaves_no_orphan(db, tmp_path, row_counts):
     p = tmp_path / "cie.yaml"
-    doc = ("---\nschema-version: v1.2.9\nid: X\ntitle:\n- content: A lamp\n  type: main\n"
-           "docid:\n- id: CIE 999:2001\n  type: CIE\n  primary: true\n"
-           "relation:\n- type: updates\n  bibitem:\n    docid:\n    - id: CIE 998:1990\n"
-           "      type: CIE\n")
+    doc = (
+        "---\nschema-version: v1.2.9\nid: X\ntitle:\n- content: A lamp\n  type: main\n"
+        "docid:\n- id: CIE 999:2001\n  type: CIE\n  primary: true\n"
+        "relation:\n- type: updates\n  bibitem:\n    docid:\n    - id: CIE 998:1990\n"
+        "      type: CIE\n"
+    )
     p.write_text(doc, encoding="utf-8")
     import_paths([p])
     before = row_counts()

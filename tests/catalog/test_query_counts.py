@@ -17,22 +17,47 @@ def many(db):
     rows = []
     for n in range(60):
         ident = f"ISO {1000 + n}:2020"
-        rows.append(Standard(uid=key(ident), identifier=ident, key=key(ident),
-                             work_key=key(ident, level="work"), body=iso, committee=tc,
-                             status="current", year=2020, title_en=f"Part {n}", source="iso"))
+        rows.append(
+            Standard(
+                uid=key(ident),
+                identifier=ident,
+                key=key(ident),
+                work_key=key(ident, level="work"),
+                body=iso,
+                committee=tc,
+                status="current",
+                year=2020,
+                title_en=f"Part {n}",
+                source="iso",
+            )
+        )
     Standard.objects.bulk_create(rows)
     first = Standard.objects.order_by("id").first()
     Relation.objects.bulk_create(
-        Relation(source=first, type="related", target_identifier=s.identifier,
-                 target_key=s.key, target=s, raw_type="updates")
-        for s in Standard.objects.exclude(pk=first.pk))
+        Relation(
+            source=first,
+            type="related",
+            target_identifier=s.identifier,
+            target_key=s.key,
+            target=s,
+            raw_type="updates",
+        )
+        for s in Standard.objects.exclude(pk=first.pk)
+    )
     return first
 
 
-@pytest.mark.parametrize(("url", "limit"), [
-    ("/standards/", 8), ("/standards/?body=ISO&status=current", 8), ("/", 8),
-    ("/api/v1/standards", 6), ("/committees/", 8), ("/bodies/", 6),
-])
+@pytest.mark.parametrize(
+    ("url", "limit"),
+    [
+        ("/standards/", 8),
+        ("/standards/?body=ISO&status=current", 8),
+        ("/", 8),
+        ("/api/v1/standards", 6),
+        ("/committees/", 8),
+        ("/bodies/", 6),
+    ],
+)
 def test_list_pages_query_count_is_bounded(client, many, url, limit):
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(url).status_code == 200

@@ -11,33 +11,67 @@ from stdlink.pubid import key
 def _ids(identifier: str) -> dict:
     """The identity fields exactly as the importer computes them."""
     exact = key(identifier, level="exact")
-    return {"uid": exact, "identifier": identifier, "key": exact,
-            "work_key": key(identifier, level="work")}
+    return {
+        "uid": exact,
+        "identifier": identifier,
+        "key": exact,
+        "work_key": key(identifier, level="work"),
+    }
 
 
 @pytest.fixture
 def graph(db):
     iso = Body.objects.get(code="ISO")
     tc = Committee.objects.create(body=iso, code="ISO/TC 176", name_en="Quality management")
-    sc = Committee.objects.create(body=iso, code="ISO/TC 176/SC 2", name_en="Quality systems",
-                                  parent=tc)
-    ics = ICS.objects.create(code="03.120.10", level=3, name_en="Quality management and quality assurance")
+    sc = Committee.objects.create(
+        body=iso, code="ISO/TC 176/SC 2", name_en="Quality systems", parent=tc
+    )
+    ics = ICS.objects.create(
+        code="03.120.10", level=3, name_en="Quality management and quality assurance"
+    )
     old = Standard.objects.create(
-        **_ids("ISO 9001:2008"), body=iso, title_en="Quality management systems — Requirements", status="withdrawn",
-        stage="95.99", year=2008, committee=sc, source="iso")
+        **_ids("ISO 9001:2008"),
+        body=iso,
+        title_en="Quality management systems — Requirements",
+        status="withdrawn",
+        stage="95.99",
+        year=2008,
+        committee=sc,
+        source="iso",
+    )
     new = Standard.objects.create(
-        **_ids("ISO 9001:2015"), body=iso, title_en="Quality management systems — Requirements",
-        title_zh="质量管理体系 要求", status="current", stage="90.93", year=2015, committee=sc,
-        source="iso")
+        **_ids("ISO 9001:2015"),
+        body=iso,
+        title_en="Quality management systems — Requirements",
+        title_zh="质量管理体系 要求",
+        status="current",
+        stage="90.93",
+        year=2015,
+        committee=sc,
+        source="iso",
+    )
     new.ics.add(ics)
-    Title.objects.create(standard=new, language="en", type="title-intro", text="Quality management systems")
+    Title.objects.create(
+        standard=new, language="en", type="title-intro", text="Quality management systems"
+    )
     Title.objects.create(standard=new, language="en", type="title-main", text="Requirements")
     Title.objects.create(standard=new, language="fr", type="title-main", text="Exigences")
-    Relation.objects.create(source=new, type="replaces", target_identifier="ISO 9001:2008",
-                            target_key="ISO 9001:2008", target=old, raw_type="obsoletes")
-    Relation.objects.create(source=new, type="amended_by", target_identifier="ISO 9001:2015/Amd 1:2024",
-                            target_key=key("ISO 9001:2015/Amd 1:2024"), raw_type="updates",
-                            corrected=True)
+    Relation.objects.create(
+        source=new,
+        type="replaces",
+        target_identifier="ISO 9001:2008",
+        target_key="ISO 9001:2008",
+        target=old,
+        raw_type="obsoletes",
+    )
+    Relation.objects.create(
+        source=new,
+        type="amended_by",
+        target_identifier="ISO 9001:2015/Amd 1:2024",
+        target_key=key("ISO 9001:2015/Amd 1:2024"),
+        raw_type="updates",
+        corrected=True,
+    )
     return {"old": old, "new": new, "tc": tc, "sc": sc, "ics": ics}
 
 
@@ -81,12 +115,12 @@ def test_bad_filter_value_is_a_clear_error_not_a_500(client, graph):
 def test_detail_shows_titles_relations_both_ways_ics_and_committee(client, graph):
     body = client.get(f"/standards/{graph['new'].pk}/").content.decode()
     assert "Exigences" in body and "Requirements" in body  # every language, parts kept
-    assert f'/standards/{graph["old"].pk}/' in body  # resolved relation is a link
+    assert f"/standards/{graph['old'].pk}/" in body  # resolved relation is a link
     assert "ISO 9001:2015/Amd 1:2024" in body  # unresolved target still shown
     assert "03.120.10" in body and "Quality management and quality assurance" in body
     assert "/committees/ISO/TC%20176/SC%202/" in body or "/committees/ISO/TC 176/SC 2/" in body
     old_body = client.get(f"/standards/{graph['old'].pk}/").content.decode()
-    assert f'/standards/{graph["new"].pk}/' in old_body  # incoming direction
+    assert f"/standards/{graph['new'].pk}/" in old_body  # incoming direction
     assert client.get("/standards/999999/").status_code == 404
 
 

@@ -16,15 +16,21 @@ def test_builtin_regions_and_roles():
     cities = list(Region.objects.filter(level="city").values_list("name_zh", flat=True))
     assert len(cities) == 11 and "杭州市" in cities and "丽水市" in cities
     assert set(Role.objects.values_list("code", flat=True)) >= {
-        "province_admin", "city_officer", "city_viewer", "county_officer", "unit_user"}
+        "province_admin",
+        "city_officer",
+        "city_viewer",
+        "county_officer",
+        "unit_user",
+    }
 
 
 @pytest.mark.django_db
 def test_annex1_bodies_are_built_in():
     from stdlink.catalog.models import Body
 
-    annex = list(Body.objects.filter(annex1=True).order_by("annex1_no")
-                 .values_list("annex1_no", "code"))
+    annex = list(
+        Body.objects.filter(annex1=True).order_by("annex1_no").values_list("annex1_no", "code")
+    )
     assert len(annex) == 39
     assert annex[0] == (1, "ISO") and annex[22] == (23, "OIML") and annex[-1] == (39, "BSI")
 
@@ -33,8 +39,9 @@ def test_annex1_bodies_are_built_in():
 def test_chinese_code_families_are_built_in():
     from stdlink.catalog.models import CodeFamily
 
-    natures = dict(CodeFamily.objects.filter(code__in=["GB", "GB/T", "GB/Z"])
-                   .values_list("code", "nature"))
+    natures = dict(
+        CodeFamily.objects.filter(code__in=["GB", "GB/T", "GB/Z"]).values_list("code", "nature")
+    )
     assert natures == {"GB": "mandatory", "GB/T": "recommended", "GB/Z": "guidance"}
     assert CodeFamily.objects.filter(code="T/", scope="social-group").exists()
     assert CodeFamily.objects.filter(code="Q/", scope="enterprise").exists()
@@ -44,8 +51,9 @@ def test_chinese_code_families_are_built_in():
     assert CodeFamily.objects.get(code="DB33/T").name_zh == "浙江省推荐性地方标准"
 
 
-@pytest.mark.parametrize(("raw", "expected"), [("1", True), ("true", True), ("off", False),
-                                               ("", False), ("No", False)])
+@pytest.mark.parametrize(
+    ("raw", "expected"), [("1", True), ("true", True), ("off", False), ("", False), ("No", False)]
+)
 def test_env_bool(monkeypatch, raw, expected):
     monkeypatch.setenv("X_FLAG", raw)
     assert env_bool("X_FLAG") is expected

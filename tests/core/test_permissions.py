@@ -13,11 +13,17 @@ from stdlink.core.services.audit import log_change, snapshot
 @pytest.fixture
 def entries(personas):
     """One audit row in each region, written by the audit service itself."""
-    a = log_change(acting_user=personas.admin, obj=personas.region_a, action="update",
-                   before={"name_zh": "旧"}, after=snapshot(personas.region_a),
-                   region=personas.region_a)
-    b = log_change(acting_user=personas.admin, obj=personas.region_b, action="update",
-                   region=personas.region_b)
+    a = log_change(
+        acting_user=personas.admin,
+        obj=personas.region_a,
+        action="update",
+        before={"name_zh": "旧"},
+        after=snapshot(personas.region_a),
+        region=personas.region_a,
+    )
+    b = log_change(
+        acting_user=personas.admin, obj=personas.region_b, action="update", region=personas.region_b
+    )
     return a, b
 
 
@@ -63,8 +69,9 @@ def test_scope_queryset_without_permission_is_empty(personas, entries):
 def test_get_for_user_outside_region_is_404(personas):
     """A region-B object is a 404 to a region-A user, never a 403 that would leak it exists."""
     viewer = Role.objects.get(code="city_viewer")
-    auditors = Role.objects.create(code="city_auditor", name_zh="市局审计", name_en="City auditor",
-                                   scope="region")
+    auditors = Role.objects.create(
+        code="city_auditor", name_zh="市局审计", name_en="City auditor", scope="region"
+    )
     auditors.permissions.set(viewer.permissions.all())
     from django.contrib.auth.models import Permission
 
@@ -72,13 +79,16 @@ def test_get_for_user_outside_region_is_404(personas):
     from stdlink.core.models import Membership
 
     Membership.objects.create(user=personas.reader_a, role=auditors, region=personas.region_a)
-    entry_a = log_change(acting_user=None, obj=personas.region_a, action="update",
-                         region=personas.region_a)
-    entry_b = log_change(acting_user=None, obj=personas.region_b, action="update",
-                         region=personas.region_b)
+    entry_a = log_change(
+        acting_user=None, obj=personas.region_a, action="update", region=personas.region_a
+    )
+    entry_b = log_change(
+        acting_user=None, obj=personas.region_b, action="update", region=personas.region_b
+    )
     user = type(personas.reader_a).objects.get(pk=personas.reader_a.pk)  # fresh permission cache
-    obj, writable = get_for_user(user, AuditLog.objects.all(), "core.view_auditlog",
-                                 "core.change_auditlog", pk=entry_a.pk)
+    obj, writable = get_for_user(
+        user, AuditLog.objects.all(), "core.view_auditlog", "core.change_auditlog", pk=entry_a.pk
+    )
     assert obj == entry_a and writable is False
     with pytest.raises(Http404):
         get_for_user(user, AuditLog.objects.all(), "core.view_auditlog", pk=entry_b.pk)

@@ -25,8 +25,10 @@ def test_catalogue_complete_and_compiled(po_path: Path):
     assert fuzzy == [], f"fuzzy in {po_path}: {fuzzy[:10]}"
     mo_path = po_path.with_suffix(".mo")
     assert mo_path.exists(), f"compile with: msgfmt -o {mo_path} {po_path}"
-    compiled = {(e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural.get(0, "")
-                for e in polib.mofile(str(mo_path))}
+    compiled = {
+        (e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural.get(0, "")
+        for e in polib.mofile(str(mo_path))
+    }
     for entry in po.translated_entries():
         got = compiled.get((entry.msgctxt, entry.msgid))
         want = entry.msgstr or entry.msgstr_plural.get(0, "")

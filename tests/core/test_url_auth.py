@@ -23,7 +23,8 @@ def _walk(patterns, prefix="", namespace=None):
 
 def test_every_view_declares_a_rule():
     missing = [
-        route for route, ns, callback in _walk(get_resolver().url_patterns)
+        route
+        for route, ns, callback in _walk(get_resolver().url_patterns)
         if ns not in FRAMEWORK_NAMESPACES and not hasattr(callback, RULE_ATTR)
     ]
     assert missing == [], f"views without a permission rule: {missing}"

@@ -15,8 +15,9 @@ def test_login_open_document_filter_by_agency(page):
     from stdlink.ledger.services import import_text
 
     make_user("reader_l", "city_viewer", "330100")
-    doc = import_text(seed_path("004").read_text(encoding="utf-8"), source_name="004.txt",
-                      acting_user=None).document
+    doc = import_text(
+        seed_path("004").read_text(encoding="utf-8"), source_name="004.txt", acting_user=None
+    ).document
     base = page.base_url
     page.goto(f"{base}/accounts/login/?next=/ledger/documents/{doc.pk}/")
     page.fill("input[name=username]", "reader_l")

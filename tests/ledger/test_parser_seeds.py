@@ -29,31 +29,79 @@ SEED_004 = {
     "一": ([S], [NDRC, MIIT, "科技部", "商务部", "农业农村部", LOCAL]),
     "二": (["科技部", S], ["教育部", "中国科学院", "中国工程院", "国家知识产权局", LOCAL]),
     "三": ([S, MIIT], [ALL, LOCAL]),
-    "四": ([NDRC], ["交通运输部", "商务部", "人民银行", S, "银保监会", "证监会", "国家铁路局",
-                   "国家邮政局", LOCAL]),
+    "四": (
+        [NDRC],
+        [
+            "交通运输部",
+            "商务部",
+            "人民银行",
+            S,
+            "银保监会",
+            "证监会",
+            "国家铁路局",
+            "国家邮政局",
+            LOCAL,
+        ],
+    ),
     "五": ([MIIT], [S, LOCAL]),
     "六": ([MIIT, "科技部", S], [ALL, CAC, "国家药监局", LOCAL]),
     "七": ([MIIT, S], [ALL, LOCAL]),
     "八": ([CAC], [NDRC, MIIT, "自然资源部", S, MOHURD, "国家能源局", LOCAL]),
-    "九": ([S, NDRC], [CAC, MIIT, "自然资源部", "生态环境部", MOHURD, "交通运输部", "水利部",
-                      "农业农村部", "国家能源局", "国家统计局", "中国气象局", "国家林草局", "国管局",
-                      LOCAL]),
+    "九": (
+        [S, NDRC],
+        [
+            CAC,
+            MIIT,
+            "自然资源部",
+            "生态环境部",
+            MOHURD,
+            "交通运输部",
+            "水利部",
+            "农业农村部",
+            "国家能源局",
+            "国家统计局",
+            "中国气象局",
+            "国家林草局",
+            "国管局",
+            LOCAL,
+        ],
+    ),
     "十": (["生态环境部"], ["自然资源部", "水利部", "中国气象局", "国家林草局", S, MIIT, LOCAL]),
     "十一": (["自然资源部"], ["水利部", MOHURD, S, "农业农村部", MIIT, LOCAL]),
     "十二": (["农业农村部", "国家乡村振兴局", MOHURD, S], [ALL, LOCAL]),
     "十三": (["国务院办公厅", NDRC, "民政部", "国管局", S, MOHURD, MIIT], [ALL, LOCAL]),
-    "十四": ([CAC, "应急管理部", "公安部", "国家卫生健康委", S],
-             [MOHURD, "交通运输部", "水利部", "国家粮食和储备局", "国家铁路局", MIIT, LOCAL]),
+    "十四": (
+        [CAC, "应急管理部", "公安部", "国家卫生健康委", S],
+        [MOHURD, "交通运输部", "水利部", "国家粮食和储备局", "国家铁路局", MIIT, LOCAL],
+    ),
     "十五": ([S, NDRC, "财政部"], [ALL, LOCAL]),
-    "十六": (["民政部", "商务部", S, "国家卫生健康委"],
-             [ALL, "文化和旅游部", "体育总局", "广电总局", "国家文物局", "国家中医药局", LOCAL]),
+    "十六": (
+        ["民政部", "商务部", S, "国家卫生健康委"],
+        [ALL, "文化和旅游部", "体育总局", "广电总局", "国家文物局", "国家中医药局", LOCAL],
+    ),
     "十七": ([S], [MIIT, "国家卫生健康委", "农业农村部", MOHURD, LOCAL]),
     "十八": ([NDRC], ["商务部", "科技部", S, "外交部", MIIT, "人民银行", MOHURD, LOCAL]),
     "十九": ([S], [ALL, LOCAL]),
-    "二十": ([NDRC, "国家国际发展合作署"],
-             ["科技部", "商务部", S, "外交部", MOHURD, "国务院国资委", "国家粮食和储备局", LOCAL]),
-    "二十一": ([S], ["外交部", "科技部", MIIT, "民政部", "商务部", MOHURD, "中国科学院",
-                    "中国工程院", "全国工商联", "中国科协", LOCAL]),
+    "二十": (
+        [NDRC, "国家国际发展合作署"],
+        ["科技部", "商务部", S, "外交部", MOHURD, "国务院国资委", "国家粮食和储备局", LOCAL],
+    ),
+    "二十一": (
+        [S],
+        [
+            "外交部",
+            "科技部",
+            MIIT,
+            "民政部",
+            "商务部",
+            MOHURD,
+            "中国科学院",
+            "中国工程院",
+            "全国工商联",
+            "中国科协",
+            LOCAL,
+        ],
+    ),
     "二十二": ([S], ["应急管理部", "公安部", "税务总局", ALL, LOCAL]),
     "二十三": ([S, "民政部"], ["中国科协", LOCAL]),
     "二十四": ([S], [ALL, LOCAL]),
@@ -118,13 +166,29 @@ def test_seed_004_multi_clause_task():
 
 # ---------------------------------------------------------------- seed 001 (traditional script)
 SEED_001 = {
-    "五.(二十一)": ([S], [CAC, "外交部", NDRC, "教育部", "科技部", MIIT, "民政部", "商务部",
-                         "国家知识产权局", "国家国际发展合作署", "全国工商联"]),
+    "五.(二十一)": (
+        [S],
+        [
+            CAC,
+            "外交部",
+            NDRC,
+            "教育部",
+            "科技部",
+            MIIT,
+            "民政部",
+            "商务部",
+            "国家知识产权局",
+            "国家国际发展合作署",
+            "全国工商联",
+        ],
+    ),
     "五.(二十二)": ([S], ["外交部", NDRC, "商务部", "国务院国资委", "国家国际发展合作署"]),
     "五.(二十三)": ([S, MIIT, "农业农村部"], [ALL]),
     "五.(二十四)": ([S, MIIT], [ALL]),
-    "五.(二十五)": ([S], ["外交部", NDRC, "科技部", MIIT, "商务部", "海关总署", "国家国际发展合作署",
-                         "全国工商联"]),
+    "五.(二十五)": (
+        [S],
+        ["外交部", NDRC, "科技部", MIIT, "商务部", "海关总署", "国家国际发展合作署", "全国工商联"],
+    ),
     "六.(二十六)": ([S, "民政部"], [ALL, "中国科协", "全国工商联"]),
     "六.(二十七)": ([S], [ALL]),
     "六.(二十八)": ([S, NDRC], [ALL, "科技部", MIIT, "商务部", "国家统计局", "全国工商联"]),
@@ -142,7 +206,11 @@ def test_seed_001_tasks():
     doc = parsed_seed("001")
     assert [t.number for t in doc.tasks] == list(SEED_001)
     assert [s.heading for s in doc.sections] == [
-        "实施标准国际化跃升工程", "深化标准化改革创新", "夯实标准化发展基础", "组织实施"]
+        "实施标准国际化跃升工程",
+        "深化标准化改革创新",
+        "夯实标准化发展基础",
+        "组织实施",
+    ]
     assert doc.level == "national"
     assert doc.unknown_agencies == []
 
@@ -154,10 +222,13 @@ def test_seed_001_agencies(number, lead, co):
     assert sorted(task.cos) == sorted(co)
 
 
-@pytest.mark.parametrize(("number", "clause_leads"), [
-    ("六.(二十六)", [[S], [S, "民政部"]]),
-    ("六.(二十八)", [[S], [NDRC]]),
-])
+@pytest.mark.parametrize(
+    ("number", "clause_leads"),
+    [
+        ("六.(二十六)", [[S], [S, "民政部"]]),
+        ("六.(二十八)", [[S], [NDRC]]),
+    ],
+)
 def test_seed_001_two_clause_tasks(number, clause_leads):
     task = next(t for t in parsed_seed("001").tasks if t.number == number)
     assert [c.leads for c in task.clauses] == clause_leads
@@ -173,15 +244,25 @@ def test_seed_001_cleaned():
     assert "（ISO）" in doc.tasks[2].text  # legitimate parentheses stay
 
 
-@pytest.mark.parametrize(("number", "indicator", "comparator", "value", "unit"), [
-    ("五.(二十五)", "国际标准转化率", ">=", "85", "%"),
-    ("五.(二十五)", "全国专业标准化技术委员会与国际标准组织技术机构一致性程度", ">=", "90", "%"),
-    ("六.(二十七)", "新立项国家标准平均制定周期", "<=", "18", "个月"),
-    ("七.(三十一)", "设立国家标准验证点", ">=", "50", "个"),
-])
+@pytest.mark.parametrize(
+    ("number", "indicator", "comparator", "value", "unit"),
+    [
+        ("五.(二十五)", "国际标准转化率", ">=", "85", "%"),
+        (
+            "五.(二十五)",
+            "全国专业标准化技术委员会与国际标准组织技术机构一致性程度",
+            ">=",
+            "90",
+            "%",
+        ),
+        ("六.(二十七)", "新立项国家标准平均制定周期", "<=", "18", "个月"),
+        ("七.(三十一)", "设立国家标准验证点", ">=", "50", "个"),
+    ],
+)
 def test_seed_001_kpis(number, indicator, comparator, value, unit):
-    kpis = [(k.task_number, k.indicator, k.comparator, k.value, k.unit)
-            for k in parsed_seed("001").kpis]
+    kpis = [
+        (k.task_number, k.indicator, k.comparator, k.value, k.unit) for k in parsed_seed("001").kpis
+    ]
     assert (number, indicator, comparator, Decimal(value), unit) in kpis
 
 
@@ -190,19 +271,25 @@ MSA = "省市场监管局"
 SEED_002 = {
     "三.(一).1": (["省经信厅"], ["省科技厅", "省发展改革委", "省商务厅", MSA]),
     "三.(一).2": (["省商务厅"], ["省交通运输厅", "杭州海关", "宁波海关", MSA]),
-    "三.(一).3": (["省地方金融监管局"], ["人行杭州中心支行", "浙江银监局", "浙江证监局", "浙江保监局",
-                                    MSA]),
+    "三.(一).3": (
+        ["省地方金融监管局"],
+        ["人行杭州中心支行", "浙江银监局", "浙江证监局", "浙江保监局", MSA],
+    ),
     "三.(一).4": (["省卫生健康委"], ["省食品药品监管局", "省民政厅", MSA]),
     "三.(一).5": (["省政府办公厅"], ["省编办", "省发展改革委", MSA]),
     "三.(一).6": (["省发展改革委"], ["省生态环境厅", MSA, "省商务厅", "省住房城乡建设厅"]),
     "三.(一).7": (["省文化和旅游厅"], ["省教育厅", MSA]),  # 省文化厅 + 省旅游局, since merged
     "三.(一).8": (["省住房城乡建设厅"], ["省自然资源厅", "省测绘与地理信息局", MSA]),
     "三.(一).9": (["省海洋与渔业局"], ["省海港委", "省经信厅", "省气象局", MSA]),
-    "三.(一).10": (["省发展改革委"], ["省人力社保厅", "省民政厅", "省卫生健康委", "省公安厅",
-                                "省食品药品监管局", MSA]),
+    "三.(一).10": (
+        ["省发展改革委"],
+        ["省人力社保厅", "省民政厅", "省卫生健康委", "省公安厅", "省食品药品监管局", MSA],
+    ),
     "三.(二).1": ([MSA], ["省全面实施标准化战略领导小组成员单位"]),
-    "三.(二).2": ([MSA], ["省经信厅", "省发展改革委", "省农办", "省商务厅", "省科技厅",
-                         "省食品药品监管局"]),
+    "三.(二).2": (
+        [MSA],
+        ["省经信厅", "省发展改革委", "省农办", "省商务厅", "省科技厅", "省食品药品监管局"],
+    ),
     "三.(二).3": ([MSA], ["省科技厅", "省商务厅", "省人力社保厅"]),
     "三.(三).1": ([MSA], ["省发展改革委", "省经信厅", "省商务厅"]),
     "三.(三).2": ([MSA], ["省发展改革委", "省经信厅", "省商务厅", "省食品药品监管局"]),
@@ -213,8 +300,17 @@ SEED_002 = {
 def test_seed_002_tasks():
     doc = parsed_seed("002")
     numbers = [t.number for t in doc.tasks]
-    assert numbers == ["一", "二.(一)", "二.(二)", "二.(三)", "二.(四)", *SEED_002,
-                       "四.(一)", "四.(二)", "四.(三)"]
+    assert numbers == [
+        "一",
+        "二.(一)",
+        "二.(二)",
+        "二.(三)",
+        "二.(四)",
+        *SEED_002,
+        "四.(一)",
+        "四.(二)",
+        "四.(三)",
+    ]
     # Other documents' numbers cited in the preamble are not this document's number.
     assert doc.doc_number == ""
     assert doc.level == "provincial"
@@ -235,7 +331,8 @@ def test_seed_002_target():
     task = next(t for t in doc.tasks if t.number == "三.(二).2")
     assert task.deadline.end == dt.date(2020, 12, 31)
     assert [(k.indicator, k.value, k.unit, k.year) for k in task.kpis] == [
-        ("完成重点消费品标准比对工作", Decimal(100), "个", 2020)]
+        ("完成重点消费品标准比对工作", Decimal(100), "个", 2020)
+    ]
 
 
 # ---------------------------------------------------------------- seed 000 (浙市监函〔2020〕132号)
@@ -275,16 +372,23 @@ def test_seed_000_tasks(number, heading, due):
     assert task.deadline.end == due
 
 
-@pytest.mark.parametrize(("number", "text", "start", "end"), [
-    ("三.(一)", "2020年6月-9月", dt.date(2020, 6, 1), dt.date(2020, 9, 30)),
-    ("三.(二)", "2020年10月-12月", dt.date(2020, 10, 1), dt.date(2020, 12, 31)),
-    ("三.(三)", "2021年1月-2022年6月", dt.date(2021, 1, 1), dt.date(2022, 6, 30)),
-    ("三.(四)", "2022年7月-12月", dt.date(2022, 7, 1), dt.date(2022, 12, 31)),
-])
+@pytest.mark.parametrize(
+    ("number", "text", "start", "end"),
+    [
+        ("三.(一)", "2020年6月-9月", dt.date(2020, 6, 1), dt.date(2020, 9, 30)),
+        ("三.(二)", "2020年10月-12月", dt.date(2020, 10, 1), dt.date(2020, 12, 31)),
+        ("三.(三)", "2021年1月-2022年6月", dt.date(2021, 1, 1), dt.date(2022, 6, 30)),
+        ("三.(四)", "2022年7月-12月", dt.date(2022, 7, 1), dt.date(2022, 12, 31)),
+    ],
+)
 def test_seed_000_phases(number, text, start, end):
     task = next(t for t in parsed_seed("000").tasks if t.number == number)
     assert (task.deadline.text, task.deadline.start, task.deadline.end, task.deadline.kind) == (
-        text, start, end, "period")
+        text,
+        start,
+        end,
+        "period",
+    )
     assert not task.deadline_inherited
 
 

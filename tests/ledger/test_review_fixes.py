@@ -13,19 +13,28 @@ from stdlink.ledger.parser.agencies import default_registry
 from stdlink.ledger.parser.responsibility import split_agencies
 
 
-@pytest.mark.parametrize(("text", "names"), [
-    ("各市、县（市、区）人民政府", ["各市、县（市、区）人民政府"]),
-    ("各市、县（市、区）人民政府、省商务厅", ["各市、县（市、区）人民政府", "省商务厅"]),
-    ("省商务厅等部门和各市、县（市、区）人民政府", ["省商务厅", "各市、县（市、区）人民政府"]),
-    ("省政府办公厅、省编办（省跑改办）、省发展改革委", ["省政府办公厅", "省编办（省跑改办）", "省发展改革委"]),
-])
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("各市、县（市、区）人民政府", ["各市、县（市、区）人民政府"]),
+        ("各市、县（市、区）人民政府、省商务厅", ["各市、县（市、区）人民政府", "省商务厅"]),
+        ("省商务厅等部门和各市、县（市、区）人民政府", ["省商务厅", "各市、县（市、区）人民政府"]),
+        (
+            "省政府办公厅、省编办（省跑改办）、省发展改革委",
+            ["省政府办公厅", "省编办（省跑改办）", "省发展改革委"],
+        ),
+    ],
+)
 def test_split_keeps_bracketed_lists(text, names):
     assert split_agencies(text, default_registry()) == names
 
 
 def test_county_governments_clause():
-    doc = parse_document("一、加强领导\n（一）落实责任。（责任单位：各市、县（市、区）人民政府）\n"
-                         "（二）加强宣传。（责任单位：省市场监管局）", source_name="t")
+    doc = parse_document(
+        "一、加强领导\n（一）落实责任。（责任单位：各市、县（市、区）人民政府）\n"
+        "（二）加强宣传。（责任单位：省市场监管局）",
+        source_name="t",
+    )
     first = doc.tasks[0]
     assert first.leads == [] and first.cos == ["各市、县（市、区）人民政府"]
     assert doc.unknown_agencies == []
@@ -46,8 +55,11 @@ def test_xlsx_is_not_a_docx():
 
 
 def test_warning_names_task_path():
-    doc = parse_document("一、任务\n（一）甲。（责任单位：省商务厅）\n（二）乙。（责任单位：省科技厅）\n"
-                         "二、保障\n（一）丙。", source_name="t")
+    doc = parse_document(
+        "一、任务\n（一）甲。（责任单位：省商务厅）\n（二）乙。（责任单位：省科技厅）\n"
+        "二、保障\n（一）丙。",
+        source_name="t",
+    )
     assert doc.warnings == ["二.(一) 未找到责任单位 / no responsible agency found"]
 
 

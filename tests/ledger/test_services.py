@@ -81,8 +81,12 @@ def test_import_small_document(personas):
     assert one.deadline == dt.date(2020, 12, 31) and one.overdue
     assert two.deadline is None and not two.overdue
     kpi = KpiTarget.objects.get(document=doc)
-    assert (kpi.task, kpi.indicator, kpi.comparator, kpi.value) == (one, "设立国家标准验证点",
-                                                                    ">=", 50)
+    assert (kpi.task, kpi.indicator, kpi.comparator, kpi.value) == (
+        one,
+        "设立国家标准验证点",
+        ">=",
+        50,
+    )
     link = TaskAgency.objects.get(task=two, role="lead")
     assert link.agency.name == "工业和信息化部" and link.by_convention
 
@@ -92,8 +96,7 @@ def test_malformed_input_stores_nothing(personas, text):
     before = (PolicyDocument.objects.count(), Task.objects.count(), Agency.objects.count())
     with pytest.raises(PolicyParseError):
         import_text(text, source_name="bad.txt", acting_user=personas.admin)
-    assert (PolicyDocument.objects.count(), Task.objects.count(),
-            Agency.objects.count()) == before
+    assert (PolicyDocument.objects.count(), Task.objects.count(), Agency.objects.count()) == before
 
 
 def test_task_services_audit_and_permissions(personas):
@@ -101,8 +104,12 @@ def test_task_services_audit_and_permissions(personas):
     task = doc.tasks.get(number="二")
     set_task_status(task, "done", acting_user=personas.editor_a)
     assign_owner(task, personas.editor_a, acting_user=personas.editor_a)
-    note = add_progress_note(task, "已完成第一批", acting_user=personas.editor_a,
-                             evidence=SimpleUploadedFile("a.pdf", b"%PDF-1.4 test"))
+    note = add_progress_note(
+        task,
+        "已完成第一批",
+        acting_user=personas.editor_a,
+        evidence=SimpleUploadedFile("a.pdf", b"%PDF-1.4 test"),
+    )
     task.refresh_from_db()
     assert task.status == "done" and task.owner == personas.editor_a
     assert note.evidence.name.endswith(".pdf")
@@ -114,16 +121,20 @@ def test_task_services_audit_and_permissions(personas):
         set_task_status(task, "finished", acting_user=personas.editor_a)
 
 
-@pytest.mark.parametrize(("name", "content"), [
-    ("evil.exe", b"MZ\x90\x00binary"),
-    ("fake.pdf", b"just text pretending"),
-])
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("evil.exe", b"MZ\x90\x00binary"),
+        ("fake.pdf", b"just text pretending"),
+    ],
+)
 def test_evidence_type_rejected(personas, name, content):
     doc = import_text(SMALL, source_name="s.txt", acting_user=personas.admin).document
     task = doc.tasks.first()
     with pytest.raises(ValidationError):
-        add_progress_note(task, "x", acting_user=personas.editor_a,
-                          evidence=SimpleUploadedFile(name, content))
+        add_progress_note(
+            task, "x", acting_user=personas.editor_a, evidence=SimpleUploadedFile(name, content)
+        )
     assert not task.notes.exists()
 
 
@@ -131,8 +142,12 @@ def test_evidence_too_large(personas, settings):
     settings.STDLINK_MAX_UPLOAD_BYTES = 100
     doc = import_text(SMALL, source_name="s.txt", acting_user=personas.admin).document
     with pytest.raises(ValidationError) as info:
-        add_progress_note(doc.tasks.first(), "x", acting_user=personas.editor_a,
-                          evidence=SimpleUploadedFile("big.pdf", b"%PDF-" + b"0" * 200))
+        add_progress_note(
+            doc.tasks.first(),
+            "x",
+            acting_user=personas.editor_a,
+            evidence=SimpleUploadedFile("big.pdf", b"%PDF-" + b"0" * 200),
+        )
     assert "too large" in str(info.value)
 
 

@@ -25,9 +25,15 @@ def doc004(personas):
 def read_urls(doc):
     task = doc.tasks.first()
     agency = Agency.objects.get(name="商务部")
-    return ["/ledger/", f"/ledger/documents/{doc.pk}/", f"/ledger/documents/{doc.pk}/ledger.xlsx",
-            "/ledger/agencies/", f"/ledger/agencies/{agency.pk}/", "/ledger/status/",
-            f"/ledger/tasks/{task.pk}/"]
+    return [
+        "/ledger/",
+        f"/ledger/documents/{doc.pk}/",
+        f"/ledger/documents/{doc.pk}/ledger.xlsx",
+        "/ledger/agencies/",
+        f"/ledger/agencies/{agency.pk}/",
+        "/ledger/status/",
+        f"/ledger/tasks/{task.pk}/",
+    ]
 
 
 def test_anonymous_is_sent_to_login(client, doc004):
@@ -56,8 +62,7 @@ def test_document_page_and_filters(client, personas, doc004):
     shared = client.get(url, {"agency": shangwu.pk, "role": "co"}).content.decode()
     assert 'data-task="十八"' in shared and 'data-task="十六"' not in shared
     everything = client.get(url, {"agency": shangwu.pk}).content.decode()
-    assert everything.count('data-task="') == led.count('data-task="') + shared.count(
-        'data-task="')
+    assert everything.count('data-task="') == led.count('data-task="') + shared.count('data-task="')
 
 
 def test_agency_page_lead_vs_shared(client, personas, doc004):
@@ -92,8 +97,10 @@ def test_writes_need_change_task(client, personas, doc004):
     response = client.post(f"/ledger/tasks/{task.pk}/owner", {"owner": personas.editor_a.pk})
     assert response.status_code == 302
     evidence = SimpleUploadedFile("report.pdf", b"%PDF-1.4 evidence")
-    response = client.post(f"/ledger/tasks/{task.pk}/notes",
-                           {"text": "已召开推进会", "evidence": evidence, "status": "done"})
+    response = client.post(
+        f"/ledger/tasks/{task.pk}/notes",
+        {"text": "已召开推进会", "evidence": evidence, "status": "done"},
+    )
     assert response.status_code == 302
     task.refresh_from_db()
     assert task.status == "done" and task.owner == personas.editor_a
@@ -126,13 +133,18 @@ def test_import_form(client, personas):
     assert PolicyDocument.objects.count() == 2
 
 
-@pytest.mark.parametrize(("data", "message"), [
-    ({"text": "没有编号的文字。"}, "no numbered tasks"),
-    ({"file": SimpleUploadedFile("x.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 20)},
-     "unsupported type"),
-    ({"file": SimpleUploadedFile("x.txt", b"")}, None),  # Django's own "empty file" error
-    ({}, None),  # neither file nor text
-])
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"text": "没有编号的文字。"}, "no numbered tasks"),
+        (
+            {"file": SimpleUploadedFile("x.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 20)},
+            "unsupported type",
+        ),
+        ({"file": SimpleUploadedFile("x.txt", b"")}, None),  # Django's own "empty file" error
+        ({}, None),  # neither file nor text
+    ],
+)
 def test_import_form_errors(client, personas, data, message):
     client.force_login(personas.admin)
     response = client.post("/ledger/import/", data)
@@ -146,7 +158,7 @@ def test_import_form_errors(client, personas, data, message):
 
 def test_excel_export(client, personas, doc004):
     task = doc004.tasks.get(number="一")
-    task.heading = "=HYPERLINK(\"http://evil\")"
+    task.heading = '=HYPERLINK("http://evil")'
     task.save()
     client.force_login(personas.reader_a)
     response = client.get(f"/ledger/documents/{doc004.pk}/ledger.xlsx")
@@ -163,15 +175,23 @@ def test_excel_export(client, personas, doc004):
     assert sixteen[2] == "民政部、商务部、市场监管总局（国家标准委）、国家卫生健康委"
     # the same filters as the page
     shangwu = Agency.objects.get(name="商务部")
-    response = client.get(f"/ledger/documents/{doc004.pk}/ledger.xlsx",
-                          {"agency": shangwu.pk, "role": "lead"})
+    response = client.get(
+        f"/ledger/documents/{doc004.pk}/ledger.xlsx", {"agency": shangwu.pk, "role": "lead"}
+    )
     assert load_workbook(io.BytesIO(response.content)).active.max_row == 3
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    ("=1+1", "'=1+1"), ("+86", "'+86"), ("-1", "'-1"), ("@SUM(A1)", "'@SUM(A1)"),
-    ("商务部", "商务部"), (3, 3),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+86", "'+86"),
+        ("-1", "'-1"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("商务部", "商务部"),
+        (3, 3),
+    ],
+)
 def test_formula_injection_sanitised(value, expected):
     assert safe(value) == expected
 
@@ -197,11 +217,18 @@ def test_api(client, personas, doc004):
 
 def test_api_kpis(client, personas):
     path = seed_path("003")
-    doc = import_text(path.read_text(encoding="utf-8"), source_name=path.name,
-                      acting_user=None).document
+    doc = import_text(
+        path.read_text(encoding="utf-8"), source_name=path.name, acting_user=None
+    ).document
     client.force_login(personas.user_b)
     detail = client.get(f"/api/v1/ledger/documents/{doc.pk}").json()
     assert len(detail["kpis"]) == 9
-    assert detail["kpis"][7] == {"indicator": "地方标准平均制定周期", "comparator": "<=",
-                                 "value": "15", "unit": "个月", "year": 2025, "task": None,
-                                 "raw": "缩短至15个月以内"}
+    assert detail["kpis"][7] == {
+        "indicator": "地方标准平均制定周期",
+        "comparator": "<=",
+        "value": "15",
+        "unit": "个月",
+        "year": 2025,
+        "task": None,
+        "raw": "缩短至15个月以内",
+    }

@@ -5,8 +5,13 @@ from __future__ import annotations
 import pytest
 
 ENDPOINTS = ["units", "surveys", "achievements", "projects", "reports"]
-KEY = {"units": "units", "surveys": "surveys", "achievements": "achievements",
-       "projects": "projects", "reports": "reports"}
+KEY = {
+    "units": "units",
+    "surveys": "surveys",
+    "achievements": "achievements",
+    "projects": "projects",
+    "reports": "reports",
+}
 
 
 @pytest.mark.parametrize("name", ENDPOINTS)

@@ -22,8 +22,12 @@ def test_unit_files_survey_and_city_submits_month(page):
     from tests.conftest import make_user
     from tests.programme.conftest import unit_user, uscc
 
-    unit = Unit.objects.create(name="杭州浏览器测试公司", kind="enterprise", uscc=uscc(7),
-                               region=Region.objects.get(code="330106"))
+    unit = Unit.objects.create(
+        name="杭州浏览器测试公司",
+        kind="enterprise",
+        uscc=uscc(7),
+        region=Region.objects.get(code="330106"),
+    )
     unit_user("unit_web", unit)
     make_user("officer_web", "city_officer", "330100")
     base = page.base_url

@@ -26,18 +26,23 @@ def test_import_is_idempotent(db):
     assert result.updated == 1
 
 
-@pytest.mark.parametrize(("body", "message"), [
-    ("code,name,parent\n", "header"),
-    ("code,name_zh,name_en,parent_code\n33010X,甲,A,330100\n", "row 2, code"),
-    ("code,name_zh,name_en,parent_code\n330199,甲,A,339900\n", "unknown city"),
-    ("code,name_zh,name_en,parent_code\n330299,甲,A,330100\n", "does not belong"),
-    ("code,name_zh,name_en,parent_code\n330199,甲,A,330100\n330199,乙,B,330100\n", "duplicate"),
-])
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("code,name,parent\n", "header"),
+        ("code,name_zh,name_en,parent_code\n33010X,甲,A,330100\n", "row 2, code"),
+        ("code,name_zh,name_en,parent_code\n330199,甲,A,339900\n", "unknown city"),
+        ("code,name_zh,name_en,parent_code\n330299,甲,A,330100\n", "does not belong"),
+        ("code,name_zh,name_en,parent_code\n330199,甲,A,330100\n330199,乙,B,330100\n", "duplicate"),
+    ],
+)
 def test_bad_file_stores_nothing(db, body, message):
     before = Region.objects.count()
     with pytest.raises(CountyImportError) as exc:
-        import_counties("code,name_zh,name_en,parent_code\n330198,新区,New,330100\n"
-                        if False else body, "bad.csv")
+        import_counties(
+            "code,name_zh,name_en,parent_code\n330198,新区,New,330100\n" if False else body,
+            "bad.csv",
+        )
     assert message in str(exc.value) and "bad.csv" in str(exc.value)
     assert Region.objects.count() == before
 
@@ -46,8 +51,9 @@ def test_cli(db, tmp_path, capsys):
     from stdlink.cli import main
 
     path = tmp_path / "c.csv"
-    path.write_text("code,name_zh,name_en,parent_code\n330199,测试区,Test,330100\n",
-                    encoding="utf-8")
+    path.write_text(
+        "code,name_zh,name_en,parent_code\n330199,测试区,Test,330100\n", encoding="utf-8"
+    )
     assert main(["import", "counties", str(path)]) == 0
     assert Region.objects.get(code="330199").parent.code == "330100"
     path.write_text("code,name_zh,name_en,parent_code\nbad,测试区,Test,330100\n", encoding="utf-8")

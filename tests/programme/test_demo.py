@@ -9,8 +9,9 @@ from stdlink.programme.models.base import DEMO_PREFIX
 
 
 def test_demo_create_idempotent_and_clear(db, capsys):
-    real = Unit.objects.create(name="真实单位", kind="enterprise", uscc="91350100M000100Y43",
-                               region_id=1)
+    real = Unit.objects.create(
+        name="真实单位", kind="enterprise", uscc="91350100M000100Y43", region_id=1
+    )
     assert main(["demo"]) == 0
     out = capsys.readouterr().out
     assert "demo_province" in out and "password" in out

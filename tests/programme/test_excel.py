@@ -31,11 +31,18 @@ def _upload(rows: list[list], name: str = "t.xlsx", title: str | None = None) ->
 
 
 def _row(model, unit_name: str, month="2021-04", **over) -> list:
-    values = {"unit_name": unit_name, "contact": "赵六", "mobile": "13812345678",
-              "email": "z@example.com", "phone": "0571-88888888"}
+    values = {
+        "unit_name": unit_name,
+        "contact": "赵六",
+        "mobile": "13812345678",
+        "email": "z@example.com",
+        "phone": "0571-88888888",
+    }
     values.update(over)
-    return [values.get(f, f"{h}内容") if f not in ("address", "fax", "position") else ""
-            for f, h in model.ANNEX_FIELDS] + [month]
+    return [
+        values.get(f, f"{h}内容") if f not in ("address", "fax", "position") else ""
+        for f, h in model.ANNEX_FIELDS
+    ] + [month]
 
 
 @pytest.mark.parametrize("model", MODELS)
@@ -50,8 +57,9 @@ def test_round_trip(world, personas, model):
     ws.cell(3, len(headers(model))).value = "2021-05"
     buf = io.BytesIO()
     ws.parent.save(buf)
-    counts = import_xlsx(model, SimpleUploadedFile("round.xlsx", buf.getvalue()),
-                         acting_user=personas.editor_a)
+    counts = import_xlsx(
+        model, SimpleUploadedFile("round.xlsx", buf.getvalue()), acting_user=personas.editor_a
+    )
     assert counts == {"created": 1, "updated": 0}
     new = model.objects.get(unit=world.unit_a, month=dt.date(2021, 5, 1))
     for field, _h in model.ANNEX_FIELDS:
@@ -73,15 +81,30 @@ def _bad_cases(model):
     n = len(good)
     return [
         ("wrong header", [wrong], "第 1 行 / row 1, 第 3 列 / column 3"),
-        ("bad date", [good, _row(model, "杭州甲公司", month="2021-13")],
-         f"第 2 行 / row 2, 第 {n} 列 / column {n} (填报月份)"),
-        ("formula", [good, _row(model, "杭州甲公司", contact="=HYPERLINK(\"http://x\")")],
-         "第 2 行 / row 2, 第 3 列 / column 3 (联系人)"),
-        ("plus", [good, _row(model, "杭州甲公司"), _row(model, "杭州甲公司", month="2021-06",
-                                                       email="@evil")],
-         "第 3 行 / row 3, 第 7 列 / column 7 (电子邮箱)"),
-        ("bad mobile", [good, _row(model, "杭州甲公司", mobile="12345")],
-         f"第 2 行 / row 2, 第 {[f for f, _ in model.ANNEX_FIELDS].index('mobile') + 1} 列"),
+        (
+            "bad date",
+            [good, _row(model, "杭州甲公司", month="2021-13")],
+            f"第 2 行 / row 2, 第 {n} 列 / column {n} (填报月份)",
+        ),
+        (
+            "formula",
+            [good, _row(model, "杭州甲公司", contact='=HYPERLINK("http://x")')],
+            "第 2 行 / row 2, 第 3 列 / column 3 (联系人)",
+        ),
+        (
+            "plus",
+            [
+                good,
+                _row(model, "杭州甲公司"),
+                _row(model, "杭州甲公司", month="2021-06", email="@evil"),
+            ],
+            "第 3 行 / row 3, 第 7 列 / column 7 (电子邮箱)",
+        ),
+        (
+            "bad mobile",
+            [good, _row(model, "杭州甲公司", mobile="12345")],
+            f"第 2 行 / row 2, 第 {[f for f, _ in model.ANNEX_FIELDS].index('mobile') + 1} 列",
+        ),
         ("other city's unit", [good, _row(model, "宁波乙公司")], "no such unit"),
     ]
 
@@ -100,13 +123,15 @@ def test_malformed_files_store_nothing(world, personas, model):
 def test_oversized_and_non_excel_files(world, personas, settings):
     settings.STDLINK_MAX_UPLOAD_BYTES = 1000
     with pytest.raises(AnnexImportError) as exc:
-        import_xlsx(Survey, _upload([headers(Survey)], name="big.xlsx"),
-                    acting_user=personas.editor_a)
+        import_xlsx(
+            Survey, _upload([headers(Survey)], name="big.xlsx"), acting_user=personas.editor_a
+        )
     assert "too large" in str(exc.value) and "big.xlsx" in str(exc.value)
     settings.STDLINK_MAX_UPLOAD_BYTES = 10_000_000
     with pytest.raises(AnnexImportError) as exc:
-        import_xlsx(Survey, SimpleUploadedFile("x.xlsx", b"a,b\n1,2\n"),
-                    acting_user=personas.editor_a)
+        import_xlsx(
+            Survey, SimpleUploadedFile("x.xlsx", b"a,b\n1,2\n"), acting_user=personas.editor_a
+        )
     assert "unsupported type" in str(exc.value)
 
 

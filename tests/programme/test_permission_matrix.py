@@ -10,27 +10,86 @@ from stdlink.core.models import AuditLog
 
 # resource key → (editor persona, valid edit POST data built from the record)
 EDITS = {
-    "units": ("editor_a", lambda r: {"name": "杭州甲公司（改）", "kind": "enterprise",
-                                     "region": r.region_id, "uscc": r.uscc, "address": "新地址"}),
-    "contacts": ("editor_a", lambda r: {"unit": r.unit_id, "name": "王五", "position": "经理",
-                                        "phone": "", "mobile": "13811112222", "email": ""}),
-    "surveys": ("editor_a", lambda r: {"unit": r.unit_id, "month": "2021-03",
-                                       "unit_name": r.unit_name, "contact": "张三（改）",
-                                       "mobile": "13900000000", "email": "a@example.com"}),
-    "achievements": ("editor_a", lambda r: {"unit": r.unit_id, "month": "2021-03",
-                                            "unit_name": r.unit_name, "contact": "李四（改）",
-                                            "mobile": "13700000000", "email": "b@example.com"}),
-    "projects": ("editor_a", lambda r: {"unit": r.unit_id, "title": "项目（改）", "body": r.body_id,
-                                        "committee_code": "ISO/TC 321", "role": "lead"}),
-    "secretariats": ("editor_a", lambda r: {"unit": r.unit_id, "kind": "sc", "body": r.body_id,
-                                            "committee_code": r.committee_code, "title": "改",
-                                            "established_on": "2021-05-01"}),
+    "units": (
+        "editor_a",
+        lambda r: {
+            "name": "杭州甲公司（改）",
+            "kind": "enterprise",
+            "region": r.region_id,
+            "uscc": r.uscc,
+            "address": "新地址",
+        },
+    ),
+    "contacts": (
+        "editor_a",
+        lambda r: {
+            "unit": r.unit_id,
+            "name": "王五",
+            "position": "经理",
+            "phone": "",
+            "mobile": "13811112222",
+            "email": "",
+        },
+    ),
+    "surveys": (
+        "editor_a",
+        lambda r: {
+            "unit": r.unit_id,
+            "month": "2021-03",
+            "unit_name": r.unit_name,
+            "contact": "张三（改）",
+            "mobile": "13900000000",
+            "email": "a@example.com",
+        },
+    ),
+    "achievements": (
+        "editor_a",
+        lambda r: {
+            "unit": r.unit_id,
+            "month": "2021-03",
+            "unit_name": r.unit_name,
+            "contact": "李四（改）",
+            "mobile": "13700000000",
+            "email": "b@example.com",
+        },
+    ),
+    "projects": (
+        "editor_a",
+        lambda r: {
+            "unit": r.unit_id,
+            "title": "项目（改）",
+            "body": r.body_id,
+            "committee_code": "ISO/TC 321",
+            "role": "lead",
+        },
+    ),
+    "secretariats": (
+        "editor_a",
+        lambda r: {
+            "unit": r.unit_id,
+            "kind": "sc",
+            "body": r.body_id,
+            "committee_code": r.committee_code,
+            "title": "改",
+            "established_on": "2021-05-01",
+        },
+    ),
     "experts": ("editor_a", lambda r: {"unit": r.unit_id, "name": "专家（改）"}),
-    "translations": ("editor_a", lambda r: {"unit": r.unit_id, "code": r.code, "title_zh": "改",
-                                            "language": "en", "title_translated": "Changed",
-                                            "published_on": "2021-06-01"}),
-    "designations": ("admin", lambda r: {"unit": r.unit_id, "kind": "pilot", "year": 2021,
-                                         "criteria_note": "改"}),
+    "translations": (
+        "editor_a",
+        lambda r: {
+            "unit": r.unit_id,
+            "code": r.code,
+            "title_zh": "改",
+            "language": "en",
+            "title_translated": "Changed",
+            "published_on": "2021-06-01",
+        },
+    ),
+    "designations": (
+        "admin",
+        lambda r: {"unit": r.unit_id, "kind": "pilot", "year": 2021, "criteria_note": "改"},
+    ),
 }
 KEYS = list(EDITS)
 
@@ -70,8 +129,12 @@ def _detail_matrix(client, world, personas, key):
     url = reverse(f"programme:{key}-detail", args=[world.records_a[key].pk])
     assert client.get(url).status_code == 302
     assert "/accounts/login/" in client.get(url)["Location"]
-    for persona, expected in [("editor_a", 200), ("reader_a", 200), ("user_b", 404),
-                              ("admin", 200)]:
+    for persona, expected in [
+        ("editor_a", 200),
+        ("reader_a", 200),
+        ("user_b", 404),
+        ("admin", 200),
+    ]:
         client.force_login(getattr(personas, persona))
         assert client.get(url).status_code == expected, persona
 
@@ -92,8 +155,9 @@ def _edit_matrix(client, world, personas, key):
     client.force_login(getattr(personas, editor_name))
     assert client.get(url).status_code == 200
     response = client.post(url, data)
-    assert response.status_code == 302, getattr(response, "context", {}) and response.context[
-        "form"].errors
+    assert response.status_code == 302, (
+        getattr(response, "context", {}) and response.context["form"].errors
+    )
     assert AuditLog.objects.count() == before + 1
     entry = AuditLog.objects.first()
     assert entry.action == "update" and entry.before != entry.after
@@ -125,8 +189,13 @@ def test_unit_user_sees_only_own_unit(client, world, personas):
     page = client.get(reverse("programme:surveys-list"))
     assert [o.pk for o in page.context["page"]] == [world.records_a["surveys"].pk]
     other = world.records_a["surveys"].__class__.objects.create(
-        unit=world.records_b["unit"], month=world.records_a["surveys"].month, unit_name="x")
+        unit=world.records_b["unit"], month=world.records_a["surveys"].month, unit_name="x"
+    )
     assert client.get(reverse("programme:surveys-detail", args=[other.pk])).status_code == 404
     assert client.get(reverse("programme:reports-list")).status_code == 403
-    assert client.get(reverse("programme:projects-detail",
-                              args=[world.records_a["projects"].pk])).status_code == 200
+    assert (
+        client.get(
+            reverse("programme:projects-detail", args=[world.records_a["projects"].pk])
+        ).status_code
+        == 200
+    )

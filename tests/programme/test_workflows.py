@@ -77,24 +77,34 @@ def test_project_stages_and_subsidy(world, personas):
     assert subsidy_status(p).due == 0
     p = move_project(acting_user=personas.editor_a, project=p, stage="accepted", on=D(2020, 9, 1))
     st = subsidy_status(p)
-    assert (st.advance, st.due, st.outstanding) == (Decimal("200000.00"), Decimal("200000.00"),
-                                                    Decimal("200000.00"))
-    SubsidyPayment.objects.create(project=p, kind="advance", amount=Decimal("200000"),
-                                  paid_on=D(2020, 10, 1))
+    assert (st.advance, st.due, st.outstanding) == (
+        Decimal("200000.00"),
+        Decimal("200000.00"),
+        Decimal("200000.00"),
+    )
+    SubsidyPayment.objects.create(
+        project=p, kind="advance", amount=Decimal("200000"), paid_on=D(2020, 10, 1)
+    )
     p = move_project(acting_user=personas.editor_a, project=p, stage="dis", on=D(2021, 5, 1))
     with pytest.raises(TransitionNotAllowed):
         move_project(acting_user=personas.editor_a, project=p, stage="wd", on=D(2021, 6, 1))
-    p = move_project(acting_user=personas.editor_a, project=p, stage="published",
-                     on=D(2022, 3, 1))
+    p = move_project(acting_user=personas.editor_a, project=p, stage="published", on=D(2022, 3, 1))
     st = subsidy_status(p)
-    assert (st.due, st.paid, st.outstanding) == (Decimal("500000"), Decimal("200000"),
-                                                 Decimal("300000"))
+    assert (st.due, st.paid, st.outstanding) == (
+        Decimal("500000"),
+        Decimal("200000"),
+        Decimal("300000"),
+    )
     for stage in ("withdrawn", "fdis", "accepted"):
         with pytest.raises(TransitionNotAllowed):
             move_project(acting_user=personas.editor_a, project=p, stage=stage, on=D(2022, 4, 1))
     with pytest.raises(PermissionDenied):
-        move_project(acting_user=personas.user_b, project=world.records_a["projects"],
-                     stage="withdrawn", on=D(2022, 4, 1))
+        move_project(
+            acting_user=personas.user_b,
+            project=world.records_a["projects"],
+            stage="withdrawn",
+            on=D(2022, 4, 1),
+        )
     p.role = Project.Role.PARTICIPANT
     assert subsidy_status(p).reason  # lead projects only
     assert AuditLog.objects.filter(model="programme.project", action="transition").count() == 3
@@ -127,16 +137,21 @@ def test_monthly_report_cycle(world, personas):
     report = submit_report(acting_user=personas.editor_a, report=report, comments="三月")
     survey.refresh_from_db()
     assert survey.monthly_report_id == report.pk
-    assert world.records_a["achievements"].__class__.objects.get(
-        pk=world.records_a["achievements"].pk).monthly_report_id is None  # still a draft
+    assert (
+        world.records_a["achievements"]
+        .__class__.objects.get(pk=world.records_a["achievements"].pk)
+        .monthly_report_id
+        is None
+    )  # still a draft
     with pytest.raises(TransitionNotAllowed):
         submit_report(acting_user=personas.editor_a, report=report)
     with pytest.raises(PermissionDenied):  # only the province reviews
         review_report(acting_user=personas.editor_a, report=report, accept=True)
     with pytest.raises(ValidationError):
         review_report(acting_user=personas.admin, report=report, accept=False, comment=" ")
-    report = review_report(acting_user=personas.admin, report=report, accept=False,
-                           comment="请补充")
+    report = review_report(
+        acting_user=personas.admin, report=report, accept=False, comment="请补充"
+    )
     assert report.state == "returned"
     report = submit_report(acting_user=personas.editor_a, report=report)
     assert report.submission_count == 2
@@ -146,8 +161,9 @@ def test_monthly_report_cycle(world, personas):
         review_report(acting_user=personas.admin, report=report, accept=False, comment="x")
     with pytest.raises(ValidationError):  # part of a submitted report: no reopening
         reopen_form(acting_user=personas.editor_a, obj=survey)
-    notes = list(AuditLog.objects.filter(model="programme.monthlyreport").values_list(
-        "note", flat=True))
+    notes = list(
+        AuditLog.objects.filter(model="programme.monthlyreport").values_list("note", flat=True)
+    )
     assert sorted(notes) == ["accept", "return", "submit", "submit"]
 
 
@@ -161,13 +177,25 @@ def test_report_views_and_lists(client, world, personas):
     assert client.get(reverse("programme:reports-detail", args=[report.pk])).status_code == 404
     assert client.post(reverse("programme:reports-submit", args=[report.pk])).status_code == 404
     client.force_login(personas.editor_a)
-    assert client.post(reverse("programme:reports-submit", args=[report.pk]),
-                       {"comments": "x"}).status_code == 302
-    assert client.post(reverse("programme:reports-review", args=[report.pk]),
-                       {"decision": "accept"}).status_code == 403
+    assert (
+        client.post(
+            reverse("programme:reports-submit", args=[report.pk]), {"comments": "x"}
+        ).status_code
+        == 302
+    )
+    assert (
+        client.post(
+            reverse("programme:reports-review", args=[report.pk]), {"decision": "accept"}
+        ).status_code
+        == 403
+    )
     client.force_login(personas.admin)
-    assert client.post(reverse("programme:reports-review", args=[report.pk]),
-                       {"decision": "accept"}).status_code == 302
+    assert (
+        client.post(
+            reverse("programme:reports-review", args=[report.pk]), {"decision": "accept"}
+        ).status_code
+        == 302
+    )
     report.refresh_from_db()
     assert report.state == "accepted"
     page = client.get(reverse("programme:target-list"))

@@ -19,9 +19,12 @@ ISO_KEEP = re.compile(
     r"^ISO(?:/IEC)?(?:/TS|/TR|/PAS)? (?:9000|9001|9002|9004|10005|10006|10012|10014|14001|14004|"
     r"14006|14064|14971|13485|19011|22000|22301|26000|27001|27002|27005|27701|31000|37001|45001|"
     r"50001|17025|17020|17021|17024|17065|3166|8601|639|20000|21001|55001|15189|11135|11137|"
-    r"10993|14155|6469|4217|10218|12100|13849|26262|21434|9241|7010)\b")
-IEC_KEEP = re.compile(r"^IEC (?:60601|60335-1|60335-2-(?:2|3|6|9|11|15|24|29|40)\b|62133|62368|"
-                      r"61010|60950|62304|62619|62660|61508|60529|60068-1|61851|62196|60079-0)")
+    r"10993|14155|6469|4217|10218|12100|13849|26262|21434|9241|7010)\b"
+)
+IEC_KEEP = re.compile(
+    r"^IEC (?:60601|60335-1|60335-2-(?:2|3|6|9|11|15|24|29|40)\b|62133|62368|"
+    r"61010|60950|62304|62619|62660|61508|60529|60068-1|61851|62196|60079-0)"
+)
 
 
 def _slices(shared_data: Path, tmp: Path) -> list[Path]:
@@ -31,8 +34,11 @@ def _slices(shared_data: Path, tmp: Path) -> list[Path]:
     for stream, keep in (("iso", ISO_KEEP), ("iec", IEC_KEEP)):
         out = tmp / stream / f"{stream}.yaml"  # the importer names the source after the file
         out.parent.mkdir(parents=True, exist_ok=True)
-        slice_stream(shared_data / "relaton" / f"{stream}.yaml.gz",
-                     lambda ident, keep=keep: bool(keep.match(ident)), out)
+        slice_stream(
+            shared_data / "relaton" / f"{stream}.yaml.gz",
+            lambda ident, keep=keep: bool(keep.match(ident)),
+            out,
+        )
         paths.append(out)
     return paths
 

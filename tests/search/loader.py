@@ -27,8 +27,12 @@ except ImportError:  # pragma: no cover - transitional
 HAVE_IMPORTERS = _import_paths is not None and _import_cn_list is not None
 
 _ISO_STATUS = {"60": "current", "90": "current", "95": "withdrawn"}
-_IEC_STATUS = {"PPUB": "current", "REVISED": "replaced", "WITHDRAWN": "withdrawn",
-               "DELPUB": "withdrawn"}
+_IEC_STATUS = {
+    "PPUB": "current",
+    "REVISED": "replaced",
+    "WITHDRAWN": "withdrawn",
+    "DELPUB": "withdrawn",
+}
 
 
 def _keys(identifier: str) -> tuple[str, str]:
@@ -70,20 +74,24 @@ def _committee(doc: dict, body):
     code = tc.get("identifier") or (f"{body.code}/TC {tc['number']}" if tc.get("number") else "")
     if not code:
         return None
-    committee, _ = Committee.objects.get_or_create(code=code[:64], defaults={
-        "body": body, "name_en": str(tc.get("name") or "")[:400]})
+    committee, _ = Committee.objects.get_or_create(
+        code=code[:64], defaults={"body": body, "name_en": str(tc.get("name") or "")[:400]}
+    )
     return committee
 
 
-def load_relaton(path: Path, *, limit: int | None = None,
-                 keep: Callable[[str], bool] | None = None) -> list[int]:
+def load_relaton(
+    path: Path, *, limit: int | None = None, keep: Callable[[str], bool] | None = None
+) -> list[int]:
     """Standards from a Relaton stream: the first `limit` records, or those whose primary
     identifier passes `keep`. Returns the ids created."""
     if _import_paths is not None and keep is None:
         batch = _import_paths([path], limit=limit)
         from stdlink.catalog.models import Standard
 
-        return list(Standard.objects.filter(source_records__batch=batch).values_list("pk", flat=True))
+        return list(
+            Standard.objects.filter(source_records__batch=batch).values_list("pk", flat=True)
+        )
     from stdlink.catalog.models import ICS, Body, Standard
 
     ids = []
@@ -105,17 +113,32 @@ def load_relaton(path: Path, *, limit: int | None = None,
             for d in doc.get("date") or []:
                 if d.get("type") == "published":
                     year = int(str(d.get("value"))[:4])
-            doctype = (doc.get("doctype") or (doc.get("ext") or {}).get("doctype") or {})
-            standard, _ = Standard.objects.update_or_create(uid=exact, defaults=dict(
-                identifier=identifier, key=exact, work_key=work, body=body,
-                title_en=_title(doc, "en"), title_other=_title(doc, "fr"),
-                status=_status(doc), year=year, doctype=doctype.get("type", "") if isinstance(
-                    doctype, dict) else str(doctype),
-                committee=_committee(doc, body), source=body.code.lower()))
+            doctype = doc.get("doctype") or (doc.get("ext") or {}).get("doctype") or {}
+            standard, _ = Standard.objects.update_or_create(
+                uid=exact,
+                defaults=dict(
+                    identifier=identifier,
+                    key=exact,
+                    work_key=work,
+                    body=body,
+                    title_en=_title(doc, "en"),
+                    title_other=_title(doc, "fr"),
+                    status=_status(doc),
+                    year=year,
+                    doctype=doctype.get("type", "") if isinstance(doctype, dict) else str(doctype),
+                    committee=_committee(doc, body),
+                    source=body.code.lower(),
+                ),
+            )
             for item in doc.get("ics") or (doc.get("ext") or {}).get("ics") or []:
                 code = str(item.get("code"))
-                ics, _ = ICS.objects.get_or_create(code=code, defaults={
-                    "level": code.count(".") + 1, "name_en": str(item.get("text") or "")[:400]})
+                ics, _ = ICS.objects.get_or_create(
+                    code=code,
+                    defaults={
+                        "level": code.count(".") + 1,
+                        "name_en": str(item.get("text") or "")[:400],
+                    },
+                )
                 standard.ics.add(ics)
             ids.append(standard.pk)
     return ids
@@ -135,11 +158,22 @@ def load_nmpa(path: Path) -> list[int]:
         identifier = rec["number"]
         exact, work = _keys(identifier)
         year = int(identifier[-4:]) if identifier[-4:].isdigit() else None
-        standard, _ = Standard.objects.update_or_create(uid=exact, defaults=dict(
-            identifier=identifier, key=exact, work_key=work, body=sac, title_zh=rec["title_zh"],
-            status="current" if rec["status"] == "active" else "upcoming", year=year,
-            source="nmpa", published=datetime.date.fromisoformat(rec["approval_date"])
-            if rec.get("approval_date") else None))
+        standard, _ = Standard.objects.update_or_create(
+            uid=exact,
+            defaults=dict(
+                identifier=identifier,
+                key=exact,
+                work_key=work,
+                body=sac,
+                title_zh=rec["title_zh"],
+                status="current" if rec["status"] == "active" else "upcoming",
+                year=year,
+                source="nmpa",
+                published=datetime.date.fromisoformat(rec["approval_date"])
+                if rec.get("approval_date")
+                else None,
+            ),
+        )
         ids.append(standard.pk)
     return ids
 

@@ -12,12 +12,45 @@ from stdlink.search.interface import SearchQuery, search
 pytestmark = pytest.mark.django_db
 
 HOSTILE = [
-    '"', '""', "'", '"quality" OR NEAR(a b)', "quality AND", "NOT", "(((", ")))",
-    "title_en: battery", "{ident title_en} : 9001", "a*", "*", "^iso", "NEAR(", "-", "+",
-    "\\", "%", "_", "%%", "'; DROP TABLE search_searchdoc; --", "<script>alert(1)</script>",
-    "\x00", "iso\x009001", "\x1b[31mred", "\ud800", "质量\udfff管理", "\u202eevil", "   ",
-    "🔋 battery", "a" * 499, "ISO " * 120, "9" * 400, "ISO/TC", "ISO/TC 99999", "GB/T",
-    "ISO 9001:2015/Amd 1:2024/Cor 9:2099", "AND OR NOT NEAR", "\t\n\r",
+    '"',
+    '""',
+    "'",
+    '"quality" OR NEAR(a b)',
+    "quality AND",
+    "NOT",
+    "(((",
+    ")))",
+    "title_en: battery",
+    "{ident title_en} : 9001",
+    "a*",
+    "*",
+    "^iso",
+    "NEAR(",
+    "-",
+    "+",
+    "\\",
+    "%",
+    "_",
+    "%%",
+    "'; DROP TABLE search_searchdoc; --",
+    "<script>alert(1)</script>",
+    "\x00",
+    "iso\x009001",
+    "\x1b[31mred",
+    "\ud800",
+    "质量\udfff管理",
+    "\u202eevil",
+    "   ",
+    "🔋 battery",
+    "a" * 499,
+    "ISO " * 120,
+    "9" * 400,
+    "ISO/TC",
+    "ISO/TC 99999",
+    "GB/T",
+    "ISO 9001:2015/Amd 1:2024/Cor 9:2099",
+    "AND OR NOT NEAR",
+    "\t\n\r",
 ]
 
 
@@ -48,10 +81,16 @@ def test_ten_kilobytes(cat_db, client, text):
     assert page.context["result"].truncated
 
 
-@pytest.mark.parametrize("params", [
-    {"q": "iso", "page": "abc"}, {"q": "iso", "page": "-1"}, {"q": "iso", "per_page": "1000"},
-    {"q": "iso", "year_from": "20x"}, {"q": "iso", "page": "99999999999999999999"},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "iso", "page": "abc"},
+        {"q": "iso", "page": "-1"},
+        {"q": "iso", "per_page": "1000"},
+        {"q": "iso", "year_from": "20x"},
+        {"q": "iso", "page": "99999999999999999999"},
+    ],
+)
 def test_bad_parameters_are_400(cat_db, client, params):
     api = client.get("/api/v1/search", params)
     assert api.status_code == 400 and api.json()["detail"]
@@ -82,8 +121,9 @@ def test_results_page_facets_and_htmx(cat_db, client):
     html = page.content.decode()
     assert 'id="facets"' in html and 'id="hits"' in html and "<mark>" in html
     assert 'action="/search/"' in html  # the header search box points here
-    partial = client.get("/search/", {"q": "quality management", "status": "current"},
-                         HTTP_HX_REQUEST="true")
+    partial = client.get(
+        "/search/", {"q": "quality management", "status": "current"}, HTTP_HX_REQUEST="true"
+    )
     assert "<html" not in partial.content.decode()
     assert 'id="hits"' in partial.content.decode()
 
@@ -115,8 +155,9 @@ def test_cli_text_and_reindex(cat_db, capsys):
     assert main(["search", "x" * 600]) == 2
 
 
-def test_import_updates_the_index_incrementally(cat_db, django_capture_on_commit_callbacks,
-                                                tmp_path, shared_data):
+def test_import_updates_the_index_incrementally(
+    cat_db, django_capture_on_commit_callbacks, tmp_path, shared_data
+):
     from stdlink.catalog.models import Standard
     from stdlink.catalog.signals import standards_changed
 
@@ -127,8 +168,9 @@ def test_import_updates_the_index_incrementally(cat_db, django_capture_on_commit
     with django_capture_on_commit_callbacks(execute=True):
         from django.db import transaction
 
-        transaction.on_commit(lambda: standards_changed.send(
-            sender=None, standard_ids=[standard.pk], batch=None))
+        transaction.on_commit(
+            lambda: standards_changed.send(sender=None, standard_ids=[standard.pk], batch=None)
+        )
     hits = search(SearchQuery(q="zzyzxquark")).hits
     assert [h.identifier for h in hits] == ["GB 41918-2022"]
     pk = standard.pk

@@ -16,13 +16,21 @@ from stdlink.search.models import SearchDoc
 def test_committee_code_as_long_as_the_catalogue_allows():
     ieee = Body.objects.get(code="IEEE")
     long_code = "IEEE/" + "Power and Energy Society/Transformers Committee/" * 4
-    long_code = long_code[:Committee._meta.get_field("code").max_length]
+    long_code = long_code[: Committee._meta.get_field("code").max_length]
     committee = Committee.objects.create(body=ieee, code=long_code, name_en="Transformers")
     ident = "IEEE Std C57.12.00-2021"
     standard = Standard.objects.create(
-        uid=key(ident), identifier=ident, key=key(ident), work_key=key(ident, level="work"),
-        body=ieee, committee=committee, status="current", year=2021, source="ieee",
-        title_en="Standard for General Requirements for Liquid-Immersed Transformers")
+        uid=key(ident),
+        identifier=ident,
+        key=key(ident),
+        work_key=key(ident, level="work"),
+        body=ieee,
+        committee=committee,
+        status="current",
+        year=2021,
+        source="ieee",
+        title_en="Standard for General Requirements for Liquid-Immersed Transformers",
+    )
     indexer.update([standard.pk])
     doc = SearchDoc.objects.get(pk=standard.pk)  # the index row shares the standard's id
     assert doc.committee_path == long_code

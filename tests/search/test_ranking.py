@@ -18,30 +18,54 @@ pytestmark = pytest.mark.django_db
 
 
 def _in_fixture(identifier: str) -> bool:
-    return bool(ISO_KEEP.match(identifier) or IEC_KEEP.match(identifier)
-                or identifier.startswith(("GB", "YY")))
+    return bool(
+        ISO_KEEP.match(identifier)
+        or IEC_KEEP.match(identifier)
+        or identifier.startswith(("GB", "YY"))
+    )
 
 
 #: Queries whose expected standard is not first today (on the full catalogue or in this
 #: fixture); bench/search_quality.py reports their ranks. Not strict: one that starts passing
 #: is fine, every other query must put its expected standard first on both backends.
 KNOWN_MISSES = {
-    "ISO 134855", "quality management requirements", "lithium battery safety",
+    "ISO 134855",
+    "quality management requirements",
+    "lithium battery safety",
     "information security cybersecurity and privacy protection controls",
     "secondary cells and batteries lithium systems portable applications",
     "audio video information and communication technology equipment safety requirements",
-    "medical device software life cycle processes", "degrees of protection provided by enclosures",
-    "environmental management", "information security management", "occupational health safety",
-    "risk management medical devices", "business continuity", "country codes",
-    "machinery safety risk assessment", "energy management", "医疗器械 质量管理体系",
-    "医疗器械 风险管理", "医用诊断X射线管组件", "尿液有形成分分析仪", "ISO/TC 207", "ISO/TC 283",
-    "质量管理体系", "乳腺X射线摄影设备",
+    "medical device software life cycle processes",
+    "degrees of protection provided by enclosures",
+    "environmental management",
+    "information security management",
+    "occupational health safety",
+    "risk management medical devices",
+    "business continuity",
+    "country codes",
+    "machinery safety risk assessment",
+    "energy management",
+    "医疗器械 质量管理体系",
+    "医疗器械 风险管理",
+    "医用诊断X射线管组件",
+    "尿液有形成分分析仪",
+    "ISO/TC 207",
+    "ISO/TC 283",
+    "质量管理体系",
+    "乳腺X射线摄影设备",
 }
 TABLE = [
-    pytest.param(q, id=f"{q.kind}:{q.text}", marks=pytest.mark.xfail(
-        reason="known miss, see bench/search_quality.py --misses", strict=False))
-    if q.text in KNOWN_MISSES else pytest.param(q, id=f"{q.kind}:{q.text}")
-    for q in QUERIES if _in_fixture(q.expected)
+    pytest.param(
+        q,
+        id=f"{q.kind}:{q.text}",
+        marks=pytest.mark.xfail(
+            reason="known miss, see bench/search_quality.py --misses", strict=False
+        ),
+    )
+    if q.text in KNOWN_MISSES
+    else pytest.param(q, id=f"{q.kind}:{q.text}")
+    for q in QUERIES
+    if _in_fixture(q.expected)
 ]
 
 #: Parity gaps: first on SQLite, not on PostgreSQL (ts_rank_cd has no inverse document
@@ -68,8 +92,9 @@ def test_identifier_query_lists_every_edition_current_first(cat_db):
     result = search(SearchQuery(q="ISO 9001", per_page=50))
     ids = [h.identifier for h in result.hits]
     assert ids[0] == "ISO 9001:2015"
-    editions = [i for i in ids if i in {"ISO 9001:2008", "ISO 9001:2000", "ISO 9001:1994",
-                                        "ISO 9001:1987"}]
+    editions = [
+        i for i in ids if i in {"ISO 9001:2008", "ISO 9001:2000", "ISO 9001:1994", "ISO 9001:1987"}
+    ]
     assert editions == ["ISO 9001:2008", "ISO 9001:2000", "ISO 9001:1994", "ISO 9001:1987"]
     current = [n for n, h in enumerate(result.hits) if h.status == "current"]
     older = [n for n, h in enumerate(result.hits) if h.status in ("withdrawn", "replaced")]

@@ -12,15 +12,18 @@ from stdlink.search.sanitize import MAX_QUERY_LENGTH, QueryError, clean
 from stdlink.search.segment import query_terms
 
 
-@pytest.mark.parametrize(("raw", "expected"), [
-    ("  ISO   9001 ", "ISO 9001"),
-    ("ＩＳＯ　９００１", "ISO 9001"),
-    ("ISO\x009001\x1b[0m", "ISO 9001 [0m"),
-    ("ISO 9001\ud800", "ISO 9001"),
-    ("\u200bquality\u2028management", "quality management"),
-    ("", ""),
-    (None, ""),
-])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("  ISO   9001 ", "ISO 9001"),
+        ("ＩＳＯ　９００１", "ISO 9001"),
+        ("ISO\x009001\x1b[0m", "ISO 9001 [0m"),
+        ("ISO 9001\ud800", "ISO 9001"),
+        ("\u200bquality\u2028management", "quality management"),
+        ("", ""),
+        (None, ""),
+    ],
+)
 def test_clean(raw, expected):
     assert clean(raw) == expected
 
@@ -31,23 +34,26 @@ def test_clean_caps_length():
         clean("a" * 10_000, truncate=False)
 
 
-@pytest.mark.parametrize(("query", "exact", "work", "number", "committee"), [
-    ("ISO 9001", "ISO9001", "ISO9001", None, None),
-    ("iso9001", "ISO9001", "ISO9001", None, None),
-    ("ISO 9001 2015", "ISO9001:2015", "ISO9001", None, None),
-    ("ISO-9001", "ISO9001", "ISO9001", None, None),
-    ("gb/t 42061", "GB/T42061", "GB/T42061", None, None),
-    ("GBT 42061", "GB/T42061", "GB/T42061", None, None),
-    ("YY/T0316-2016", "YY/T0316-2016", "YY/T0316", None, None),
-    ("9001", None, None, "9001", None),
-    ("60601-1", None, None, "60601-1", None),
-    ("2015", None, None, None, None),
-    ("ISO/TC 176", None, None, None, "ISO/TC 176"),
-    ("iso/tc176/sc2", None, None, None, "ISO/TC 176/SC 2"),
-    ("ISO/IEC JTC 1/SC 27 security", None, None, None, "ISO/IEC JTC 1/SC 27"),
-    ("lithium battery safety", None, None, None, None),
-    ("质量管理体系", None, None, None, None),
-])
+@pytest.mark.parametrize(
+    ("query", "exact", "work", "number", "committee"),
+    [
+        ("ISO 9001", "ISO9001", "ISO9001", None, None),
+        ("iso9001", "ISO9001", "ISO9001", None, None),
+        ("ISO 9001 2015", "ISO9001:2015", "ISO9001", None, None),
+        ("ISO-9001", "ISO9001", "ISO9001", None, None),
+        ("gb/t 42061", "GB/T42061", "GB/T42061", None, None),
+        ("GBT 42061", "GB/T42061", "GB/T42061", None, None),
+        ("YY/T0316-2016", "YY/T0316-2016", "YY/T0316", None, None),
+        ("9001", None, None, "9001", None),
+        ("60601-1", None, None, "60601-1", None),
+        ("2015", None, None, None, None),
+        ("ISO/TC 176", None, None, None, "ISO/TC 176"),
+        ("iso/tc176/sc2", None, None, None, "ISO/TC 176/SC 2"),
+        ("ISO/IEC JTC 1/SC 27 security", None, None, None, "ISO/IEC JTC 1/SC 27"),
+        ("lithium battery safety", None, None, None, None),
+        ("质量管理体系", None, None, None, None),
+    ],
+)
 def test_analyse(query, exact, work, number, committee):
     a = analyse(query)
     assert (a.exact_key, a.work_key, a.number, a.committee) == (exact, work, number, committee)
@@ -64,10 +70,19 @@ def test_query_terms_have_word_and_pieces(settings, tmp_path):
     assert all(len(term[1]) >= 2 for term in long_words)  # the bigram alternative
 
 
-@pytest.mark.parametrize("hostile", [
-    '"quality" OR NEAR(a b)', "title_en: x", "a*", "{ident} : 1", "'; DROP TABLE x; --",
-    '"""', "AND OR NOT", "^start",
-])
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        '"quality" OR NEAR(a b)',
+        "title_en: x",
+        "a*",
+        "{ident} : 1",
+        "'; DROP TABLE x; --",
+        '"""',
+        "AND OR NOT",
+        "^start",
+    ],
+)
 def test_fts_expression_quotes_every_token(hostile, settings, tmp_path):
     settings.VAR_DIR = tmp_path
     expr = match_expression(TextQuery(terms=tuple(query_terms(hostile))))

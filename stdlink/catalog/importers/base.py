@@ -56,8 +56,16 @@ def describe(e: dict) -> str:
 
 
 class BatchRunner:
-    def __init__(self, source: str, files: list[str], *, skip_invalid: bool = False,
-                 acting_user=None, progress: bool = False, resolve: bool = True):
+    def __init__(
+        self,
+        source: str,
+        files: list[str],
+        *,
+        skip_invalid: bool = False,
+        acting_user=None,
+        progress: bool = False,
+        resolve: bool = True,
+    ):
         self.source = source
         self.resolve = resolve  # resolve relations after the batch (not for ICS/CCS tables)
         self.files = files
@@ -83,20 +91,36 @@ class BatchRunner:
         """Stop reading: enough errors to report for a batch that will be rolled back."""
         return self.failed and len(self.errors) >= MAX_ERRORS
 
-    def error(self, file: str, record: int | None, field: str, message: str,
-              locator: str = "") -> None:
+    def error(
+        self, file: str, record: int | None, field: str, message: str, locator: str = ""
+    ) -> None:
         if len(self.errors) < MAX_ERRORS * 20:
-            self.errors.append({"file": file, "record": record, "locator": locator,
-                                "field": field, "message": message})
+            self.errors.append(
+                {
+                    "file": file,
+                    "record": record,
+                    "locator": locator,
+                    "field": field,
+                    "message": message,
+                }
+            )
         if record is not None:
             self.skipped += 1
 
-    def warn(self, file: str, record: int | None, field: str, message: str,
-             locator: str = "") -> None:
+    def warn(
+        self, file: str, record: int | None, field: str, message: str, locator: str = ""
+    ) -> None:
         self.warning_count += 1
         if len(self.warnings) < MAX_WARNINGS:
-            self.warnings.append({"file": file, "record": record, "locator": locator,
-                                  "field": field, "message": message})
+            self.warnings.append(
+                {
+                    "file": file,
+                    "record": record,
+                    "locator": locator,
+                    "field": field,
+                    "message": message,
+                }
+            )
 
     def bump(self, name: str, n: int = 1, source: str | None = None) -> None:
         if source:
@@ -109,8 +133,9 @@ class BatchRunner:
         from stdlink.catalog.models import ImportBatch
         from stdlink.catalog.signals import standards_changed
 
-        batch = ImportBatch.objects.create(source=self.source, files=self.files,
-                                           user=self.acting_user)
+        batch = ImportBatch.objects.create(
+            source=self.source, files=self.files, user=self.acting_user
+        )
         self.batch = batch
         t0 = time.perf_counter()
         try:
@@ -127,22 +152,35 @@ class BatchRunner:
                 batch.save()
                 ids = sorted(writer.changed_ids)
                 if ids:
-                    transaction.on_commit(lambda: standards_changed.send(
-                        sender=ImportBatch, standard_ids=ids, batch=batch))
+                    transaction.on_commit(
+                        lambda: standards_changed.send(
+                            sender=ImportBatch, standard_ids=ids, batch=batch
+                        )
+                    )
         except _Rollback:
             self._fail(batch, t0)
             head = describe(self.errors[0])
             more = len(self.errors) - 1
             tail = f"（另有 {more} 处错误 / and {more} more)" if more else ""
-            raise ImportFailed(f"导入已回滚，未保存任何数据 / import rolled back, nothing stored: "
-                               f"{head}{tail}", self.errors, batch) from None
+            raise ImportFailed(
+                f"导入已回滚，未保存任何数据 / import rolled back, nothing stored: {head}{tail}",
+                self.errors,
+                batch,
+            ) from None
         except ImportFailed:
             self._fail(batch, t0)
             raise
         except (Exception, KeyboardInterrupt) as exc:  # rolled back: record why, then re-raise
             field = "(interrupted)" if isinstance(exc, KeyboardInterrupt) else "(internal)"
-            self.errors.append({"file": ",".join(self.files), "record": None, "locator": "",
-                                "field": field, "message": f"{type(exc).__name__}: {exc}"})
+            self.errors.append(
+                {
+                    "file": ",".join(self.files),
+                    "record": None,
+                    "locator": "",
+                    "field": field,
+                    "message": f"{type(exc).__name__}: {exc}",
+                }
+            )
             self._fail(batch, t0)
             raise
         return batch
@@ -191,12 +229,12 @@ def _executemany(sql: str, rows: list[tuple]) -> None:
         return
     with connection.cursor() as cur:
         for i in range(0, len(rows), _SQL_CHUNK):
-            cur.executemany(sql, rows[i:i + _SQL_CHUNK])
+            cur.executemany(sql, rows[i : i + _SQL_CHUNK])
 
 
 def _insert_multirow(head: str, row_sql: str, rows: list[tuple]) -> None:
     """PostgreSQL: `COPY table (cols) FROM STDIN` (text format: JSON text goes into jsonb)."""
-    table_cols = head.strip()[len("INSERT INTO "):]
+    table_cols = head.strip()[len("INSERT INTO ") :]
     with connection.cursor() as cur:
         with cur.cursor.copy(f"COPY {table_cols} FROM STDIN") as copy:
             for row in rows:
@@ -208,9 +246,10 @@ def _delete_in(table: str, column: str, ids: list[int]) -> None:
         return
     with connection.cursor() as cur:
         for i in range(0, len(ids), 900):
-            part = ids[i:i + 900]
-            cur.execute(f"DELETE FROM {table} WHERE {column} IN ({','.join(['%s'] * len(part))})",
-                        part)
+            part = ids[i : i + 900]
+            cur.execute(
+                f"DELETE FROM {table} WHERE {column} IN ({','.join(['%s'] * len(part))})", part
+            )
 
 
 def own_body(source: str) -> str:
@@ -232,8 +271,11 @@ class Writer:
         self.bodies: dict[str, Any] = {b.code: b for b in Body.objects.all()}
         self.body_codes = {b.id: b.code for b in self.bodies.values()}
         self.committees: dict[str, tuple[int, bool]] = {
-            code: (pk, bool(en or zh)) for pk, code, en, zh in
-            Committee.objects.values_list("id", "code", "name_en", "name_zh")}
+            code: (pk, bool(en or zh))
+            for pk, code, en, zh in Committee.objects.values_list(
+                "id", "code", "name_en", "name_zh"
+            )
+        }
         self.ics: dict[str, int] = dict(ICS.objects.values_list("code", "id"))
         self.ccs: dict[str, int] = dict(CCS.objects.values_list("code", "id"))
         self.created = 0
@@ -271,8 +313,11 @@ class Writer:
         from stdlink.catalog.models import Body
 
         model = self.bodies.get(like)
-        defaults = {"kind": model.kind if model else Body.Kind.INTERNATIONAL,
-                    "country": model.country if model else "", "builtin": False}
+        defaults = {
+            "kind": model.kind if model else Body.Kind.INTERNATIONAL,
+            "country": model.country if model else "",
+            "builtin": False,
+        }
         defaults.update(fields)
         body, _ = Body.objects.get_or_create(code=code[:32], defaults=defaults)
         self.bodies[body.code] = body
@@ -290,16 +335,22 @@ class Writer:
                 first = node.code.split("/", 1)[0]
                 cbody = self.bodies.get(first, body)
                 obj = Committee.objects.create(
-                    body=cbody, code=node.code, kind=node.kind, number=node.number,
-                    name_en=node.name_en, name_zh=node.name_zh, parent_id=parent_id,
-                    secretariat=node.secretariat)
+                    body=cbody,
+                    code=node.code,
+                    kind=node.kind,
+                    number=node.number,
+                    name_en=node.name_en,
+                    name_zh=node.name_zh,
+                    parent_id=parent_id,
+                    secretariat=node.secretariat,
+                )
                 hit = (obj.id, bool(node.name_en or node.name_zh))
                 self.committees[node.code] = hit
                 self.committees_created += 1
             elif not hit[1] and (node.name_en or node.name_zh):
                 Committee.objects.filter(id=hit[0]).update(
-                    **{k: v for k, v in (("name_en", node.name_en), ("name_zh", node.name_zh))
-                       if v})
+                    **{k: v for k, v in (("name_en", node.name_en), ("name_zh", node.name_zh)) if v}
+                )
                 hit = (hit[0], True)
                 self.committees[node.code] = hit
             parent_id = hit[0]
@@ -313,8 +364,13 @@ class Writer:
             return pk
         parts = code.split(".")
         parent = self.ics_id(".".join(parts[:-1])) if len(parts) > 1 else None
-        obj = ICS.objects.create(code=code, level=min(len(parts), 3), parent_id=parent,
-                                 name_en=text[:400], from_record=True)
+        obj = ICS.objects.create(
+            code=code,
+            level=min(len(parts), 3),
+            parent_id=parent,
+            name_en=text[:400],
+            from_record=True,
+        )
         self.ics[code] = obj.id
         self.ics_created += 1
         return obj.id
@@ -324,16 +380,37 @@ class Writer:
 
         pk = self.ccs.get(code)
         if pk is None:
-            obj = CCS.objects.create(code=code, level=3 if len(code) == 3 else 1,
-                                     from_record=True)
+            obj = CCS.objects.create(code=code, level=3 if len(code) == 3 else 1, from_record=True)
             pk = self.ccs[code] = obj.id
         return pk
 
     # --- writing -------------------------------------------------------------------------
-    _STD_COLS = ("identifier", "key", "work_key", "body_id", "doctype", "title_zh", "title_en",
-                 "title_other", "title_other_lang", "status", "stage", "published", "year",
-                 "committee_id", "nature", "edition", "languages", "links", "abstract",
-                 "abstract_lang", "extra", "source", "content_hash", "updated")
+    _STD_COLS = (
+        "identifier",
+        "key",
+        "work_key",
+        "body_id",
+        "doctype",
+        "title_zh",
+        "title_en",
+        "title_other",
+        "title_other_lang",
+        "status",
+        "stage",
+        "published",
+        "year",
+        "committee_id",
+        "nature",
+        "edition",
+        "languages",
+        "links",
+        "abstract",
+        "abstract_lang",
+        "extra",
+        "source",
+        "content_hash",
+        "updated",
+    )
 
     _JSON_COLS = frozenset({"languages", "links", "extra"})
 
@@ -341,13 +418,33 @@ class Writer:
         pg = connection.vendor == "postgresql"
         return ["%s::jsonb" if pg and c in self._JSON_COLS else "%s" for c in self._STD_COLS]
 
-    def _std_values(self, r: Record, body_id: int, committee_id: int | None,
-                    source: str) -> tuple:
-        return (r.identifier, r.key, r.work_key, body_id, r.doctype, r.title_zh, r.title_en,
-                r.title_other, r.title_other_lang, r.status, r.stage,
-                self._prep_date(r.published, connection), r.year, committee_id,
-                r.nature, r.edition, to_json(r.languages), to_json(r.links), r.abstract,
-                r.abstract_lang, to_json(r.extra), source, r.content_hash, self._now)
+    def _std_values(self, r: Record, body_id: int, committee_id: int | None, source: str) -> tuple:
+        return (
+            r.identifier,
+            r.key,
+            r.work_key,
+            body_id,
+            r.doctype,
+            r.title_zh,
+            r.title_en,
+            r.title_other,
+            r.title_other_lang,
+            r.status,
+            r.stage,
+            self._prep_date(r.published, connection),
+            r.year,
+            committee_id,
+            r.nature,
+            r.edition,
+            to_json(r.languages),
+            to_json(r.links),
+            r.abstract,
+            r.abstract_lang,
+            to_json(r.extra),
+            source,
+            r.content_hash,
+            self._now,
+        )
 
     def write(self, recs: list[Record], source: str, *, file: str = "") -> None:
         from stdlink.catalog.models import SourceRecord, Standard
@@ -360,8 +457,9 @@ class Writer:
         uids = list({r.uid for r in recs})
         existing: dict[str, tuple[int, str, int]] = {}
         for i in range(0, len(uids), 900):
-            for uid, pk, src, body_id in Standard.objects.filter(uid__in=uids[i:i + 900]) \
-                    .values_list("uid", "id", "source", "body_id"):
+            for uid, pk, src, body_id in Standard.objects.filter(
+                uid__in=uids[i : i + 900]
+            ).values_list("uid", "id", "source", "body_id"):
                 existing[uid] = (pk, src, body_id)
 
         def rank(src: str, body_code: str) -> int:
@@ -397,16 +495,21 @@ class Writer:
         t_std = Standard._meta.db_table
         cols = ", ".join(self._STD_COLS)
         ph = self._placeholders()
-        _executemany(f"INSERT INTO {t_std} (uid, {cols}, created) VALUES "
-                     f"(%s, {', '.join(ph)}, %s)", rows_new)
-        _executemany(f"UPDATE {t_std} SET "
-                     f"{', '.join(f'{c} = {p}' for c, p in zip(self._STD_COLS, ph, strict=True))}"
-                     " WHERE id = %s", rows_old)
+        _executemany(
+            f"INSERT INTO {t_std} (uid, {cols}, created) VALUES (%s, {', '.join(ph)}, %s)", rows_new
+        )
+        _executemany(
+            f"UPDATE {t_std} SET "
+            f"{', '.join(f'{c} = {p}' for c, p in zip(self._STD_COLS, ph, strict=True))}"
+            " WHERE id = %s",
+            rows_old,
+        )
         ids = {uid: existing[uid][0] for uid in winners if uid in existing}
         new_uids = [row[0] for row in rows_new]
         for i in range(0, len(new_uids), 900):
-            ids.update(Standard.objects.filter(uid__in=new_uids[i:i + 900])
-                       .values_list("uid", "id"))
+            ids.update(
+                Standard.objects.filter(uid__in=new_uids[i : i + 900]).values_list("uid", "id")
+            )
 
         # counts
         for uid in winners:
@@ -423,8 +526,9 @@ class Writer:
 
         # children: replace those of standards that existed before this chunk
         old = [ids[u] for u in winners if u in existing]
-        self._replace_children(old, [(ids[uid], recs[pos], body_of[pos])
-                                     for uid, pos in winners.items()])
+        self._replace_children(
+            old, [(ids[uid], recs[pos], body_of[pos]) for uid, pos in winners.items()]
+        )
 
         # one SourceRecord per document (winners and the records merged into them)
         t_src = SourceRecord._meta.db_table
@@ -432,8 +536,8 @@ class Writer:
         have: dict[str, int] = {}
         for i in range(0, len(locs), 900):
             for loc, pk, std_id in SourceRecord.objects.filter(
-                    source=source, locator__in=locs[i:i + 900]).values_list(
-                    "locator", "id", "standard_id"):
+                source=source, locator__in=locs[i : i + 900]
+            ).values_list("locator", "id", "standard_id"):
                 have[loc] = pk
                 self._previous_standard[pk] = std_id
         ins, upd, done = [], [], set()
@@ -450,10 +554,16 @@ class Writer:
                     self.moved_from.add(before)  # the document now maps to another uid
             else:
                 ins.append((source, loc, r.format, r.raw, r.content_hash, sid, self.batch.id))
-        _executemany(f"INSERT INTO {t_src} (source, locator, format, raw, content_hash, "
-                     "standard_id, batch_id) VALUES (%s, %s, %s, %s, %s, %s, %s)", ins)
-        _executemany(f"UPDATE {t_src} SET format = %s, raw = %s, content_hash = %s, "
-                     "standard_id = %s, batch_id = %s WHERE id = %s", upd)
+        _executemany(
+            f"INSERT INTO {t_src} (source, locator, format, raw, content_hash, "
+            "standard_id, batch_id) VALUES (%s, %s, %s, %s, %s, %s, %s)",
+            ins,
+        )
+        _executemany(
+            f"UPDATE {t_src} SET format = %s, raw = %s, content_hash = %s, "
+            "standard_id = %s, batch_id = %s WHERE id = %s",
+            upd,
+        )
         for r in recs:
             for field, message in r.warnings:
                 self.runner.warn(file, r.index, field, message, r.locator)
@@ -498,18 +608,35 @@ class Writer:
                 if rel.target_key in (own, r.key):
                     self.runner.bump("self_relations_skipped")
                     continue
-                rels.append((pk, rel.type, rel.target_identifier, rel.target_key, rel.degree,
-                             rel.raw_type, rel.raw_description, rel.corrected))
-        _executemany(f"INSERT INTO {t_title} (standard_id, language, script, type, text) "
-                     "VALUES (%s, %s, %s, %s, %s)", titles)
-        _executemany(f"INSERT INTO {t_date} (standard_id, type, value, raw) "
-                     "VALUES (%s, %s, %s, %s)", dates)
+                rels.append(
+                    (
+                        pk,
+                        rel.type,
+                        rel.target_identifier,
+                        rel.target_key,
+                        rel.degree,
+                        rel.raw_type,
+                        rel.raw_description,
+                        rel.corrected,
+                    )
+                )
+        _executemany(
+            f"INSERT INTO {t_title} (standard_id, language, script, type, text) "
+            "VALUES (%s, %s, %s, %s, %s)",
+            titles,
+        )
+        _executemany(
+            f"INSERT INTO {t_date} (standard_id, type, value, raw) VALUES (%s, %s, %s, %s)", dates
+        )
         _executemany(f"INSERT INTO {m_ics} (standard_id, ics_id) VALUES (%s, %s)", ics)
         _executemany(f"INSERT INTO {m_ccs} (standard_id, ccs_id) VALUES (%s, %s)", ccs)
         _executemany(f"INSERT INTO {m_com} (standard_id, committee_id) VALUES (%s, %s)", coms)
-        _executemany(f"INSERT INTO {t_rel} (source_id, type, target_identifier, target_key, "
-                     "degree, raw_type, raw_description, corrected) "
-                     "VALUES (%s, %s, %s, %s, %s, %s, %s, %s)", rels)
+        _executemany(
+            f"INSERT INTO {t_rel} (source_id, type, target_identifier, target_key, "
+            "degree, raw_type, raw_description, corrected) "
+            "VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
+            rels,
+        )
         self.relations += len(rels)
 
     # --- after the last record -----------------------------------------------------------
@@ -520,11 +647,13 @@ class Writer:
         from stdlink.catalog.models import Relation, Standard
 
         if self.moved_from:
-            orphans = list(Standard.objects.filter(id__in=self.moved_from,
-                                                   source_records__isnull=True)
-                           .values_list("id", flat=True))
+            orphans = list(
+                Standard.objects.filter(
+                    id__in=self.moved_from, source_records__isnull=True
+                ).values_list("id", flat=True)
+            )
             for i in range(0, len(orphans), 900):
-                Standard.objects.filter(id__in=orphans[i:i + 900]).delete()
+                Standard.objects.filter(id__in=orphans[i : i + 900]).delete()
             self.orphans_deleted = len(orphans)
             self.changed_ids.update(orphans)  # receivers drop ids that no longer exist
 
@@ -537,45 +666,55 @@ class Writer:
                 cur.execute(f"ANALYZE {rel}")
                 cur.execute(
                     f"UPDATE {rel} r SET target_id = s.id FROM {std} s "
-                    f"WHERE r.target_id IS NULL AND s.uid = r.target_key")
+                    f"WHERE r.target_id IS NULL AND s.uid = r.target_key"
+                )
                 by_uid = cur.rowcount
                 cur.execute(
                     f"UPDATE {rel} r SET target_id = m.id FROM (SELECT key, MIN(id) AS id "
                     f"FROM {std} GROUP BY key) m "
-                    f"WHERE r.target_id IS NULL AND m.key = r.target_key")
+                    f"WHERE r.target_id IS NULL AND m.key = r.target_key"
+                )
             else:
                 cur.execute(
                     f"UPDATE {rel} SET target_id = (SELECT s.id FROM {std} s "
                     f"WHERE s.uid = {rel}.target_key) "
-                    f"WHERE target_id IS NULL AND target_key IN (SELECT uid FROM {std})")
+                    f"WHERE target_id IS NULL AND target_key IN (SELECT uid FROM {std})"
+                )
                 by_uid = cur.rowcount
                 cur.execute(
                     f"UPDATE {rel} SET target_id = (SELECT MIN(s.id) FROM {std} s "
                     f"WHERE s.key = {rel}.target_key) "
-                    f"WHERE target_id IS NULL AND target_key IN (SELECT key FROM {std})")
+                    f"WHERE target_id IS NULL AND target_key IN (SELECT key FROM {std})"
+                )
             self.resolved = by_uid + cur.rowcount
             replaced_sql = (
                 f"SELECT r.target_id FROM {rel} r JOIN {std} s ON s.id = r.source_id "
                 f"WHERE r.type = 'replaces' AND r.target_id IS NOT NULL "
                 f"AND s.status NOT IN ('draft', 'upcoming') "
                 f"UNION SELECT r.source_id FROM {rel} r JOIN {std} t ON t.id = r.target_id "
-                f"WHERE r.type = 'replaced_by' AND t.status NOT IN ('draft', 'upcoming')")
-            cur.execute(f"SELECT id FROM {std} WHERE status IN ('withdrawn', 'unknown') "
-                        f"AND id IN ({replaced_sql})")
+                f"WHERE r.type = 'replaced_by' AND t.status NOT IN ('draft', 'upcoming')"
+            )
+            cur.execute(
+                f"SELECT id FROM {std} WHERE status IN ('withdrawn', 'unknown') "
+                f"AND id IN ({replaced_sql})"
+            )
             newly = [row[0] for row in cur.fetchall()]
         for i in range(0, len(newly), 900):
-            Standard.objects.filter(id__in=newly[i:i + 900]).update(status="replaced")
+            Standard.objects.filter(id__in=newly[i : i + 900]).update(status="replaced")
         self.replaced = len(newly)
         self.changed_ids.update(newly)
 
     def stats(self) -> dict:
         return {
-            "standards_created": self.created, "standards_updated": self.updated,
-            "records_merged": self.merged, "relations_stored": self.relations,
+            "standards_created": self.created,
+            "standards_updated": self.updated,
+            "records_merged": self.merged,
+            "relations_stored": self.relations,
             "relations_resolved": getattr(self, "resolved", 0),
             "status_replaced_derived": getattr(self, "replaced", 0),
             "bodies_created": self.bodies_created,
-            "committees_created": self.committees_created, "ics_created": self.ics_created,
+            "committees_created": self.committees_created,
+            "ics_created": self.ics_created,
             "orphans_deleted": self.orphans_deleted,
             "write_s": round(self.timing["write"], 3),
         }

@@ -29,8 +29,15 @@ def identifier_keys(text: str, prefix: str = "") -> tuple[str, str, str, str, st
     for cand in candidates:
         try:
             p = parse(cand)
-            return (cand, key(p, "exact"), key(p, "work"), p.publisher or "", p.body or "", p,
-                    False)
+            return (
+                cand,
+                key(p, "exact"),
+                key(p, "work"),
+                p.publisher or "",
+                p.body or "",
+                p,
+                False,
+            )
         except (ParseError, ValueError):
             continue
     fb = fallback_key(text)
@@ -48,7 +55,8 @@ def distinct_key(identifier: str, key: str) -> str:
     different documents could share it ("IEC 61523.1-2023" and "IEC 61523.4-2023" both key to
     "IEC61523:2023"): then the whitespace-collapsed upper-case identifier. Used for the upsert
     key (`Standard.uid`) and relation targets, never for `Standard.key`."""
-    if "".join(_DIGITS.findall(identifier)) != "".join(_DIGITS.findall(key)) or \
-            _SPACED_DIGITS.search(identifier):
+    if "".join(_DIGITS.findall(identifier)) != "".join(
+        _DIGITS.findall(key)
+    ) or _SPACED_DIGITS.search(identifier):
         return fallback_key(identifier)
     return key

@@ -67,13 +67,13 @@ class Record:
     abstract: str = ""
     abstract_lang: str = ""
     extra: dict = field(default_factory=dict)
-    titles: list = field(default_factory=list)       # (language, script, type, text)
-    dates: list = field(default_factory=list)        # (type, date | None, raw)
-    ics: list = field(default_factory=list)          # (code, text)
-    ccs: list = field(default_factory=list)          # codes
-    committees: list = field(default_factory=list)   # paths: [CommitteeNode root → leaf]
-    relations: list = field(default_factory=list)    # RelationRow
-    warnings: list = field(default_factory=list)     # (field, message)
+    titles: list = field(default_factory=list)  # (language, script, type, text)
+    dates: list = field(default_factory=list)  # (type, date | None, raw)
+    ics: list = field(default_factory=list)  # (code, text)
+    ccs: list = field(default_factory=list)  # codes
+    committees: list = field(default_factory=list)  # paths: [CommitteeNode root → leaf]
+    relations: list = field(default_factory=list)  # RelationRow
+    warnings: list = field(default_factory=list)  # (field, message)
     key_fallbacks: int = 0
 
 

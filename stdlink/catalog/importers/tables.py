@@ -24,8 +24,12 @@ def read_text(path: Path, run: BatchRunner, label: str) -> str | None:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        run.error(label, None, "(encoding)", f"not UTF-8 text / 非 UTF-8 编码: byte "
-                                             f"0x{data[exc.start]:02x} at line {line}")
+        run.error(
+            label,
+            None,
+            "(encoding)",
+            f"not UTF-8 text / 非 UTF-8 编码: byte 0x{data[exc.start]:02x} at line {line}",
+        )
         return None
 
 
@@ -46,8 +50,13 @@ def read_csv(path: Path, run: BatchRunner, label: str) -> tuple[list[str], list[
     return [c.strip() for c in rows[0]], rows[1:]
 
 
-def upsert_codes(model, rows: list[dict], run: BatchRunner, writer: Writer,
-                 fields: tuple[str, ...] = ("level", "name_en", "name_zh", "notes")) -> None:
+def upsert_codes(
+    model,
+    rows: list[dict],
+    run: BatchRunner,
+    writer: Writer,
+    fields: tuple[str, ...] = ("level", "name_en", "name_zh", "notes"),
+) -> None:
     """Upsert classification rows {code, level, parent, name_en, name_zh, notes} on `code`.
 
     Rows first seen in catalogue records (`from_record=True`) are taken over by the table.
@@ -57,8 +66,7 @@ def upsert_codes(model, rows: list[dict], run: BatchRunner, writer: Writer,
     for row in rows:
         obj = existing.get(row["code"])
         if obj is None:
-            obj = model(code=row["code"], from_record=False,
-                        **{f: row[f] for f in fields})
+            obj = model(code=row["code"], from_record=False, **{f: row[f] for f in fields})
             new.append(obj)
             existing[obj.code] = obj
             continue
@@ -93,6 +101,10 @@ def upsert_codes(model, rows: list[dict], run: BatchRunner, writer: Writer,
                 writer.updated += 1
     model.objects.bulk_update(parents, ["parent"], batch_size=500)
     if missing:
-        run.warn(",".join(run.files), None, "parent",
-                 f"{missing} 条记录的上级代码不在表中 / rows whose parent code is not in the "
-                 "table (import the other levels too)")
+        run.warn(
+            ",".join(run.files),
+            None,
+            "parent",
+            f"{missing} 条记录的上级代码不在表中 / rows whose parent code is not in the "
+            "table (import the other levels too)",
+        )

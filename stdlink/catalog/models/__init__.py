@@ -6,6 +6,15 @@ from stdlink.catalog.models.relation import Relation
 from stdlink.catalog.models.standard import Standard, StandardDate, Title
 
 __all__ = [
-    "CCS", "ICS", "Body", "CodeFamily", "Committee", "ImportBatch", "Relation", "SourceRecord",
-    "Standard", "StandardDate", "Title",
+    "CCS",
+    "ICS",
+    "Body",
+    "CodeFamily",
+    "Committee",
+    "ImportBatch",
+    "Relation",
+    "SourceRecord",
+    "Standard",
+    "StandardDate",
+    "Title",
 ]

@@ -22,8 +22,12 @@ class Body(models.Model):
     name_zh = models.CharField(_("Chinese name"), max_length=128, blank=True)
     name_en = models.CharField(_("English name"), max_length=200, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    country = models.CharField(_("country"), max_length=2, blank=True,
-                               help_text=_("ISO 3166-1 alpha-2; blank for international bodies"))
+    country = models.CharField(
+        _("country"),
+        max_length=2,
+        blank=True,
+        help_text=_("ISO 3166-1 alpha-2; blank for international bodies"),
+    )
     website = models.URLField(_("website"), blank=True)
     annex1 = models.BooleanField(_("on Annex 1 list"), default=False, db_index=True)
     annex1_no = models.PositiveSmallIntegerField(_("Annex 1 number"), null=True, blank=True)
@@ -67,8 +71,14 @@ class CodeFamily(models.Model):
     name_zh = models.CharField(_("Chinese name"), max_length=64, blank=True)
     name_en = models.CharField(_("English name"), max_length=128, blank=True)
     issuer_zh = models.CharField(_("issuing administration"), max_length=128, blank=True)
-    body = models.ForeignKey(Body, null=True, blank=True, on_delete=models.SET_NULL,
-                             related_name="code_families", verbose_name=_("body"))
+    body = models.ForeignKey(
+        Body,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="code_families",
+        verbose_name=_("body"),
+    )
 
     class Meta:
         ordering = ["scope", "code"]

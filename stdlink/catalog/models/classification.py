@@ -10,8 +10,14 @@ from django.utils.translation import gettext_lazy as _
 class _Classification(models.Model):
     code = models.CharField(_("code"), max_length=16, unique=True)
     level = models.PositiveSmallIntegerField(_("level"))
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
-                               related_name="children", verbose_name=_("parent"))
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+        verbose_name=_("parent"),
+    )
     name_en = models.CharField(_("English name"), max_length=400, blank=True)
     name_zh = models.CharField(_("Chinese name"), max_length=200, blank=True)
     notes = models.TextField(_("notes"), blank=True)

@@ -34,16 +34,26 @@ class Relation(models.Model):
         NEQ = "NEQ", _("not equivalent (NEQ)")
         NONE = "", _("not applicable")
 
-    source = models.ForeignKey("catalog.Standard", on_delete=models.CASCADE,
-                               related_name="relations_out", verbose_name=_("from"))
+    source = models.ForeignKey(
+        "catalog.Standard",
+        on_delete=models.CASCADE,
+        related_name="relations_out",
+        verbose_name=_("from"),
+    )
     type = models.CharField(_("type"), max_length=20, choices=Type.choices, db_index=True)
     target_identifier = models.CharField(_("target identifier"), max_length=255)
     target_key = models.CharField(_("target key"), max_length=255, db_index=True)
-    target = models.ForeignKey("catalog.Standard", null=True, blank=True,
-                               on_delete=models.SET_NULL, related_name="relations_in",
-                               verbose_name=_("target"))
-    degree = models.CharField(_("adoption degree"), max_length=3, choices=Degree.choices,
-                              blank=True)
+    target = models.ForeignKey(
+        "catalog.Standard",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="relations_in",
+        verbose_name=_("target"),
+    )
+    degree = models.CharField(
+        _("adoption degree"), max_length=3, choices=Degree.choices, blank=True
+    )
     raw_type = models.CharField(_("raw type"), max_length=40)
     raw_description = models.CharField(_("raw description"), max_length=255, blank=True)
     # Set when the stored edge differs from what the raw type says (e.g. ISO life-cycle links).

@@ -28,8 +28,9 @@ class Standard(models.Model):
     identifier = models.CharField(_("identifier"), max_length=255, db_index=True)
     key = models.CharField(_("normalised key"), max_length=255, db_index=True)
     work_key = models.CharField(_("work key"), max_length=255, db_index=True)
-    body = models.ForeignKey("catalog.Body", on_delete=models.PROTECT, related_name="standards",
-                             verbose_name=_("body"))
+    body = models.ForeignKey(
+        "catalog.Body", on_delete=models.PROTECT, related_name="standards", verbose_name=_("body")
+    )
     doctype = models.CharField(_("document type"), max_length=64, blank=True, db_index=True)
 
     title_zh = models.TextField(_("Chinese title"), blank=True)
@@ -38,22 +39,35 @@ class Standard(models.Model):
     title_other = models.TextField(_("title (other language)"), blank=True)
     title_other_lang = models.CharField(max_length=8, blank=True)
 
-    status = models.CharField(_("status"), max_length=12, choices=Status.choices,
-                              default=Status.UNKNOWN, db_index=True)
-    stage = models.CharField(_("stage"), max_length=64, blank=True,
-                             help_text=_("raw stage as published, e.g. ISO 90.93 or 'In force'"))
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.UNKNOWN, db_index=True
+    )
+    stage = models.CharField(
+        _("stage"),
+        max_length=64,
+        blank=True,
+        help_text=_("raw stage as published, e.g. ISO 90.93 or 'In force'"),
+    )
     published = models.DateField(_("published"), null=True, blank=True)
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True, db_index=True)
 
-    committee = models.ForeignKey("catalog.Committee", null=True, blank=True,
-                                  on_delete=models.SET_NULL, related_name="standards",
-                                  verbose_name=_("committee"))
-    committees = models.ManyToManyField("catalog.Committee", blank=True, related_name="+",
-                                        verbose_name=_("all committees"))
-    ics = models.ManyToManyField("catalog.ICS", blank=True, related_name="standards",
-                                 verbose_name=_("ICS"))
-    ccs = models.ManyToManyField("catalog.CCS", blank=True, related_name="standards",
-                                 verbose_name=_("CCS"))
+    committee = models.ForeignKey(
+        "catalog.Committee",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="standards",
+        verbose_name=_("committee"),
+    )
+    committees = models.ManyToManyField(
+        "catalog.Committee", blank=True, related_name="+", verbose_name=_("all committees")
+    )
+    ics = models.ManyToManyField(
+        "catalog.ICS", blank=True, related_name="standards", verbose_name=_("ICS")
+    )
+    ccs = models.ManyToManyField(
+        "catalog.CCS", blank=True, related_name="standards", verbose_name=_("CCS")
+    )
 
     nature = models.CharField(_("nature"), max_length=12, choices=Nature.choices, blank=True)
     edition = models.CharField(_("edition"), max_length=32, blank=True)

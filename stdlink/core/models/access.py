@@ -39,7 +39,9 @@ class Membership(models.Model):
     )
     role = models.ForeignKey(Role, on_delete=models.PROTECT, related_name="memberships")
     region = models.ForeignKey(
-        "core.Region", on_delete=models.PROTECT, related_name="memberships",
+        "core.Region",
+        on_delete=models.PROTECT,
+        related_name="memberships",
         verbose_name=_("region"),
     )
     # For unit-scoped roles: the unit the user acts for (a programme.Unit primary key).

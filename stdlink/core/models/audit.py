@@ -17,15 +17,23 @@ class AuditLog(models.Model):
 
     at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("actor"),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("actor"),
     )
     action = models.CharField(_("action"), max_length=12, choices=Action.choices)
     model = models.CharField(_("model"), max_length=64, db_index=True)
     object_id = models.CharField(_("object id"), max_length=64, db_index=True)
     object_repr = models.CharField(_("object"), max_length=255)
     region = models.ForeignKey(
-        "core.Region", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "core.Region",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("region"),
     )
     before = models.JSONField(_("before"), null=True, blank=True)

@@ -18,7 +18,11 @@ class Region(models.Model):
     name_en = models.CharField(_("English name"), max_length=64, blank=True)
     level = models.CharField(_("level"), max_length=10, choices=Level.choices)
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
         verbose_name=_("parent"),
     )
     # "330000/330100/330102/": a subtree is one indexed prefix match.

@@ -37,8 +37,16 @@ def snapshot(obj: Model | None) -> dict[str, Any] | None:
     return data
 
 
-def log_change(*, acting_user, obj: Model, action: str, before: dict | None = None,
-               after: dict | None = None, note: str = "", region=None) -> AuditLog:
+def log_change(
+    *,
+    acting_user,
+    obj: Model,
+    action: str,
+    before: dict | None = None,
+    after: dict | None = None,
+    note: str = "",
+    region=None,
+) -> AuditLog:
     """Write one audit row; call inside the same transaction as the change."""
     if region is None:
         region = getattr(obj, "region", None) if hasattr(obj, "region_id") else None

@@ -16,8 +16,9 @@ class Agency(models.Model):
 
     name = models.CharField(_("name"), max_length=120, unique=True)
     name_en = models.CharField(_("English name"), max_length=200, blank=True)
-    level = models.CharField(_("level"), max_length=12, choices=Level.choices,
-                             default=Level.UNKNOWN)
+    level = models.CharField(
+        _("level"), max_length=12, choices=Level.choices, default=Level.UNKNOWN
+    )
     kind = models.CharField(_("kind"), max_length=20, blank=True)
     # False for agencies first met in an imported document and not in the built-in registry.
     verified = models.BooleanField(_("verified"), default=False)
@@ -38,8 +39,9 @@ class AgencyAlias(models.Model):
         FORMER = "former", _("former name")
 
     alias = models.CharField(_("alias"), max_length=120, unique=True)
-    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="aliases",
-                               verbose_name=_("agency"))
+    agency = models.ForeignKey(
+        Agency, on_delete=models.CASCADE, related_name="aliases", verbose_name=_("agency")
+    )
     kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices, default=Kind.ALIAS)
     builtin = models.BooleanField(_("built-in"), default=False)
 

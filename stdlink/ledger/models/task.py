@@ -20,8 +20,9 @@ class TaskQuerySet(models.QuerySet):
 
     def not_overdue(self, today: dt.date | None = None) -> TaskQuerySet:
         today = today or timezone.localdate()
-        return self.filter(Q(deadline__isnull=True) | Q(deadline__gte=today)
-                           | Q(status=Task.Status.DONE))
+        return self.filter(
+            Q(deadline__isnull=True) | Q(deadline__gte=today) | Q(status=Task.Status.DONE)
+        )
 
 
 class Task(TimestampedModel):
@@ -30,8 +31,12 @@ class Task(TimestampedModel):
         IN_PROGRESS = "in_progress", _("in progress")
         DONE = "done", _("done")
 
-    document = models.ForeignKey("ledger.PolicyDocument", on_delete=models.CASCADE,
-                                 related_name="tasks", verbose_name=_("document"))
+    document = models.ForeignKey(
+        "ledger.PolicyDocument",
+        on_delete=models.CASCADE,
+        related_name="tasks",
+        verbose_name=_("document"),
+    )
     number = models.CharField(_("number"), max_length=60)  # path, e.g. "二.(三).1"
     label = models.CharField(_("label"), max_length=20)
     order = models.PositiveIntegerField(_("order"))
@@ -42,20 +47,31 @@ class Task(TimestampedModel):
     deadline_start = models.DateField(_("period start"), null=True, blank=True)
     deadline_text = models.CharField(_("deadline as written"), max_length=120, blank=True)
     deadline_inherited = models.BooleanField(_("deadline from the whole document"), default=False)
-    status = models.CharField(_("status"), max_length=12, choices=Status.choices,
-                              default=Status.NOT_STARTED)
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                              on_delete=models.SET_NULL, related_name="ledger_tasks",
-                              verbose_name=_("owner"))
-    agencies = models.ManyToManyField("ledger.Agency", through="ledger.TaskAgency",
-                                      related_name="tasks", verbose_name=_("agencies"))
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.NOT_STARTED
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="ledger_tasks",
+        verbose_name=_("owner"),
+    )
+    agencies = models.ManyToManyField(
+        "ledger.Agency",
+        through="ledger.TaskAgency",
+        related_name="tasks",
+        verbose_name=_("agencies"),
+    )
 
     objects = TaskQuerySet.as_manager()
 
     class Meta:
         ordering = ["document", "order"]
-        constraints = [models.UniqueConstraint(fields=["document", "number"],
-                                               name="ledger_task_unique_number")]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "number"], name="ledger_task_unique_number")
+        ]
         verbose_name = _("task")
         verbose_name_plural = _("tasks")
 
@@ -65,8 +81,11 @@ class Task(TimestampedModel):
     @property
     def overdue(self) -> bool:
         """Computed, never stored: past its deadline and not done."""
-        return (self.status != self.Status.DONE and self.deadline is not None
-                and self.deadline < timezone.localdate())
+        return (
+            self.status != self.Status.DONE
+            and self.deadline is not None
+            and self.deadline < timezone.localdate()
+        )
 
     @property
     def display_status(self) -> str:
@@ -94,10 +113,15 @@ class TaskAgency(models.Model):
         LEAD = "lead", _("lead")
         CO = "co", _("co-responsible")
 
-    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="agency_links",
-                             verbose_name=_("task"))
-    agency = models.ForeignKey("ledger.Agency", on_delete=models.PROTECT,
-                               related_name="task_links", verbose_name=_("agency"))
+    task = models.ForeignKey(
+        Task, on_delete=models.CASCADE, related_name="agency_links", verbose_name=_("task")
+    )
+    agency = models.ForeignKey(
+        "ledger.Agency",
+        on_delete=models.PROTECT,
+        related_name="task_links",
+        verbose_name=_("agency"),
+    )
     role = models.CharField(_("role"), max_length=4, choices=Role.choices)
     clause_index = models.PositiveSmallIntegerField(_("clause"), default=0)
     clause_text = models.TextField(_("clause as written"), blank=True)
@@ -106,8 +130,11 @@ class TaskAgency(models.Model):
 
     class Meta:
         ordering = ["task", "clause_index", "id"]
-        constraints = [models.UniqueConstraint(fields=["task", "agency", "role", "clause_index"],
-                                               name="ledger_taskagency_unique")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["task", "agency", "role", "clause_index"], name="ledger_taskagency_unique"
+            )
+        ]
         verbose_name = _("task agency")
         verbose_name_plural = _("task agencies")
 
@@ -120,11 +147,17 @@ def evidence_path(instance: ProgressNote, filename: str) -> str:
 
 
 class ProgressNote(TimestampedModel):
-    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="notes",
-                             verbose_name=_("task"))
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                               on_delete=models.SET_NULL, related_name="+",
-                               verbose_name=_("author"))
+    task = models.ForeignKey(
+        Task, on_delete=models.CASCADE, related_name="notes", verbose_name=_("task")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("author"),
+    )
     text = models.TextField(_("progress"))
     evidence = models.FileField(_("evidence"), upload_to=evidence_path, blank=True)
 

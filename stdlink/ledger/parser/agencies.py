@@ -48,7 +48,8 @@ class AgencyRegistry:
             return self.index[key]
         if "\ufffd" in key:
             pattern = re.compile(
-                "^" + "".join(".{1,3}" if c == "\ufffd" else re.escape(c) for c in key) + "$")
+                "^" + "".join(".{1,3}" if c == "\ufffd" else re.escape(c) for c in key) + "$"
+            )
             hits = {canon for alias, canon in self.index.items() if pattern.match(alias)}
             if len(hits) == 1:
                 return hits.pop()
@@ -66,8 +67,9 @@ class AgencyRegistry:
         # the rest of a long name still identifies exactly one body.
         if len(key) >= 5:
             for same in (lambda a: a == key[1:], lambda a: a[1:] == key[1:]):
-                hits = {canon for alias, canon in self.index.items()
-                        if len(alias) >= 4 and same(alias)}
+                hits = {
+                    canon for alias, canon in self.index.items() if len(alias) >= 4 and same(alias)
+                }
                 if len(hits) == 1:
                     return hits.pop()
         return None

@@ -21,7 +21,8 @@ from functools import lru_cache
 
 TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _PINYIN_GLOSS = re.compile(
-    rf"[(（]\s*[a-zü{TONE_MARKS}]*[{TONE_MARKS}][a-zü{TONE_MARKS}]*\s*[)）]", re.IGNORECASE)
+    rf"[(（]\s*[a-zü{TONE_MARKS}]*[{TONE_MARKS}][a-zü{TONE_MARKS}]*\s*[)）]", re.IGNORECASE
+)
 # "?!" directly followed by Chinese text: the start of a GBK-shifted run.
 _GBK_SHIFT = re.compile(r"\?!(?=[\u3400-\u9fff])")
 _CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’《》"
@@ -56,14 +57,14 @@ def repair_gbk_shift(text: str) -> str:
             end += 1
         if end < len(text) and text[end] != "\n":
             end += 1  # the realigning ASCII byte belongs to the run
-        run = text[match.end():end]
+        run = text[match.end() : end]
         try:
             raw = b"\xa1\xa3\xa1" + run.encode("gbk")
         except UnicodeEncodeError:
             continue
         fixed = raw.decode("gbk", errors="replace")
         fixed = fixed.replace("\ufffd?", "\ufffd")
-        out.append(text[pos:match.start()])
+        out.append(text[pos : match.start()])
         out.append(fixed)
         pos = end
     out.append(text[pos:])
@@ -91,10 +92,10 @@ def repair_broken_gloss(text: str) -> str:
         if end < len(text) and text[end] != "\n":
             end += 1
         try:
-            run = text[match.end():end].encode("gbk")
+            run = text[match.end() : end].encode("gbk")
         except UnicodeEncodeError:
             continue
-        out.append(text[pos:match.start()])
+        out.append(text[pos : match.start()])
         out.append(_best_lead_byte(run))
         pos = end
     out.append(text[pos:])

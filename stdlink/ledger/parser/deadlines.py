@@ -19,20 +19,36 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # 2023年6月30日前 (a full date counts only as a deadline, not as a signing date)
     ("ymd", re.compile(r"(?:到|至|于|在)?(\d{4})年(\d{1,2})月(\d{1,2})日(?:前|以前|之前)")),
     # 2021年1月-2022年6月
-    ("ym-ym", re.compile(r"(\d{4})年(\d{1,2})月\s*[-－—–~～至到]\s*(\d{4})年(\d{1,2})月(?:底|末)?")),
+    (
+        "ym-ym",
+        re.compile(r"(\d{4})年(\d{1,2})月\s*[-－—–~～至到]\s*(\d{4})年(\d{1,2})月(?:底|末)?"),
+    ),
     # 2020年6月-9月
     ("ym-m", re.compile(r"(\d{4})年(\d{1,2})月\s*[-－—–~～至到]\s*(\d{1,2})月(?:底|末)?")),
     # 2020年-2022年, 2018-2020年
     ("y-y", re.compile(r"(\d{4})年?\s*[-－—–~～至到]\s*(\d{4})年(?:底|末)?")),
     # 2024年上半年 / 下半年 / 第一季度
-    ("half", re.compile(r"(\d{4})年(上半年|下半年|第[一二三四]季度|[一二三四]季度)(?:底|末)?(?:前|以前)?")),
+    (
+        "half",
+        re.compile(
+            r"(\d{4})年(上半年|下半年|第[一二三四]季度|[一二三四]季度)(?:底|末)?(?:前|以前)?"
+        ),
+    ),
     # 2023年6月底前, 2023年6月
-    ("ym", re.compile(r"(?:到|至|于|在)?(\d{4})年(\d{1,2})月(?:底|末|份)?(?:前|以前|之前)?(?!\d|日)")),
+    (
+        "ym",
+        re.compile(r"(?:到|至|于|在)?(\d{4})年(\d{1,2})月(?:底|末|份)?(?:前|以前|之前)?(?!\d|日)"),
+    ),
     # 到2025年, 2023年年底前, 2022年底
-    ("y", re.compile(r"(?:到|至|于|在)?(\d{4})年(?:年底|年末|底|末|内)?(?:前|以前|之前)?(?![\d月])")),
+    (
+        "y",
+        re.compile(r"(?:到|至|于|在)?(\d{4})年(?:年底|年末|底|末|内)?(?:前|以前|之前)?(?![\d月])"),
+    ),
 ]
-_ONGOING = re.compile(r"[（(〔\[]\s*(长期坚持|持续推进|持续开展|长期)\s*[）)〕\]]|"
-                      r"(?:完成)?时限[：:]\s*(长期坚持|持续推进|持续开展|长期)")
+_ONGOING = re.compile(
+    r"[（(〔\[]\s*(长期坚持|持续推进|持续开展|长期)\s*[）)〕\]]|"
+    r"(?:完成)?时限[：:]\s*(长期坚持|持续推进|持续开展|长期)"
+)
 _PAST = re.compile(r"(截至|截止|自|从|去年|此前)\d?$")
 _QUARTER_END = {"一": 3, "二": 6, "三": 9, "四": 12}
 
@@ -56,10 +72,10 @@ def find_deadlines(text: str) -> list[ParsedDeadline]:
     found: list[tuple[int, ParsedDeadline]] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(masked):
-            if any(taken[m.start():m.end()]):
+            if any(taken[m.start() : m.end()]):
                 continue
-            before = masked[max(0, m.start() - 3):m.start()] + m.group(0)[0]
-            after = masked[m.end():m.end() + 2]
+            before = masked[max(0, m.start() - 3) : m.start()] + m.group(0)[0]
+            after = masked[m.end() : m.end() + 2]
             if _PAST.search(before) or after.startswith(("以来", "起")):
                 continue
             deadline = _build(kind, m)

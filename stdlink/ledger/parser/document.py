@@ -23,7 +23,9 @@ from stdlink.ledger.parser.model import (
 from stdlink.ledger.parser.responsibility import find_clauses, parse_clause
 from stdlink.ledger.parser.structure import Node, Outline, outline
 
-_DOC_NUMBER = re.compile(r"^([\u4e00-\u9fff]{1,16})\s*[〔\[［【（(]\s*(\d{4})\s*[〕\]］】）)]\s*(\d{1,5})\s*号$")
+_DOC_NUMBER = re.compile(
+    r"^([\u4e00-\u9fff]{1,16})\s*[〔\[［【（(]\s*(\d{4})\s*[〕\]］】）)]\s*(\d{1,5})\s*号$"
+)
 _ISSUED = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 _NOTICE_TITLE = re.compile(r"^.{0,40}关于.+的(通知|意见|决定|函|批复|报告)$")
 _ISSUER_IN_TEXT = re.compile(r"([\u4e00-\u9fff（）]{2,24}?)(?:联合)?印发(?:了)?《")
@@ -40,8 +42,12 @@ def read_source(data: bytes, name: str = "") -> str:
     if data[:4] == b"PK\x03\x04":
         return _read_docx(data, name)
     if b"\x00" in data[:4096] or len(data) > MAX_CHARS * 4:
-        raise PolicyParseError("binary", "不是文本或 .docx 文件（检测到二进制内容）",
-                               "not a text or .docx file (binary content)", source=name)
+        raise PolicyParseError(
+            "binary",
+            "不是文本或 .docx 文件（检测到二进制内容）",
+            "not a text or .docx file (binary content)",
+            source=name,
+        )
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = data.decode(encoding)
@@ -50,9 +56,12 @@ def read_source(data: bytes, name: str = "") -> str:
         if _control_share(text) > 0.01:
             break
         return text
-    raise PolicyParseError("encoding", "无法识别文本编码（支持 UTF-8、GB18030）",
-                           "unrecognised text encoding (UTF-8 and GB18030 are supported)",
-                           source=name)
+    raise PolicyParseError(
+        "encoding",
+        "无法识别文本编码（支持 UTF-8、GB18030）",
+        "unrecognised text encoding (UTF-8 and GB18030 are supported)",
+        source=name,
+    )
 
 
 def _control_share(text: str) -> float:
@@ -67,10 +76,15 @@ def _read_docx(data: bytes, name: str) -> str:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         if "is not a Word file" in str(exc):  # another Office file (.xlsx, .pptx)
-            raise PolicyParseError("docx", "不是 Word（.docx）文件", "not a Word (.docx) file",
-                                   source=name) from None
-        raise PolicyParseError("docx", f"无法读取 .docx 文件（{exc}）",
-                               f"cannot read the .docx file ({exc})", source=name) from None
+            raise PolicyParseError(
+                "docx", "不是 Word（.docx）文件", "not a Word (.docx) file", source=name
+            ) from None
+        raise PolicyParseError(
+            "docx",
+            f"无法读取 .docx 文件（{exc}）",
+            f"cannot read the .docx file ({exc})",
+            source=name,
+        ) from None
     lines = [p.text for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
@@ -78,28 +92,37 @@ def _read_docx(data: bytes, name: str) -> str:
     return "\n".join(lines)
 
 
-def parse_document(text: str, *, source_name: str = "",
-                   registry: AgencyRegistry | None = None) -> ParsedDocument:
+def parse_document(
+    text: str, *, source_name: str = "", registry: AgencyRegistry | None = None
+) -> ParsedDocument:
     """Parse a policy document's text. Raises PolicyParseError on unusable input."""
     registry = registry or default_registry()
     if text is None or not text.strip():
         raise PolicyParseError("empty", "文本为空", "the text is empty", source=source_name)
     if "\x00" in text[:4096] or _control_share(text) > 0.01:
-        raise PolicyParseError("binary", "文本含有二进制内容，无法解析",
-                               "the text contains binary content and cannot be parsed",
-                               source=source_name)
+        raise PolicyParseError(
+            "binary",
+            "文本含有二进制内容，无法解析",
+            "the text contains binary content and cannot be parsed",
+            source=source_name,
+        )
     cleaned = clean_text(text)
     if not re.search(r"[\u4e00-\u9fff]", cleaned):
-        raise PolicyParseError("no-chinese", "文本中没有中文内容，不像政策文件",
-                               "the text has no Chinese content; it does not look like a policy "
-                               "document", source=source_name)
+        raise PolicyParseError(
+            "no-chinese",
+            "文本中没有中文内容，不像政策文件",
+            "the text has no Chinese content; it does not look like a policy document",
+            source=source_name,
+        )
     tree = outline(cleaned)
     leaves = tree.leaves()
     if not leaves:
         raise PolicyParseError(
-            "no-numbering", "未找到编号任务（一、/（一）/1. 等），无法建立台账",
+            "no-numbering",
+            "未找到编号任务（一、/（一）/1. 等），无法建立台账",
             "no numbered tasks found (一、 / （一） / 1. ...); nothing to put on the ledger",
-            source=source_name)
+            source=source_name,
+        )
 
     header = tree.header
     doc_number = _doc_number(header)
@@ -128,8 +151,7 @@ def parse_document(text: str, *, source_name: str = "",
             already = {a for c in clauses for a in (*c.leads, *c.cos)}
             extra = [a for a in inherited if a not in already]
             if extra:
-                clauses.append(ParsedClause(raw=inherited_raw, leads=[], cos=extra,
-                                            inherited=True))
+                clauses.append(ParsedClause(raw=inherited_raw, leads=[], cos=extra, inherited=True))
         if pending is not None:  # "以下均需…" applies from the next task on
             inherited, inherited_raw = pending
         task.clauses = clauses
@@ -150,9 +172,20 @@ def parse_document(text: str, *, source_name: str = "",
     level = _level(doc_number, issuers, tasks, registry)
     sections = [ParsedSection(_number(n), n.label, _heading(n)) for n in tree.sections()]
     return ParsedDocument(
-        source_name=source_name, title=title, doc_number=doc_number, issuers=issuers,
-        issued=issued, level=level, text=cleaned, tasks=tasks, sections=sections, kpis=kpis,
-        default_deadline=default_deadline, unknown_agencies=unknown, warnings=warnings)
+        source_name=source_name,
+        title=title,
+        doc_number=doc_number,
+        issuers=issuers,
+        issued=issued,
+        level=level,
+        text=cleaned,
+        tasks=tasks,
+        sections=sections,
+        kpis=kpis,
+        default_deadline=default_deadline,
+        unknown_agencies=unknown,
+        warnings=warnings,
+    )
 
 
 def _expects_clauses(tasks: list[ParsedTask]) -> bool:
@@ -174,8 +207,14 @@ def _task(node: Node, order: int) -> ParsedTask:
     text = node.text
     if node.kind == "ord":
         text = node.label + text
-    return ParsedTask(number=_number(node), label=node.label, order=order,
-                      heading=_heading(node), text=text, section=section)
+    return ParsedTask(
+        number=_number(node),
+        label=node.label,
+        order=order,
+        heading=_heading(node),
+        text=text,
+        section=section,
+    )
 
 
 def _doc_number(header: list[str]) -> str:
@@ -194,9 +233,14 @@ def _title(header: list[str], source_name: str) -> str:
         if line.startswith("# "):
             return line[2:].strip()
     for line in header[:12]:
-        if (6 <= len(line) <= 60 and line[-1] not in "。：:，" and "：" not in line
-                and not _DOC_NUMBER.match(line) and not _ISSUED.match(line)
-                and re.search(r"(计划|方案|纲要|意见|通知|规划|办法|细则|要点)", line)):
+        if (
+            6 <= len(line) <= 60
+            and line[-1] not in "。：:，"
+            and "：" not in line
+            and not _DOC_NUMBER.match(line)
+            and not _ISSUED.match(line)
+            and re.search(r"(计划|方案|纲要|意见|通知|规划|办法|细则|要点)", line)
+        ):
             return line
     return Path(source_name).stem if source_name else "未命名政策文件"
 
@@ -255,16 +299,18 @@ def _default_deadline(header: list[str], title: str, doc_number: str) -> ParsedD
     for line in header:
         if line == title or _DOC_NUMBER.match(line):
             continue
-        if re.search(r"(明确|完成|部署).{0,4}\d{4}年.{0,6}(重点工作|任务|目标)", line) or \
-                re.search(r"\d{4}年.{0,6}(重点工作)", line):
+        if re.search(r"(明确|完成|部署).{0,4}\d{4}年.{0,6}(重点工作|任务|目标)", line) or re.search(
+            r"\d{4}年.{0,6}(重点工作)", line
+        ):
             found = [d for d in find_deadlines(line) if d.end]
             if found:
                 return found[0]
     return None
 
 
-def _level(doc_number: str, issuers: list[str], tasks: list[ParsedTask],
-           registry: AgencyRegistry) -> str:
+def _level(
+    doc_number: str, issuers: list[str], tasks: list[ParsedTask], registry: AgencyRegistry
+) -> str:
     if doc_number.startswith("国"):
         return "national"
     if doc_number.startswith("浙"):

@@ -20,11 +20,14 @@ from stdlink.ledger.parser.agencies import AgencyRegistry
 from stdlink.ledger.parser.model import ParsedClause
 
 _BRACKET = re.compile(r"〔([^〔〕]+)〕")
-_INHERIT = re.compile(r"以下(?:均|都|各项)?(?:需|由)?(.+?)(?:负责|参与)[，,]?\s*(?:不再|均不再)(?:一一)?列出")
+_INHERIT = re.compile(
+    r"以下(?:均|都|各项)?(?:需|由)?(.+?)(?:负责|参与)[，,]?\s*(?:不再|均不再)(?:一一)?列出"
+)
 _ROLE_WORDS = re.compile(r"牵头|负责|配合|参与|责任单位|协办|主办")
 _INLINE = re.compile(r"由([^，。；（）]{2,60}?)牵头[，,]([^，。；（）]{2,80}?)(?:配合|参与)")
 _LABELLED = re.compile(
-    r"(牵头单位|主要责任单位|责任单位|配合单位|协同单位|参与单位|负责单位)[：:]\s*([^；;]+)")
+    r"(牵头单位|主要责任单位|责任单位|配合单位|协同单位|参与单位|负责单位)[：:]\s*([^；;]+)"
+)
 
 
 @dataclass
@@ -46,7 +49,7 @@ def find_paren_clauses(text: str) -> list[tuple[int, int, str]]:
         elif ch == "）" and depth:
             depth -= 1
             if depth == 0:
-                content = text[start + 1:i]
+                content = text[start + 1 : i]
                 if _is_clause_content(content):
                     out.append((start, i + 1, content))
     return out
@@ -60,8 +63,11 @@ def _is_clause_content(content: str) -> bool:
 
 def find_clauses(text: str) -> list[tuple[int, int, str]]:
     """Every responsibility clause in a task's text, in order: (start, end, content)."""
-    found = [(m.start(), m.end(), m.group(1)) for m in _BRACKET.finditer(text)
-             if not re.fullmatch(r"\d{4}", m.group(1)) and _ROLE_WORDS.search(m.group(1))]
+    found = [
+        (m.start(), m.end(), m.group(1))
+        for m in _BRACKET.finditer(text)
+        if not re.fullmatch(r"\d{4}", m.group(1)) and _ROLE_WORDS.search(m.group(1))
+    ]
     found += find_paren_clauses(text)
     found += [(m.start(), m.end(), m.group(0)) for m in _INLINE.finditer(text)]
     return sorted(found)
@@ -118,7 +124,7 @@ def _protect_bracketed(text: str, protected: dict[str, str]) -> str:
 def _split_on_and(piece: str, registry: AgencyRegistry) -> list[str]:
     for i, ch in enumerate(piece):
         if ch == "和" and 0 < i < len(piece) - 1:
-            left, right = piece[:i], piece[i + 1:]
+            left, right = piece[:i], piece[i + 1 :]
             if registry.lookup(left) and registry.lookup(right):
                 return [left, right]
     return [piece]
@@ -130,7 +136,7 @@ def parse_clause(raw: str, content: str, registry: AgencyRegistry) -> ClauseResu
     m = _INHERIT.search(content)
     if m:
         inherited = split_agencies(m.group(1), registry)
-        content = (content[:m.start()] + content[m.end():]).strip("。；; ")
+        content = (content[: m.start()] + content[m.end() :]).strip("。；; ")
     leads_raw: list[str] = []
     cos_raw: list[str] = []
     convention = False

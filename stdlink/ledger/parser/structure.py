@@ -23,7 +23,9 @@ MARKERS: list[tuple[str, re.Pattern]] = [
     ("circ", re.compile(rf"^([{CIRCLED}])\s*")),
 ]
 # Lines that end the numbered body once it has started.
-_STOP = re.compile(r"^(附件\s*([：:\d一二三四五六七八九十]|$)|（?来源[：:]|抄送[：:]|# |（此件公开发布）)")
+_STOP = re.compile(
+    r"^(附件\s*([：:\d一二三四五六七八九十]|$)|（?来源[：:]|抄送[：:]|# |（此件公开发布）)"
+)
 _SENTENCE_END = "。！？；〕）”"
 _CLAUSE_END = re.compile(r"(〕|负责）|单位[：:][^（）]*）|牵头[^（）]*）)$")
 
@@ -116,7 +118,7 @@ def match_marker(line: str) -> tuple[str, int, str, str] | None:
                 num = chinese_to_int(raw)
         except ValueError:
             continue
-        rest = line[m.end():]
+        rest = line[m.end() :]
         if not rest.strip() and kind in ("ar", "par", "circ"):
             continue  # a bare "1." is a table cell or page number, not an item
         return kind, num, m.group(0).strip(), rest.strip()
@@ -156,13 +158,17 @@ def outline(text: str) -> Outline:
                     marker = None  # out of sequence: plain text
                 else:
                     del stack[idx:]
-            elif num != 1 and num != last_seen.get(kind, -1) + 1 and not (
-                    kind not in last_seen and (excerpt or not started)):
+            elif (
+                num != 1
+                and num != last_seen.get(kind, -1) + 1
+                and not (kind not in last_seen and (excerpt or not started))
+            ):
                 marker = None  # a first item that is not 1 and continues nothing
             if marker is not None:
                 parent = stack[-1]
-                node = Node(kind, num, format_label(kind, label), [rest] if rest else [],
-                            parent=parent)
+                node = Node(
+                    kind, num, format_label(kind, label), [rest] if rest else [], parent=parent
+                )
                 parent.children.append(node)
                 stack.append(node)
                 if not started and num != 1:

@@ -3,5 +3,11 @@
 from stdlink.ledger.services.documents import ImportResult, import_document, import_text
 from stdlink.ledger.services.tasks import add_progress_note, assign_owner, set_task_status
 
-__all__ = ["ImportResult", "add_progress_note", "assign_owner", "import_document", "import_text",
-           "set_task_status"]
+__all__ = [
+    "ImportResult",
+    "add_progress_note",
+    "assign_owner",
+    "import_document",
+    "import_text",
+    "set_task_status",
+]

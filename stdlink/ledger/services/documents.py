@@ -28,8 +28,9 @@ class ImportResult:
 def db_registry() -> AgencyRegistry:
     """The built-in registry plus aliases added in the database (by an administrator)."""
     registry = AgencyRegistry(AGENCIES)
-    for alias, name in AgencyAlias.objects.filter(builtin=False).values_list("alias",
-                                                                               "agency__name"):
+    for alias, name in AgencyAlias.objects.filter(builtin=False).values_list(
+        "alias", "agency__name"
+    ):
         registry.add_alias(alias, name)
     return registry
 
@@ -45,8 +46,9 @@ def import_text(text: str, *, source_name: str, acting_user, title: str = "") ->
 def _agency(name: str, new: list[str]) -> Agency:
     agency = Agency.objects.filter(name=name).first()
     if agency is None:
-        alias = AgencyAlias.objects.filter(alias=normalise_name(name)).select_related(
-            "agency").first()
+        alias = (
+            AgencyAlias.objects.filter(alias=normalise_name(name)).select_related("agency").first()
+        )
         if alias is not None:
             return alias.agency
         agency = Agency.objects.create(name=name, verified=False, level=Agency.Level.UNKNOWN)
@@ -77,11 +79,13 @@ def import_document(parsed: ParsedDocument, *, raw_text: str, acting_user) -> Im
     document.default_deadline_text = deadline.text[:80] if deadline else ""
     document.warnings = parsed.warnings
     if existing is None:
-        document.imported_by = acting_user if getattr(acting_user, "is_authenticated",
-                                                      False) else None
+        document.imported_by = (
+            acting_user if getattr(acting_user, "is_authenticated", False) else None
+        )
     document.save()
-    result = ImportResult(document=document, created=existing is None,
-                          warnings=list(parsed.warnings))
+    result = ImportResult(
+        document=document, created=existing is None, warnings=list(parsed.warnings)
+    )
     new = result.new_agencies
     document.issuers.set([_agency(name, new) for name in parsed.issuers])
 
@@ -109,30 +113,56 @@ def import_document(parsed: ParsedDocument, *, raw_text: str, acting_user) -> Im
         task.agency_links.all().delete()
         links = []
         for index, clause in enumerate(ptask.clauses):
-            for role, names in ((TaskAgency.Role.LEAD, clause.leads),
-                                (TaskAgency.Role.CO, clause.cos)):
+            for role, names in (
+                (TaskAgency.Role.LEAD, clause.leads),
+                (TaskAgency.Role.CO, clause.cos),
+            ):
                 for name in names:
-                    links.append(TaskAgency(
-                        task=task, agency=_agency(name, new), role=role, clause_index=index,
-                        clause_text=clause.raw, by_convention=clause.lead_by_convention and
-                        role == TaskAgency.Role.LEAD, inherited=clause.inherited))
+                    links.append(
+                        TaskAgency(
+                            task=task,
+                            agency=_agency(name, new),
+                            role=role,
+                            clause_index=index,
+                            clause_text=clause.raw,
+                            by_convention=clause.lead_by_convention
+                            and role == TaskAgency.Role.LEAD,
+                            inherited=clause.inherited,
+                        )
+                    )
         TaskAgency.objects.bulk_create(links, ignore_conflicts=True)
     for number, task in old_tasks.items():
         if task.notes.exists() or task.status != Task.Status.NOT_STARTED:
             result.warnings.append(
                 f"{number} 已不在新文本中，但有进展记录，予以保留 / no longer in the text but has "
-                "progress: kept")
+                "progress: kept"
+            )
             continue
         task.delete()
         result.tasks_removed += 1
 
     document.kpis.all().delete()
-    KpiTarget.objects.bulk_create([
-        KpiTarget(document=document, task=by_number.get(k.task_number) if k.task_number else None,
-                  order=i, indicator=k.indicator[:300], comparator=k.comparator, value=k.value,
-                  unit=k.unit[:20], year=k.year, raw=k.raw[:200])
-        for i, k in enumerate(parsed.kpis)])
-    log_change(acting_user=acting_user, obj=document,
-               action="import", before=before,
-               note=f"ledger import: {len(parsed.tasks)} tasks, {len(parsed.kpis)} KPI targets")
+    KpiTarget.objects.bulk_create(
+        [
+            KpiTarget(
+                document=document,
+                task=by_number.get(k.task_number) if k.task_number else None,
+                order=i,
+                indicator=k.indicator[:300],
+                comparator=k.comparator,
+                value=k.value,
+                unit=k.unit[:20],
+                year=k.year,
+                raw=k.raw[:200],
+            )
+            for i, k in enumerate(parsed.kpis)
+        ]
+    )
+    log_change(
+        acting_user=acting_user,
+        obj=document,
+        action="import",
+        before=before,
+        note=f"ledger import: {len(parsed.tasks)} tasks, {len(parsed.kpis)} KPI targets",
+    )
     return result

@@ -28,8 +28,13 @@ def set_task_status(task: Task, status: str, *, acting_user) -> Task:
     before = snapshot(task)
     task.status = status
     task.save(update_fields=["status", "updated"])
-    log_change(acting_user=acting_user, obj=task, action="transition", before=before,
-               note=f"status → {status}")
+    log_change(
+        acting_user=acting_user,
+        obj=task,
+        action="transition",
+        before=before,
+        note=f"status → {status}",
+    )
     return task
 
 
@@ -40,14 +45,20 @@ def assign_owner(task: Task, owner, *, acting_user) -> Task:
     before = snapshot(task)
     task.owner = owner
     task.save(update_fields=["owner", "updated"])
-    log_change(acting_user=acting_user, obj=task, action="update", before=before,
-               note=f"owner → {owner.get_username() if owner else '-'}")
+    log_change(
+        acting_user=acting_user,
+        obj=task,
+        action="update",
+        before=before,
+        note=f"owner → {owner.get_username() if owner else '-'}",
+    )
     return task
 
 
 @transaction.atomic
-def add_progress_note(task: Task, text: str, *, acting_user, evidence=None,
-                      status: str | None = None) -> ProgressNote:
+def add_progress_note(
+    task: Task, text: str, *, acting_user, evidence=None, status: str | None = None
+) -> ProgressNote:
     """A progress note (with an optional evidence file), optionally moving the status on."""
     _check(acting_user)
     text = (text or "").strip()
@@ -59,8 +70,9 @@ def add_progress_note(task: Task, text: str, *, acting_user, evidence=None,
     if evidence is not None:
         note.evidence.save(evidence.name.rsplit("/", 1)[-1], evidence, save=False)
     note.save()
-    log_change(acting_user=acting_user, obj=note, action="create",
-               note=f"progress note on task {task.pk}")
+    log_change(
+        acting_user=acting_user, obj=note, action="create", note=f"progress note on task {task.pk}"
+    )
     if status and status != task.status:
         set_task_status(task, status, acting_user=acting_user)
     return note

@@ -21,14 +21,22 @@ class Designation(ProgrammeRecord):
         PILOT = "pilot", _("pilot unit (试点单位)")
         CULTIVATION = "cultivation", _("cultivation base (培育基地)")
 
-    unit = models.ForeignKey("programme.Unit", on_delete=models.PROTECT,
-                             related_name="designations", verbose_name=_("unit"))
+    unit = models.ForeignKey(
+        "programme.Unit",
+        on_delete=models.PROTECT,
+        related_name="designations",
+        verbose_name=_("unit"),
+    )
     kind = models.CharField(_("designation"), max_length=16, choices=Kind.choices)
     year = models.PositiveSmallIntegerField(_("year"))
     batch = models.CharField(_("batch"), max_length=64, blank=True, help_text=_("e.g. 首批"))
     criteria_note = models.TextField(_("how the criteria are met"))
-    evidence = models.ManyToManyField("programme.Achievement", blank=True, related_name="+",
-                                      verbose_name=_("evidence (achievements)"))
+    evidence = models.ManyToManyField(
+        "programme.Achievement",
+        blank=True,
+        related_name="+",
+        verbose_name=_("evidence (achievements)"),
+    )
 
     class Meta:
         ordering = ["-year", "kind"]

@@ -14,16 +14,27 @@ class Secretariat(ProgrammeRecord):
         SC = "sc", _("subcommittee secretariat")
         CONVENOR = "convenor", _("working group convenorship")
 
-    unit = models.ForeignKey("programme.Unit", on_delete=models.PROTECT,
-                             related_name="secretariats", verbose_name=_("unit"))
+    unit = models.ForeignKey(
+        "programme.Unit",
+        on_delete=models.PROTECT,
+        related_name="secretariats",
+        verbose_name=_("unit"),
+    )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
-    body = models.ForeignKey("catalog.Body", on_delete=models.PROTECT, related_name="+",
-                             verbose_name=_("body"))
-    committee_code = models.CharField(_("committee"), max_length=64,
-                                      help_text=_("e.g. ISO/TC 321, ISO/TC 34/SC 8"))
-    committee = models.ForeignKey("catalog.Committee", null=True, blank=True,
-                                  on_delete=models.SET_NULL, related_name="+",
-                                  verbose_name=_("catalogue committee"))
+    body = models.ForeignKey(
+        "catalog.Body", on_delete=models.PROTECT, related_name="+", verbose_name=_("body")
+    )
+    committee_code = models.CharField(
+        _("committee"), max_length=64, help_text=_("e.g. ISO/TC 321, ISO/TC 34/SC 8")
+    )
+    committee = models.ForeignKey(
+        "catalog.Committee",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("catalogue committee"),
+    )
     title = models.CharField(_("committee title"), max_length=200, blank=True)
     established_on = models.DateField(_("since"))
     ended_on = models.DateField(_("until"), null=True, blank=True)
@@ -38,8 +49,9 @@ class Secretariat(ProgrammeRecord):
 
 
 class Expert(ProgrammeRecord):
-    unit = models.ForeignKey("programme.Unit", on_delete=models.PROTECT, related_name="experts",
-                             verbose_name=_("unit"))
+    unit = models.ForeignKey(
+        "programme.Unit", on_delete=models.PROTECT, related_name="experts", verbose_name=_("unit")
+    )
     name = models.CharField(_("name"), max_length=64)
     field = models.CharField(_("field"), max_length=200, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
@@ -54,16 +66,24 @@ class Expert(ProgrammeRecord):
 
 
 class ExpertRegistration(ProgrammeRecord):
-    expert = models.ForeignKey(Expert, on_delete=models.CASCADE, related_name="registrations",
-                               verbose_name=_("expert"))
-    body = models.ForeignKey("catalog.Body", on_delete=models.PROTECT, related_name="+",
-                             verbose_name=_("body"))
+    expert = models.ForeignKey(
+        Expert, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("expert")
+    )
+    body = models.ForeignKey(
+        "catalog.Body", on_delete=models.PROTECT, related_name="+", verbose_name=_("body")
+    )
     committee_code = models.CharField(_("committee"), max_length=64, blank=True)
-    committee = models.ForeignKey("catalog.Committee", null=True, blank=True,
-                                  on_delete=models.SET_NULL, related_name="+",
-                                  verbose_name=_("catalogue committee"))
-    position = models.CharField(_("position"), max_length=64, blank=True,
-                                help_text=_("expert, convenor, chair …"))
+    committee = models.ForeignKey(
+        "catalog.Committee",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("catalogue committee"),
+    )
+    position = models.CharField(
+        _("position"), max_length=64, blank=True, help_text=_("expert, convenor, chair …")
+    )
     registered_on = models.DateField(_("registered on"))
 
     region_lookup = "expert__unit__region"
@@ -81,17 +101,30 @@ class ExpertRegistration(ProgrammeRecord):
 class GroupStandardTranslation(ProgrammeRecord):
     """A foreign-language version of a "浙江制造" group standard."""
 
-    unit = models.ForeignKey("programme.Unit", on_delete=models.PROTECT,
-                             related_name="translations", verbose_name=_("unit"))
+    unit = models.ForeignKey(
+        "programme.Unit",
+        on_delete=models.PROTECT,
+        related_name="translations",
+        verbose_name=_("unit"),
+    )
     code = models.CharField(_("standard code"), max_length=64, help_text=_("e.g. T/ZZB 1234-2020"))
     title_zh = models.CharField(_("Chinese title"), max_length=300)
-    language = models.CharField(_("language"), max_length=8, default="en",
-                                help_text=_("ISO 639-1 code, e.g. en, fr, es, ru, ar"))
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        default="en",
+        help_text=_("ISO 639-1 code, e.g. en, fr, es, ru, ar"),
+    )
     title_translated = models.CharField(_("translated title"), max_length=300)
     published_on = models.DateField(_("published on"))
-    standard = models.ForeignKey("catalog.Standard", null=True, blank=True,
-                                 on_delete=models.SET_NULL, related_name="+",
-                                 verbose_name=_("catalogue standard"))
+    standard = models.ForeignKey(
+        "catalog.Standard",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("catalogue standard"),
+    )
 
     class Meta:
         ordering = ["-published_on"]

@@ -21,8 +21,7 @@ class Stage(models.TextChoices):
 
 
 #: the forward order; a project may skip stages (many ISO projects skip CD) but never go back.
-ORDER = [Stage.PROPOSAL, Stage.ACCEPTED, Stage.WD, Stage.CD, Stage.DIS, Stage.FDIS,
-         Stage.PUBLISHED]
+ORDER = [Stage.PROPOSAL, Stage.ACCEPTED, Stage.WD, Stage.CD, Stage.DIS, Stage.FDIS, Stage.PUBLISHED]
 
 
 def _before(stage: str) -> list[str]:
@@ -34,31 +33,57 @@ class Project(ProgrammeRecord):
         LEAD = "lead", _("lead (主导)")
         PARTICIPANT = "participant", _("participant (参与)")
 
-    unit = models.ForeignKey("programme.Unit", on_delete=models.PROTECT, related_name="projects",
-                             verbose_name=_("unit"))
+    unit = models.ForeignKey(
+        "programme.Unit", on_delete=models.PROTECT, related_name="projects", verbose_name=_("unit")
+    )
     title = models.CharField(_("title"), max_length=300)
     title_en = models.CharField(_("English title"), max_length=300, blank=True)
-    reference = models.CharField(_("project reference"), max_length=64, blank=True,
-                                 help_text=_("e.g. ISO/NP 12345 or ISO/PWI 23456"))
-    body = models.ForeignKey("catalog.Body", on_delete=models.PROTECT, related_name="+",
-                             limit_choices_to={"annex1": True}, verbose_name=_("body"))
-    committee_code = models.CharField(_("committee"), max_length=64, blank=True,
-                                      help_text=_("e.g. ISO/TC 321"))
-    committee = models.ForeignKey("catalog.Committee", null=True, blank=True,
-                                  on_delete=models.SET_NULL, related_name="+",
-                                  verbose_name=_("catalogue committee"))
+    reference = models.CharField(
+        _("project reference"),
+        max_length=64,
+        blank=True,
+        help_text=_("e.g. ISO/NP 12345 or ISO/PWI 23456"),
+    )
+    body = models.ForeignKey(
+        "catalog.Body",
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"annex1": True},
+        verbose_name=_("body"),
+    )
+    committee_code = models.CharField(
+        _("committee"), max_length=64, blank=True, help_text=_("e.g. ISO/TC 321")
+    )
+    committee = models.ForeignKey(
+        "catalog.Committee",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("catalogue committee"),
+    )
     role = models.CharField(_("role"), max_length=12, choices=Role.choices, default=Role.LEAD)
     stage = FSMField(_("stage"), default=Stage.PROPOSAL, choices=Stage.choices)
     proposed_on = models.DateField(_("proposed on"), null=True, blank=True)
     accepted_on = models.DateField(_("accepted on"), null=True, blank=True)
     published_on = models.DateField(_("published on"), null=True, blank=True)
     withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
-    standard = models.ForeignKey("catalog.Standard", null=True, blank=True,
-                                 on_delete=models.SET_NULL, related_name="+",
-                                 verbose_name=_("published standard"))
-    subsidy_policy = models.ForeignKey("programme.SubsidyPolicy", null=True, blank=True,
-                                       on_delete=models.PROTECT, related_name="projects",
-                                       verbose_name=_("subsidy policy"))
+    standard = models.ForeignKey(
+        "catalog.Standard",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("published standard"),
+    )
+    subsidy_policy = models.ForeignKey(
+        "programme.SubsidyPolicy",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="projects",
+        verbose_name=_("subsidy policy"),
+    )
     notes = models.TextField(_("notes"), blank=True)
 
     class Meta:
@@ -71,7 +96,8 @@ class Project(ProgrammeRecord):
 
     def is_accepted(self) -> bool:
         return self.stage in _before(Stage.PUBLISHED)[1:] + [Stage.PUBLISHED] or (
-            self.stage == Stage.WITHDRAWN and self.accepted_on is not None)
+            self.stage == Stage.WITHDRAWN and self.accepted_on is not None
+        )
 
     # One transition per target stage; the source is every earlier stage.
     @transition(field="stage", source=_before(Stage.ACCEPTED), target=Stage.ACCEPTED)
@@ -97,6 +123,12 @@ class Project(ProgrammeRecord):
 
 
 #: stage → the transition method that reaches it
-TRANSITIONS = {Stage.ACCEPTED: "accept", Stage.WD: "to_wd", Stage.CD: "to_cd",
-               Stage.DIS: "to_dis", Stage.FDIS: "to_fdis", Stage.PUBLISHED: "publish",
-               Stage.WITHDRAWN: "withdraw"}
+TRANSITIONS = {
+    Stage.ACCEPTED: "accept",
+    Stage.WD: "to_wd",
+    Stage.CD: "to_cd",
+    Stage.DIS: "to_dis",
+    Stage.FDIS: "to_fdis",
+    Stage.PUBLISHED: "publish",
+    Stage.WITHDRAWN: "withdraw",
+}

@@ -18,19 +18,33 @@ class ReportState(models.TextChoices):
 
 
 class MonthlyReport(RegionScopedModel):
-    programme = models.ForeignKey("programme.Programme", on_delete=models.PROTECT,
-                                  related_name="reports", verbose_name=_("programme"))
+    programme = models.ForeignKey(
+        "programme.Programme",
+        on_delete=models.PROTECT,
+        related_name="reports",
+        verbose_name=_("programme"),
+    )
     month = models.DateField(_("month"), help_text=_("first day of the month"))
     state = FSMField(_("state"), default=ReportState.DRAFT, choices=ReportState.choices)
     comments = models.TextField(_("city's notes"), blank=True)
     review_comment = models.TextField(_("province's comment"), blank=True)
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                     on_delete=models.SET_NULL, related_name="+",
-                                     verbose_name=_("submitted by"))
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("submitted by"),
+    )
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
-    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+",
-                                    verbose_name=_("reviewed by"))
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
     submission_count = models.PositiveSmallIntegerField(_("submissions"), default=0)
     is_demo = models.BooleanField(_("demo record"), default=False, db_index=True)
@@ -40,16 +54,21 @@ class MonthlyReport(RegionScopedModel):
     class Meta:
         ordering = ["-month", "region__path"]
         unique_together = [("region", "month")]
-        permissions = [("submit_monthlyreport", "Can submit a city's monthly report"),
-                       ("review_monthlyreport", "Can accept or return monthly reports")]
+        permissions = [
+            ("submit_monthlyreport", "Can submit a city's monthly report"),
+            ("review_monthlyreport", "Can accept or return monthly reports"),
+        ]
         verbose_name = _("monthly report")
         verbose_name_plural = _("monthly reports")
 
     def __str__(self) -> str:
         return f"{self.region} {self.month:%Y-%m}"
 
-    @transition(field="state", source=[ReportState.DRAFT, ReportState.RETURNED],
-                target=ReportState.SUBMITTED)
+    @transition(
+        field="state",
+        source=[ReportState.DRAFT, ReportState.RETURNED],
+        target=ReportState.SUBMITTED,
+    )
     def submit(self) -> None:
         """The city submits (or resubmits after a return) its month."""
 

@@ -89,18 +89,27 @@ class AnnexForm(ProgrammeRecord):
 
 
 class Survey(AnnexForm):
-    unit = models.ForeignKey("programme.Unit", on_delete=models.PROTECT, related_name="surveys",
-                             verbose_name=_("unit"))
+    unit = models.ForeignKey(
+        "programme.Unit", on_delete=models.PROTECT, related_name="surveys", verbose_name=_("unit")
+    )
     monthly_report = models.ForeignKey(
-        "programme.MonthlyReport", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="surveys", verbose_name=_("monthly report"))
+        "programme.MonthlyReport",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="surveys",
+        verbose_name=_("monthly report"),
+    )
     phone = models.CharField("电话", max_length=32, blank=True, validators=[PHONE])
     innovation = models.TextField("创新成果形成情况", blank=True)
     patents_awards = models.TextField("创新成果获得专利、奖励情况", blank=True)
     international_lead = models.TextField("创新成果在国际上取得突破或领先情况", blank=True)
     proposed_standards = models.TextField("拟制订国际标准或国外先进标准名称", blank=True)
-    committee = models.TextField("对应的国际标准化组织技术委员会或国内对口技术单位", blank=True,
-                                 help_text="如不清楚，可不填写")
+    committee = models.TextField(
+        "对应的国际标准化组织技术委员会或国内对口技术单位",
+        blank=True,
+        help_text="如不清楚，可不填写",
+    )
     secretariat_intent = models.TextField("申请组建并承担国际标准化技术组织秘书处意向", blank=True)
     other_needs = models.TextField("其他需求", blank=True)
 
@@ -114,16 +123,27 @@ class Survey(AnnexForm):
 
 
 class Achievement(AnnexForm):
-    unit = models.ForeignKey("programme.Unit", on_delete=models.PROTECT,
-                             related_name="achievements", verbose_name=_("unit"))
+    unit = models.ForeignKey(
+        "programme.Unit",
+        on_delete=models.PROTECT,
+        related_name="achievements",
+        verbose_name=_("unit"),
+    )
     monthly_report = models.ForeignKey(
-        "programme.MonthlyReport", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="achievements", verbose_name=_("monthly report"))
+        "programme.MonthlyReport",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="achievements",
+        verbose_name=_("monthly report"),
+    )
     fax = models.CharField("传真", max_length=32, blank=True, validators=[PHONE])
     results = models.TextField(
-        "形成成果情况", blank=True,
+        "形成成果情况",
+        blank=True,
         help_text="包括制修订国际标准、承担国际标技委秘书处、参与国际标准化活动、成为国际标准化组织和国外先进标准组织"
-                  "技术委员会注册专家等情况")
+        "技术委员会注册专家等情况",
+    )
     main_content = models.TextField("主要内容和典型经验、方法", blank=True)
     promotion_willing = models.TextField("经验、方法宣传推广意愿", blank=True)
     hosting_willing = models.TextField("接待其他单位现场学习、观摩意愿", blank=True)

@@ -27,10 +27,12 @@ class Unit(ProgrammeRecord):
 
     name = models.CharField(_("unit name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
-    region = models.ForeignKey("core.Region", on_delete=models.PROTECT, related_name="+",
-                               verbose_name=_("region"))
-    uscc = models.CharField(_("unified social credit code"), max_length=18, unique=True,
-                            validators=[validate_uscc])
+    region = models.ForeignKey(
+        "core.Region", on_delete=models.PROTECT, related_name="+", verbose_name=_("region")
+    )
+    uscc = models.CharField(
+        _("unified social credit code"), max_length=18, unique=True, validators=[validate_uscc]
+    )
     address = models.CharField(_("address"), max_length=255, blank=True)
 
     region_lookup = "region"
@@ -50,8 +52,9 @@ class Unit(ProgrammeRecord):
 
 
 class Contact(ProgrammeRecord):
-    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="contacts",
-                             verbose_name=_("unit"))
+    unit = models.ForeignKey(
+        Unit, on_delete=models.CASCADE, related_name="contacts", verbose_name=_("unit")
+    )
     name = models.CharField(_("contact person"), max_length=64)
     position = models.CharField(_("position"), max_length=64, blank=True)
     phone = models.CharField(_("telephone"), max_length=32, blank=True)

@@ -24,7 +24,9 @@ def submit_form(*, acting_user, obj: AnnexForm) -> AnnexForm:
     missing = obj.missing_for_submit()
     if missing:
         labels = "、".join(str(type(obj)._meta.get_field(f).verbose_name) for f in missing)
-        raise ValidationError(f"提交前请填写：{labels} / fill in before submitting: {', '.join(missing)}")
+        raise ValidationError(
+            f"提交前请填写：{labels} / fill in before submitting: {', '.join(missing)}"
+        )
     before = snapshot(obj)
     obj.submit()  # TransitionNotAllowed when not a draft
     obj.submitted_at = timezone.now()
@@ -39,7 +41,9 @@ def reopen_form(*, acting_user, obj: AnnexForm) -> AnnexForm:
     if not can(acting_user, obj, _perm(obj)):
         raise PermissionDenied("只读权限 / read-only access")
     if obj.monthly_report_id and obj.monthly_report.state != "draft":
-        raise ValidationError("已随月报报送，不能退回草稿 / already part of a submitted monthly report")
+        raise ValidationError(
+            "已随月报报送，不能退回草稿 / already part of a submitted monthly report"
+        )
     before = snapshot(obj)
     obj.reopen()
     obj.submitted_at = None

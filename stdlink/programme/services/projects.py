@@ -13,13 +13,17 @@ from stdlink.programme.models import TRANSITIONS, Project, Stage
 from stdlink.programme.scoping import can
 from stdlink.programme.services.records import audit
 
-DATE_FIELD = {Stage.ACCEPTED: "accepted_on", Stage.PUBLISHED: "published_on",
-              Stage.WITHDRAWN: "withdrawn_on"}
+DATE_FIELD = {
+    Stage.ACCEPTED: "accepted_on",
+    Stage.PUBLISHED: "published_on",
+    Stage.WITHDRAWN: "withdrawn_on",
+}
 
 
 @transaction.atomic
-def move_project(*, acting_user, project: Project, stage: str, on: dt.date,
-                 standard=None) -> Project:
+def move_project(
+    *, acting_user, project: Project, stage: str, on: dt.date, standard=None
+) -> Project:
     """Apply the transition to `stage` (TransitionNotAllowed for a backward or final move)."""
     project = Project.objects.select_for_update().get(pk=project.pk)
     if not can(acting_user, project, "programme.change_project"):
@@ -39,6 +43,11 @@ def move_project(*, acting_user, project: Project, stage: str, on: dt.date,
     if project.proposed_on and on < project.proposed_on:
         raise ValidationError("日期早于提案日期 / date is before the proposal date")
     project.save()
-    audit(acting_user=acting_user, obj=project, action="transition", before=before,
-          note=f"stage → {stage}")
+    audit(
+        acting_user=acting_user,
+        obj=project,
+        action="transition",
+        before=before,
+        note=f"stage → {stage}",
+    )
     return project

@@ -22,11 +22,18 @@ def _region(obj: Model):
     return node
 
 
-def audit(*, acting_user, obj: Model, action: str, before: dict | None = None,
-          note: str = "") -> None:
-    log_change(acting_user=acting_user, obj=obj, action=action, before=before,
-               after=snapshot(obj) if action != "delete" else None, note=note,
-               region=_region(obj))
+def audit(
+    *, acting_user, obj: Model, action: str, before: dict | None = None, note: str = ""
+) -> None:
+    log_change(
+        acting_user=acting_user,
+        obj=obj,
+        action=action,
+        before=before,
+        after=snapshot(obj) if action != "delete" else None,
+        note=note,
+        region=_region(obj),
+    )
 
 
 @transaction.atomic

@@ -29,9 +29,14 @@ def due_date(programme: Programme, month: dt.date) -> dt.date:
 
 
 def programme_for(month: dt.date) -> Programme:
-    prog = (Programme.objects.filter(monthly_reporting=True, start__lte=month_end(month),
-                                     end__gte=month).order_by("-start").first()
-            or Programme.objects.filter(monthly_reporting=True).order_by("-start").first())
+    prog = (
+        Programme.objects.filter(
+            monthly_reporting=True, start__lte=month_end(month), end__gte=month
+        )
+        .order_by("-start")
+        .first()
+        or Programme.objects.filter(monthly_reporting=True).order_by("-start").first()
+    )
     if prog is None:
         raise ValidationError("没有需要按月报送的专项行动 / no programme with monthly reporting")
     return prog
@@ -43,8 +48,8 @@ def open_report(*, acting_user, region, month: dt.date, is_demo: bool = False) -
         raise ValidationError("月报按设区市报送 / monthly reports are per city")
     month = month_start(month)
     report, created = MonthlyReport.objects.get_or_create(
-        region=region, month=month,
-        defaults={"programme": programme_for(month), "is_demo": is_demo})
+        region=region, month=month, defaults={"programme": programme_for(month), "is_demo": is_demo}
+    )
     if not can(acting_user, report, "programme.add_monthlyreport"):
         raise PermissionDenied("不在您的管辖范围内 / outside your jurisdiction")
     if created:
@@ -55,13 +60,17 @@ def open_report(*, acting_user, region, month: dt.date, is_demo: bool = False) -
 def _records(report: MonthlyReport):
     for model in (Survey, Achievement):
         yield model.objects.filter(
-            unit__region__path__startswith=report.region.path, month=report.month,
-            state="submitted", monthly_report__isnull=True)
+            unit__region__path__startswith=report.region.path,
+            month=report.month,
+            state="submitted",
+            monthly_report__isnull=True,
+        )
 
 
 @transaction.atomic
-def submit_report(*, acting_user, report: MonthlyReport, comments: str | None = None
-                  ) -> MonthlyReport:
+def submit_report(
+    *, acting_user, report: MonthlyReport, comments: str | None = None
+) -> MonthlyReport:
     report = MonthlyReport.objects.select_for_update().get(pk=report.pk)
     if not can(acting_user, report, "programme.submit_monthlyreport"):
         raise PermissionDenied("需要报送权限 / permission required: submit")
@@ -80,8 +89,9 @@ def submit_report(*, acting_user, report: MonthlyReport, comments: str | None = 
 
 
 @transaction.atomic
-def review_report(*, acting_user, report: MonthlyReport, accept: bool, comment: str = ""
-                  ) -> MonthlyReport:
+def review_report(
+    *, acting_user, report: MonthlyReport, accept: bool, comment: str = ""
+) -> MonthlyReport:
     report = MonthlyReport.objects.select_for_update().get(pk=report.pk)
     if not can(acting_user, report, "programme.review_monthlyreport"):
         raise PermissionDenied("需要审核权限 / permission required: review")
@@ -96,8 +106,13 @@ def review_report(*, acting_user, report: MonthlyReport, accept: bool, comment: 
     report.reviewed_by = acting_user
     report.reviewed_at = timezone.now()
     report.save()
-    audit(acting_user=acting_user, obj=report, action="transition", before=before,
-          note="accept" if accept else "return")
+    audit(
+        acting_user=acting_user,
+        obj=report,
+        action="transition",
+        before=before,
+        note="accept" if accept else "return",
+    )
     return report
 
 
@@ -106,15 +121,23 @@ def mark_typical(*, acting_user, achievement: Achievement, typical: bool) -> Ach
     achievement = Achievement.objects.select_for_update().get(pk=achievement.pk)
     if not can(acting_user, achievement, "programme.review_monthlyreport"):
         raise PermissionDenied("需要审核权限 / permission required: review")
-    if typical and not (achievement.monthly_report_id
-                        and achievement.monthly_report.state == "accepted"):
-        raise ValidationError("只能从已采纳的月报中选取典型案例 / only achievements of accepted "
-                              "monthly reports can be typical cases")
+    if typical and not (
+        achievement.monthly_report_id and achievement.monthly_report.state == "accepted"
+    ):
+        raise ValidationError(
+            "只能从已采纳的月报中选取典型案例 / only achievements of accepted "
+            "monthly reports can be typical cases"
+        )
     before = snapshot(achievement)
     achievement.typical_case = typical
     achievement.save(update_fields=["typical_case", "updated"])
-    audit(acting_user=acting_user, obj=achievement, action="update", before=before,
-          note="typical case")
+    audit(
+        acting_user=acting_user,
+        obj=achievement,
+        action="update",
+        before=before,
+        note="typical case",
+    )
     return achievement
 
 
@@ -124,10 +147,12 @@ def overdue_months(regions, today: dt.date | None = None) -> list[tuple]:
     from stdlink.core.models import Region
 
     today = today or timezone.localdate()
-    cities = [r for r in regions if r.level == "city"] if regions is not None else list(
-        Region.objects.filter(level="city"))
-    reports = {(r.region_id, r.month): r for r in MonthlyReport.objects.filter(
-        region__in=cities)}
+    cities = (
+        [r for r in regions if r.level == "city"]
+        if regions is not None
+        else list(Region.objects.filter(level="city"))
+    )
+    reports = {(r.region_id, r.month): r for r in MonthlyReport.objects.filter(region__in=cities)}
     out = []
     for prog in Programme.objects.filter(monthly_reporting=True):
         month = month_start(prog.start)

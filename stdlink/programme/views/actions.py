@@ -28,8 +28,9 @@ def _error(request: HttpRequest, exc: Exception) -> None:
     if isinstance(exc, ValidationError):
         messages.error(request, "; ".join(exc.messages))
     else:
-        messages.error(request, _("This change is not allowed in the current state: %(e)s")
-                       % {"e": exc})
+        messages.error(
+            request, _("This change is not allowed in the current state: %(e)s") % {"e": exc}
+        )
 
 
 def annex_action(kind: str, action: str):
@@ -38,8 +39,7 @@ def annex_action(kind: str, action: str):
     @perm(res.change)
     @require_POST
     def view(request: HttpRequest, pk: int) -> HttpResponse:
-        obj, can_write = fetch(request.user, model.objects.all(), res.view_perm, res.change,
-                               pk=pk)
+        obj, can_write = fetch(request.user, model.objects.all(), res.view_perm, res.change, pk=pk)
         require_write(can_write)
         fn = filing.submit_form if action == "submit" else filing.reopen_form
         try:
@@ -61,11 +61,13 @@ def annex_export(kind: str):
         qs = res.filterset(request.GET, queryset=qs).qs.order_by("month", "unit_name")
         response = HttpResponse(
             excel.export_xlsx(model, qs),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
         name = f"{model.ANNEX_TITLE}-{dt.date.today():%Y%m%d}.xlsx"
         response["Content-Disposition"] = (
             f"attachment; filename=\"{kind}.xlsx\"; filename*=UTF-8''"
-            + __import__("urllib.parse").parse.quote(name))
+            + __import__("urllib.parse").parse.quote(name)
+        )
         return response
 
     return view
@@ -80,19 +82,29 @@ def annex_import(kind: str):
         errors: list[str] = []
         if request.method == "POST" and form.is_valid():
             try:
-                counts = excel.import_xlsx(model, form.cleaned_data["file"],
-                                           acting_user=request.user)
+                counts = excel.import_xlsx(
+                    model, form.cleaned_data["file"], acting_user=request.user
+                )
             except excel.AnnexImportError as exc:
                 errors = exc.errors
             else:
-                messages.success(request, _("Imported: %(created)d new, %(updated)d updated.")
-                                 % counts)
+                messages.success(
+                    request, _("Imported: %(created)d new, %(updated)d updated.") % counts
+                )
                 return redirect(f"programme:{kind}-list")
         status = 400 if errors else 200
-        return render(request, "programme/import.html", {
-            "res": res, "form": form, "errors": errors, "headers": excel.headers(model),
-            "title": _("Import %(what)s") % {"what": model._meta.verbose_name_plural}},
-            status=status)
+        return render(
+            request,
+            "programme/import.html",
+            {
+                "res": res,
+                "form": form,
+                "errors": errors,
+                "headers": excel.headers(model),
+                "title": _("Import %(what)s") % {"what": model._meta.verbose_name_plural},
+            },
+            status=status,
+        )
 
     return view
 
@@ -100,8 +112,13 @@ def annex_import(kind: str):
 @perm("programme.change_project")
 @require_POST
 def project_move(request: HttpRequest, pk: int) -> HttpResponse:
-    project, can_write = fetch(request.user, Project.objects.all(), "programme.view_project",
-                               "programme.change_project", pk=pk)
+    project, can_write = fetch(
+        request.user,
+        Project.objects.all(),
+        "programme.view_project",
+        "programme.change_project",
+        pk=pk,
+    )
     require_write(can_write)
     form = forms.ProjectStageForm(request.POST)
     if not form.is_valid():
@@ -114,12 +131,18 @@ def project_move(request: HttpRequest, pk: int) -> HttpResponse:
 
         standard = Standard.objects.filter(identifier=ident).first()
         if standard is None:
-            messages.warning(request, _("Standard %(id)s is not in the catalogue yet; link it "
-                                        "later.") % {"id": ident})
+            messages.warning(
+                request,
+                _("Standard %(id)s is not in the catalogue yet; link it later.") % {"id": ident},
+            )
     try:
-        projects.move_project(acting_user=request.user, project=project,
-                              stage=form.cleaned_data["stage"], on=form.cleaned_data["on"],
-                              standard=standard)
+        projects.move_project(
+            acting_user=request.user,
+            project=project,
+            stage=form.cleaned_data["stage"],
+            on=form.cleaned_data["on"],
+            standard=standard,
+        )
         messages.success(request, _("Stage changed."))
     except (ValidationError, TransitionNotAllowed) as exc:
         _error(request, exc)
@@ -132,8 +155,9 @@ def project_payment(request: HttpRequest, pk: int) -> HttpResponse:
     project, _w = fetch(request.user, Project.objects.all(), "programme.view_project", pk=pk)
     data = request.POST.copy()
     data["project"] = project.pk
-    form = forms.SubsidyPaymentForm(data, user=request.user,
-                                    codename="programme.add_subsidypayment")
+    form = forms.SubsidyPaymentForm(
+        data, user=request.user, codename="programme.add_subsidypayment"
+    )
     if form.is_valid():
         payment = form.save(commit=False)
         create_record(acting_user=request.user, obj=payment, perm="programme.add_subsidypayment")
@@ -146,17 +170,22 @@ def project_payment(request: HttpRequest, pk: int) -> HttpResponse:
 @perm("programme.add_expertregistration")
 @require_POST
 def expert_register(request: HttpRequest, pk: int) -> HttpResponse:
-    expert, can_write = fetch(request.user, Expert.objects.all(), "programme.view_expert",
-                              "programme.change_expert", pk=pk)
+    expert, can_write = fetch(
+        request.user,
+        Expert.objects.all(),
+        "programme.view_expert",
+        "programme.change_expert",
+        pk=pk,
+    )
     require_write(can_write)
     data = request.POST.copy()
     data["expert"] = expert.pk
-    form = forms.ExpertRegistrationForm(data, user=request.user,
-                                        codename="programme.add_expertregistration")
+    form = forms.ExpertRegistrationForm(
+        data, user=request.user, codename="programme.add_expertregistration"
+    )
     if form.is_valid():
         reg = form.save(commit=False)
-        create_record(acting_user=request.user, obj=reg,
-                      perm="programme.add_expertregistration")
+        create_record(acting_user=request.user, obj=reg, perm="programme.add_expertregistration")
         messages.success(request, _("Saved."))
     else:
         messages.error(request, "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items()))
@@ -168,8 +197,9 @@ def expert_register(request: HttpRequest, pk: int) -> HttpResponse:
 def achievement_typical(request: HttpRequest, pk: int) -> HttpResponse:
     obj, _w = fetch(request.user, Achievement.objects.all(), "programme.view_achievement", pk=pk)
     try:
-        reports.mark_typical(acting_user=request.user, achievement=obj,
-                             typical=request.POST.get("typical") == "1")
+        reports.mark_typical(
+            acting_user=request.user, achievement=obj, typical=request.POST.get("typical") == "1"
+        )
         messages.success(request, _("Saved."))
     except (ValidationError, PermissionDenied) as exc:
         _error(request, exc)

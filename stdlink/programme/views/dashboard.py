@@ -23,8 +23,15 @@ def _timeline(programme: Programme, today: dt.date) -> dict:
     for ph in programme.phases.all():
         left = 100 * (ph.start - programme.start).days / total
         width = 100 * ((ph.end - ph.start).days + 1) / total
-        phases.append({"phase": ph, "left": round(left, 2), "width": round(width, 2),
-                       "current": ph.start <= today <= ph.end, "done": ph.end < today})
+        phases.append(
+            {
+                "phase": ph,
+                "left": round(left, 2),
+                "width": round(width, 2),
+                "current": ph.start <= today <= ph.end,
+                "done": ph.end < today,
+            }
+        )
     marker = None
     if programme.start <= today <= programme.end:
         marker = round(100 * (today - programme.start).days / total, 2)
@@ -36,9 +43,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     programmes = list(Programme.objects.all())
     code = request.GET.get("programme")
     programme = next((p for p in programmes if p.code == code), None) or (
-        programmes[0] if programmes else None)
-    context = {"programmes": programmes, "programme": programme,
-               "title": programme.display_name if programme else ""}
+        programmes[0] if programmes else None
+    )
+    context = {
+        "programmes": programmes,
+        "programme": programme,
+        "title": programme.display_name if programme else "",
+    }
     if programme is None:
         return render(request, "programme/dashboard.html", context)
     today = timezone.localdate()
@@ -52,10 +63,15 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     }
     user = request.user
     show_overdue = has_perm(user, "programme.view_monthlyreport")
-    context.update({
-        "overall": overall, "by_city": by_city, "chart": chart,
-        "timeline": _timeline(programme, today), "today": today,
-        "overdue": overdue_months(_user_cities(user), today) if show_overdue else None,
-        "can_records": has_perm(user, "programme.view_unit"),
-    })
+    context.update(
+        {
+            "overall": overall,
+            "by_city": by_city,
+            "chart": chart,
+            "timeline": _timeline(programme, today),
+            "today": today,
+            "overdue": overdue_months(_user_cities(user), today) if show_overdue else None,
+            "can_records": has_perm(user, "programme.view_unit"),
+        }
+    )
     return render(request, "programme/dashboard.html", context)

@@ -77,8 +77,11 @@ def _link_committee(obj) -> None:
 def _save(request: HttpRequest, res: Resource, form, create: bool) -> HttpResponse | None:
     obj = form.save(commit=False)
     _link_committee(obj)
-    m2m = {f: form.cleaned_data[f] for f in form.fields
-           if f in form.cleaned_data and obj._meta.get_field(f).many_to_many}
+    m2m = {
+        f: form.cleaned_data[f]
+        for f in form.fields
+        if f in form.cleaned_data and obj._meta.get_field(f).many_to_many
+    }
     try:
         if create:
             create_record(acting_user=request.user, obj=obj, perm=res.add, m2m=m2m)
@@ -99,18 +102,33 @@ def make_views(res: Resource) -> dict[str, Callable]:
         page = Paginator(filterset.qs, 50).get_page(request.GET.get("page"))
         rows = [(obj, [display(obj, c) for c in res.columns]) for obj in page]
         headers = [res.model._meta.get_field(c).verbose_name for c in res.columns]
-        return render(request, "programme/list.html", {
-            "res": res, "page": page, "rows": rows, "headers": headers, "filter": filterset,
-            "can_add": has_perm(request.user, res.add),
-            "title": res.model._meta.verbose_name_plural})
+        return render(
+            request,
+            "programme/list.html",
+            {
+                "res": res,
+                "page": page,
+                "rows": rows,
+                "headers": headers,
+                "filter": filterset,
+                "can_add": has_perm(request.user, res.add),
+                "title": res.model._meta.verbose_name_plural,
+            },
+        )
 
     @perm(res.view_perm)
     def detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         obj, can_write = fetch(request.user, res.queryset(), res.view_perm, res.change, pk=pk)
-        fields = [(obj._meta.get_field(f).verbose_name, display(obj, f))
-                  for f in res.form._meta.fields]
-        context = {"res": res, "obj": obj, "can_write": can_write, "fields": fields,
-                   "title": str(obj)}
+        fields = [
+            (obj._meta.get_field(f).verbose_name, display(obj, f)) for f in res.form._meta.fields
+        ]
+        context = {
+            "res": res,
+            "obj": obj,
+            "can_write": can_write,
+            "fields": fields,
+            "title": str(obj),
+        }
         if res.extra_context:
             context.update(res.extra_context(request, obj, can_write))
         return render(request, "programme/detail.html", context)
@@ -122,9 +140,15 @@ def make_views(res: Resource) -> dict[str, Callable]:
             response = _save(request, res, form, create=True)
             if response:
                 return response
-        return render(request, "programme/form.html", {
-            "res": res, "form": form, "title": _("New: %(what)s") % {
-                "what": res.model._meta.verbose_name}})
+        return render(
+            request,
+            "programme/form.html",
+            {
+                "res": res,
+                "form": form,
+                "title": _("New: %(what)s") % {"what": res.model._meta.verbose_name},
+            },
+        )
 
     @perm(res.change)
     def edit_view(request: HttpRequest, pk: int) -> HttpResponse:
@@ -133,14 +157,16 @@ def make_views(res: Resource) -> dict[str, Callable]:
         if getattr(obj, "state", "draft") not in ("draft",) and hasattr(obj, "missing_for_submit"):
             messages.error(request, _("A submitted form cannot be edited; reopen it first."))
             return redirect(f"programme:{res.key}-detail", pk=obj.pk)
-        form = res.form(request.POST or None, instance=obj, user=request.user,
-                        codename=res.change)
+        form = res.form(request.POST or None, instance=obj, user=request.user, codename=res.change)
         if request.method == "POST" and form.is_valid():
             response = _save(request, res, form, create=False)
             if response:
                 return response
-        return render(request, "programme/form.html", {"res": res, "form": form, "obj": obj,
-                                                      "title": str(obj)})
+        return render(
+            request,
+            "programme/form.html",
+            {"res": res, "form": form, "obj": obj, "title": str(obj)},
+        )
 
     return {"list": list_view, "detail": detail_view, "new": create_view, "edit": edit_view}
 

@@ -37,11 +37,19 @@ def report_list(request: HttpRequest) -> HttpResponse:
     filterset = MonthlyReportFilterSet(request.GET, queryset=qs)
     page = Paginator(filterset.qs, 50).get_page(request.GET.get("page"))
     overdue = svc.overdue_months(_user_cities(request.user))
-    return render(request, "programme/report_list.html", {
-        "page": page, "filter": filterset, "overdue": overdue[-60:], "overdue_count": len(overdue),
-        "open_form": forms.MonthlyReportOpenForm(user=request.user),
-        "can_open": has_perm(request.user, "programme.add_monthlyreport"),
-        "title": MonthlyReport._meta.verbose_name_plural})
+    return render(
+        request,
+        "programme/report_list.html",
+        {
+            "page": page,
+            "filter": filterset,
+            "overdue": overdue[-60:],
+            "overdue_count": len(overdue),
+            "open_form": forms.MonthlyReportOpenForm(user=request.user),
+            "can_open": has_perm(request.user, "programme.add_monthlyreport"),
+            "title": MonthlyReport._meta.verbose_name_plural,
+        },
+    )
 
 
 @perm("programme.add_monthlyreport")
@@ -52,8 +60,11 @@ def report_open(request: HttpRequest) -> HttpResponse:
         messages.error(request, "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items()))
         return redirect("programme:reports-list")
     try:
-        report = svc.open_report(acting_user=request.user, region=form.cleaned_data["region"],
-                                 month=form.cleaned_data["month"])
+        report = svc.open_report(
+            acting_user=request.user,
+            region=form.cleaned_data["region"],
+            month=form.cleaned_data["month"],
+        )
     except ValidationError as exc:
         messages.error(request, "; ".join(exc.messages))
         return redirect("programme:reports-list")
@@ -72,35 +83,58 @@ def _included(report: MonthlyReport):
 
 @perm(VIEW)
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    report, can_write = fetch(request.user, MonthlyReport.objects.select_related(
-        "region", "programme", "submitted_by", "reviewed_by"), VIEW,
-        "programme.submit_monthlyreport", pk=pk)
+    report, can_write = fetch(
+        request.user,
+        MonthlyReport.objects.select_related("region", "programme", "submitted_by", "reviewed_by"),
+        VIEW,
+        "programme.submit_monthlyreport",
+        pk=pk,
+    )
     surveys, achievements = _included(report)
-    drafts = Survey.objects.filter(unit__region__path__startswith=report.region.path,
-                                   month=report.month, state="draft").count() + \
-        Achievement.objects.filter(unit__region__path__startswith=report.region.path,
-                                   month=report.month, state="draft").count()
-    return render(request, "programme/report_detail.html", {
-        "report": report, "surveys": surveys, "achievements": achievements, "drafts": drafts,
-        "can_submit": can_write and report.state in ("draft", "returned"),
-        "can_review": has_perm(request.user, "programme.review_monthlyreport")
-        and report.state == "submitted",
-        "submit_form": forms.MonthlyReportSubmitForm(instance=report), "review_form": forms.ReviewForm(),
-        "due": svc.due_date(report.programme, report.month), "title": str(report)})
+    drafts = (
+        Survey.objects.filter(
+            unit__region__path__startswith=report.region.path, month=report.month, state="draft"
+        ).count()
+        + Achievement.objects.filter(
+            unit__region__path__startswith=report.region.path, month=report.month, state="draft"
+        ).count()
+    )
+    return render(
+        request,
+        "programme/report_detail.html",
+        {
+            "report": report,
+            "surveys": surveys,
+            "achievements": achievements,
+            "drafts": drafts,
+            "can_submit": can_write and report.state in ("draft", "returned"),
+            "can_review": has_perm(request.user, "programme.review_monthlyreport")
+            and report.state == "submitted",
+            "submit_form": forms.MonthlyReportSubmitForm(instance=report),
+            "review_form": forms.ReviewForm(),
+            "due": svc.due_date(report.programme, report.month),
+            "title": str(report),
+        },
+    )
 
 
 @perm("programme.submit_monthlyreport")
 @require_POST
 def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
-    report, _w = fetch(request.user, MonthlyReport.objects.all(), VIEW,
-                       "programme.submit_monthlyreport", pk=pk)
+    report, _w = fetch(
+        request.user, MonthlyReport.objects.all(), VIEW, "programme.submit_monthlyreport", pk=pk
+    )
     try:
-        svc.submit_report(acting_user=request.user, report=report,
-                          comments=request.POST.get("comments", report.comments))
+        svc.submit_report(
+            acting_user=request.user,
+            report=report,
+            comments=request.POST.get("comments", report.comments),
+        )
         messages.success(request, _("Monthly report submitted."))
     except TransitionNotAllowed as exc:
-        messages.error(request, _("This change is not allowed in the current state: %(e)s")
-                       % {"e": exc})
+        messages.error(
+            request, _("This change is not allowed in the current state: %(e)s") % {"e": exc}
+        )
     return redirect("programme:reports-detail", pk=pk)
 
 
@@ -113,23 +147,41 @@ def report_review(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Choose accept or return."))
         return redirect("programme:reports-detail", pk=pk)
     try:
-        svc.review_report(acting_user=request.user, report=report,
-                          accept=form.cleaned_data["decision"] == "accept",
-                          comment=form.cleaned_data["comment"])
+        svc.review_report(
+            acting_user=request.user,
+            report=report,
+            accept=form.cleaned_data["decision"] == "accept",
+            comment=form.cleaned_data["comment"],
+        )
         messages.success(request, _("Review saved."))
     except ValidationError as exc:
         messages.error(request, "; ".join(exc.messages))
     except TransitionNotAllowed as exc:
-        messages.error(request, _("This change is not allowed in the current state: %(e)s")
-                       % {"e": exc})
+        messages.error(
+            request, _("This change is not allowed in the current state: %(e)s") % {"e": exc}
+        )
     return redirect("programme:reports-detail", pk=pk)
 
 
-TARGET_LIST_HEADERS = ["序号", "设区市", "单位名称", "拟制订国际标准或国外先进标准名称",
-                       "对应的国际标准化组织技术委员会或国内对口技术单位",
-                       "申请组建并承担国际标准化技术组织秘书处意向", "填报月份"]
-CASE_HEADERS = ["序号", "设区市", "单位名称", "形成成果情况", "主要内容和典型经验、方法",
-                "经验、方法宣传推广意愿", "接待其他单位现场学习、观摩意愿", "填报月份"]
+TARGET_LIST_HEADERS = [
+    "序号",
+    "设区市",
+    "单位名称",
+    "拟制订国际标准或国外先进标准名称",
+    "对应的国际标准化组织技术委员会或国内对口技术单位",
+    "申请组建并承担国际标准化技术组织秘书处意向",
+    "填报月份",
+]
+CASE_HEADERS = [
+    "序号",
+    "设区市",
+    "单位名称",
+    "形成成果情况",
+    "主要内容和典型经验、方法",
+    "经验、方法宣传推广意愿",
+    "接待其他单位现场学习、观摩意愿",
+    "填报月份",
+]
 
 
 def _xlsx(title: str, headers: list[str], rows: list[list]) -> HttpResponse:
@@ -144,20 +196,32 @@ def _xlsx(title: str, headers: list[str], rows: list[list]) -> HttpResponse:
     wb.save(buf)
     response = HttpResponse(
         buf.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = "attachment; filename=\"export.xlsx\""
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = 'attachment; filename="export.xlsx"'
     return response
 
 
 def target_list_rows(user) -> list[list]:
-    qs = scoped(user, Survey.objects.filter(monthly_report__state="accepted").select_related(
-        "unit__region"), "programme.view_survey").exclude(proposed_standards="",
-                                                         secretariat_intent="")
+    qs = scoped(
+        user,
+        Survey.objects.filter(monthly_report__state="accepted").select_related("unit__region"),
+        "programme.view_survey",
+    ).exclude(proposed_standards="", secretariat_intent="")
     rows = []
     for i, s in enumerate(qs.order_by("unit__region__path", "unit_name", "month"), start=1):
         city = s.unit.region.city()
-        rows.append([i, city.name_zh if city else "", s.unit_name, s.proposed_standards,
-                     s.committee, s.secretariat_intent, s.month.strftime("%Y-%m")])
+        rows.append(
+            [
+                i,
+                city.name_zh if city else "",
+                s.unit_name,
+                s.proposed_standards,
+                s.committee,
+                s.secretariat_intent,
+                s.month.strftime("%Y-%m"),
+            ]
+        )
     return rows
 
 
@@ -166,20 +230,41 @@ def target_list(request: HttpRequest) -> HttpResponse:
     rows = target_list_rows(request.user)
     if request.GET.get("format") == "xlsx":
         return _xlsx("浙江省标准国际化目标清单", TARGET_LIST_HEADERS, rows)
-    return render(request, "programme/table.html", {
-        "title": _("Target list (目标清单)"), "headers": TARGET_LIST_HEADERS, "rows": rows,
-        "note": _("Demands from surveys in accepted monthly reports.")})
+    return render(
+        request,
+        "programme/table.html",
+        {
+            "title": _("Target list (目标清单)"),
+            "headers": TARGET_LIST_HEADERS,
+            "rows": rows,
+            "note": _("Demands from surveys in accepted monthly reports."),
+        },
+    )
 
 
 def typical_case_rows(user) -> list[list]:
-    qs = scoped(user, Achievement.objects.filter(
-        monthly_report__state="accepted", typical_case=True).select_related("unit__region"),
-        "programme.view_achievement")
+    qs = scoped(
+        user,
+        Achievement.objects.filter(
+            monthly_report__state="accepted", typical_case=True
+        ).select_related("unit__region"),
+        "programme.view_achievement",
+    )
     rows = []
     for i, a in enumerate(qs.order_by("unit__region__path", "unit_name", "month"), start=1):
         city = a.unit.region.city()
-        rows.append([i, city.name_zh if city else "", a.unit_name, a.results, a.main_content,
-                     a.promotion_willing, a.hosting_willing, a.month.strftime("%Y-%m")])
+        rows.append(
+            [
+                i,
+                city.name_zh if city else "",
+                a.unit_name,
+                a.results,
+                a.main_content,
+                a.promotion_willing,
+                a.hosting_willing,
+                a.month.strftime("%Y-%m"),
+            ]
+        )
     return rows
 
 
@@ -188,6 +273,13 @@ def typical_cases(request: HttpRequest) -> HttpResponse:
     rows = typical_case_rows(request.user)
     if request.GET.get("format") == "xlsx":
         return _xlsx("浙江省标准国际化典型案例", CASE_HEADERS, rows)
-    return render(request, "programme/table.html", {
-        "title": _("Typical cases (典型案例)"), "headers": CASE_HEADERS, "rows": rows,
-        "note": _("Achievements of accepted monthly reports chosen by the province.")})
+    return render(
+        request,
+        "programme/table.html",
+        {
+            "title": _("Typical cases (典型案例)"),
+            "headers": CASE_HEADERS,
+            "rows": rows,
+            "note": _("Achievements of accepted monthly reports chosen by the province."),
+        },
+    )

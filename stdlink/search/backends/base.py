@@ -11,12 +11,30 @@ from dataclasses import dataclass
 from stdlink.search.segment import Term
 
 # Row fields, by position.
-ID, TIER, STATUS_RANK, VERSION_RANK, RELEVANCE, YEAR, PRIOR, BODY, STATUS, DOCTYPE, COMMITTEE, \
-    COMMITTEE_PATH, ICS_FIELDS, WORK_KEY, KEY, PUBLISHER = range(16)
+(
+    ID,
+    TIER,
+    STATUS_RANK,
+    VERSION_RANK,
+    RELEVANCE,
+    YEAR,
+    PRIOR,
+    BODY,
+    STATUS,
+    DOCTYPE,
+    COMMITTEE,
+    COMMITTEE_PATH,
+    ICS_FIELDS,
+    WORK_KEY,
+    KEY,
+    PUBLISHER,
+) = range(16)
 Row = tuple
 
-DOC_COLUMNS = ("d.year, d.prior, d.body, d.status, d.doctype, d.committee, d.committee_path, "
-               "d.ics_fields, d.work_key, d.key, d.publisher")
+DOC_COLUMNS = (
+    "d.year, d.prior, d.body, d.status, d.doctype, d.committee, d.committee_path, "
+    "d.ics_fields, d.work_key, d.key, d.publisher"
+)
 #: The order of text hits: tier, current first, base documents first, relevance, recency.
 ORDER = "ORDER BY 2, 3, 4, 5 DESC, COALESCE(d.year, 0) DESC, 1"
 #: Text candidates fetched at most (facets are counted in SQL beyond this).
@@ -33,14 +51,15 @@ class TextQuery:
 
     terms: tuple[Term, ...]
     any_term: bool = False
-    phrase: str = ""   # " quality management " compared with SearchDoc.title_norm
+    phrase: str = ""  # " quality management " compared with SearchDoc.title_norm
     compact: str = ""  # "质量管理体系" compared with SearchDoc.title_compact
 
 
 #: A committee and everything under it, as indexed range look-ups ("ISO/TC 176/…" sorts
 #: between "ISO/TC 176/" and "ISO/TC 1760").
-COMMITTEE_SQL = ("d.committee = %s OR d.committee_path = %s "
-                 "OR (d.committee_path > %s AND d.committee_path < %s)")
+COMMITTEE_SQL = (
+    "d.committee = %s OR d.committee_path = %s OR (d.committee_path > %s AND d.committee_path < %s)"
+)
 
 
 def committee_params(code: str) -> list[str]:
@@ -94,8 +113,10 @@ def doc_rows(where: str, params: list, filters: SqlFilters, limit: int = CAP) ->
     from django.db import connection
 
     where, fparams = _where(where, filters)
-    sql = (f"SELECT d.id, 0, d.status_rank, d.version_rank, CAST(0 AS REAL), {DOC_COLUMNS} "
-           f"FROM search_searchdoc d WHERE {where} LIMIT {int(limit)}")
+    sql = (
+        f"SELECT d.id, 0, d.status_rank, d.version_rank, CAST(0 AS REAL), {DOC_COLUMNS} "
+        f"FROM search_searchdoc d WHERE {where} LIMIT {int(limit)}"
+    )
     with connection.cursor() as cur:
         cur.execute(sql, [*params, *fparams])
         return cur.fetchall()
@@ -111,9 +132,11 @@ def rows_by_committee(code: str, filters: SqlFilters, limit: int = 20000) -> lis
     return doc_rows(f"({COMMITTEE_SQL})", committee_params(code), filters, limit)
 
 
-FACET_GROUP = ("SELECT d.body, d.status, d.doctype, d.committee, d.year, d.ics_fields, count(*) "
-               "FROM {source} WHERE {where} GROUP BY d.body, d.status, d.doctype, d.committee, "
-               "d.year, d.ics_fields")
+FACET_GROUP = (
+    "SELECT d.body, d.status, d.doctype, d.committee, d.year, d.ics_fields, count(*) "
+    "FROM {source} WHERE {where} GROUP BY d.body, d.status, d.doctype, d.committee, "
+    "d.year, d.ics_fields"
+)
 
 
 class Backend:

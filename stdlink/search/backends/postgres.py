@@ -26,12 +26,14 @@ from stdlink.search.segment import HAS_CJK
 
 # ts_rank_cd weights are given as {D, C, B, A}.
 RANK = "ts_rank_cd('{{0.1, 0.2, 0.5, 1.0}}', d.document, {q}, 1)"
-VECTOR = ("setweight(to_tsvector('simple', %s), 'A') || "
-          "setweight(to_tsvector('simple', %s), 'B') || "
-          "setweight(to_tsvector('english', %s), 'B') || "
-          "setweight(to_tsvector('english', %s), 'B') || "
-          "setweight(to_tsvector('simple', %s), 'C') || "
-          "setweight(to_tsvector('english', %s), 'D')")
+VECTOR = (
+    "setweight(to_tsvector('simple', %s), 'A') || "
+    "setweight(to_tsvector('simple', %s), 'B') || "
+    "setweight(to_tsvector('english', %s), 'B') || "
+    "setweight(to_tsvector('english', %s), 'B') || "
+    "setweight(to_tsvector('simple', %s), 'C') || "
+    "setweight(to_tsvector('english', %s), 'D')"
+)
 COLUMNS = ("ident", "title_zh", "title_en", "title_other", "zh_pieces", "other")
 
 
@@ -84,12 +86,14 @@ class PostgresBackend(Backend):
             phrase_sql, pp = "strpos(d.title_norm, %s) > 0", [query.phrase]
         else:
             phrase_sql, pp = "false", []
-        sql = (f"SELECT d.id, CASE WHEN {phrase_sql} THEN 1 "
-               f"WHEN ts_filter(d.document, '{{b,c}}') @@ ({q}) THEN 2 ELSE 3 END, "
-               f"d.status_rank, d.version_rank, "
-               f"round(({RANK.format(q='(' + q + ')')} * (1.0 + 0.1 * d.prior))::numeric, 2)"
-               f"::float, {DOC_COLUMNS} "
-               f"FROM search_searchdoc d WHERE {where} {ORDER} LIMIT {int(limit)}")
+        sql = (
+            f"SELECT d.id, CASE WHEN {phrase_sql} THEN 1 "
+            f"WHEN ts_filter(d.document, '{{b,c}}') @@ ({q}) THEN 2 ELSE 3 END, "
+            f"d.status_rank, d.version_rank, "
+            f"round(({RANK.format(q='(' + q + ')')} * (1.0 + 0.1 * d.prior))::numeric, 2)"
+            f"::float, {DOC_COLUMNS} "
+            f"FROM search_searchdoc d WHERE {where} {ORDER} LIMIT {int(limit)}"
+        )
         with connection.cursor() as cur:
             cur.execute(sql, [*pp, *qp, *qp, *wp])
             return cur.fetchall()
@@ -105,13 +109,15 @@ class PostgresBackend(Backend):
         else:
             phrase_sql, pp = "false", []
         rank = RANK.format(q="(" + q + ")")
-        sql = (f"SELECT d.id, CASE WHEN {phrase_sql} THEN 1 "
-               f"WHEN ts_filter(d.document, '{{b,c}}') @@ ({q}) THEN 2 ELSE 3 END, "
-               f"d.status_rank, d.version_rank, "
-               f"round((m.s * (1.0 + 0.1 * d.prior))::numeric, 2)::float, {DOC_COLUMNS} "
-               f"FROM (SELECT d.id, {rank} AS s FROM search_searchdoc d WHERE {where} "
-               f"ORDER BY 2 DESC LIMIT {int(limit)}) m JOIN search_searchdoc d ON d.id = m.id "
-               f"{ORDER}")
+        sql = (
+            f"SELECT d.id, CASE WHEN {phrase_sql} THEN 1 "
+            f"WHEN ts_filter(d.document, '{{b,c}}') @@ ({q}) THEN 2 ELSE 3 END, "
+            f"d.status_rank, d.version_rank, "
+            f"round((m.s * (1.0 + 0.1 * d.prior))::numeric, 2)::float, {DOC_COLUMNS} "
+            f"FROM (SELECT d.id, {rank} AS s FROM search_searchdoc d WHERE {where} "
+            f"ORDER BY 2 DESC LIMIT {int(limit)}) m JOIN search_searchdoc d ON d.id = m.id "
+            f"{ORDER}"
+        )
         with connection.cursor() as cur:
             cur.execute(sql, [*pp, *qp, *qp, *wp])
             return cur.fetchall()
@@ -135,16 +141,20 @@ class PostgresBackend(Backend):
             cur.execute(
                 "SELECT d.id, d.work_key, d.key FROM search_searchdoc d "
                 "WHERE ts_filter(d.document, '{a}') @@ phraseto_tsquery('simple', %s) "
-                f"LIMIT {int(limit)}", [" ".join(tokens)])
+                f"LIMIT {int(limit)}",
+                [" ".join(tokens)],
+            )
             return cur.fetchall()
 
     def bare(self, query: TextQuery, limit: int = 20) -> list[int]:
         q, qp = tsquery(query)
         where, wp = _match(query, SqlFilters())
         with connection.cursor() as cur:
-            cur.execute(f"SELECT d.id FROM search_searchdoc d WHERE {where} "
-                        f"ORDER BY {RANK.format(q='(' + q + ')')} DESC LIMIT {int(limit)}",
-                        [*wp, *qp])
+            cur.execute(
+                f"SELECT d.id FROM search_searchdoc d WHERE {where} "
+                f"ORDER BY {RANK.format(q='(' + q + ')')} DESC LIMIT {int(limit)}",
+                [*wp, *qp],
+            )
             return [r[0] for r in cur.fetchall()]
 
     def write(self, texts: dict[int, dict[str, str]]) -> None:

@@ -80,8 +80,12 @@ class SQLiteFTS5Backend(Backend):
             f"d.status_rank, d.version_rank, {RELEVANCE}, {DOC_COLUMNS} "
             f"FROM {_JOIN} WHERE {where} {ORDER} LIMIT {int(limit)}"
         )
-        params = [*phrase_params, match_expression(query, TITLE_COLUMNS),
-                  match_expression(query), *fparams]
+        params = [
+            *phrase_params,
+            match_expression(query, TITLE_COLUMNS),
+            match_expression(query),
+            *fparams,
+        ]
         with connection.cursor() as cur:
             cur.execute(sql, params)
             return cur.fetchall()
@@ -99,8 +103,10 @@ class SQLiteFTS5Backend(Backend):
             f"JOIN search_searchdoc d ON d.id = m.id {ORDER}"
         )
         with connection.cursor() as cur:
-            cur.execute(sql, [*phrase_params, match_expression(query, TITLE_COLUMNS),
-                              match_expression(query)])
+            cur.execute(
+                sql,
+                [*phrase_params, match_expression(query, TITLE_COLUMNS), match_expression(query)],
+            )
             return cur.fetchall()
 
     def count(self, query: TextQuery, filters: SqlFilters) -> int:
@@ -108,15 +114,17 @@ class SQLiteFTS5Backend(Backend):
         source = _JOIN if extra else TABLE
         where, _ = _where(f"{TABLE} MATCH %s", filters)
         with connection.cursor() as cur:
-            cur.execute(f"SELECT count(*) FROM {source} WHERE {where}",
-                        [match_expression(query), *fparams])
+            cur.execute(
+                f"SELECT count(*) FROM {source} WHERE {where}", [match_expression(query), *fparams]
+            )
             return cur.fetchone()[0]
 
     def facet_groups(self, query: TextQuery, filters: SqlFilters) -> list[tuple]:
         where, fparams = _where(f"{TABLE} MATCH %s", filters)
         with connection.cursor() as cur:
-            cur.execute(FACET_GROUP.format(source=_JOIN, where=where),
-                        [match_expression(query), *fparams])
+            cur.execute(
+                FACET_GROUP.format(source=_JOIN, where=where), [match_expression(query), *fparams]
+            )
             return cur.fetchall()
 
     def ident_token_ids(self, tokens: list[str], limit: int = 3000) -> list[tuple[int, str, str]]:
@@ -126,13 +134,18 @@ class SQLiteFTS5Backend(Backend):
         with connection.cursor() as cur:
             cur.execute(
                 f"SELECT d.id, d.work_key, d.key FROM {TABLE} JOIN search_searchdoc d "
-                f"ON d.id = {TABLE}.rowid WHERE {TABLE} MATCH %s LIMIT {int(limit)}", [expr])
+                f"ON d.id = {TABLE}.rowid WHERE {TABLE} MATCH %s LIMIT {int(limit)}",
+                [expr],
+            )
             return cur.fetchall()
 
     def bare(self, query: TextQuery, limit: int = 20) -> list[int]:
         with connection.cursor() as cur:
-            cur.execute(f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s ORDER BY {_BM25} "
-                        f"LIMIT {int(limit)}", [match_expression(query)])
+            cur.execute(
+                f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s ORDER BY {_BM25} "
+                f"LIMIT {int(limit)}",
+                [match_expression(query)],
+            )
             return [r[0] for r in cur.fetchall()]
 
     def write(self, texts: dict[int, dict[str, str]]) -> None:
@@ -142,15 +155,17 @@ class SQLiteFTS5Backend(Backend):
         placeholders = ", ".join(["%s"] * (len(COLUMNS) + 1))
         rows = [(pk, *(cols.get(c, "") for c in COLUMNS)) for pk, cols in texts.items()]
         with connection.cursor() as cur:
-            cur.executemany(f"INSERT INTO {TABLE} (rowid, {', '.join(COLUMNS)}) "
-                            f"VALUES ({placeholders})", rows)
+            cur.executemany(
+                f"INSERT INTO {TABLE} (rowid, {', '.join(COLUMNS)}) VALUES ({placeholders})", rows
+            )
 
     def delete(self, ids: list[int]) -> None:
         with connection.cursor() as cur:
             for start in range(0, len(ids), 500):
-                chunk = ids[start:start + 500]
-                cur.execute(f"DELETE FROM {TABLE} WHERE rowid IN ({', '.join(['%s'] * len(chunk))})",
-                            chunk)
+                chunk = ids[start : start + 500]
+                cur.execute(
+                    f"DELETE FROM {TABLE} WHERE rowid IN ({', '.join(['%s'] * len(chunk))})", chunk
+                )
 
     def clear(self) -> None:
         with connection.cursor() as cur:

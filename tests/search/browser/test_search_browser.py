@@ -40,7 +40,8 @@ def test_chinese_and_english_queries_and_a_facet(page, small_catalogue):
     box.fill("household appliances safety")
     box.press("Enter")
     page.wait_for_function(
-        "() => document.querySelector('#hits li.hit .hit-id')?.textContent.includes('IEC 60335')")
+        "() => document.querySelector('#hits li.hit .hit-id')?.textContent.includes('IEC 60335')"
+    )
 
     facet = page.locator("#facets [data-facet=status] a.facet-value").first
     label = facet.inner_text().strip()

@@ -17,8 +17,11 @@ from stdlink.catalog.importers.tables import read_csv, upsert_codes
 
 __all__ = ["ImportFailed", "import_ccs"]
 
-_LEVELS = ((1, re.compile(r"^[A-Z]$")), (2, re.compile(r"^[A-Z]\d{2}/\d{2}$")),
-           (3, re.compile(r"^[A-Z]\d{2}$")))
+_LEVELS = (
+    (1, re.compile(r"^[A-Z]$")),
+    (2, re.compile(r"^[A-Z]\d{2}/\d{2}$")),
+    (3, re.compile(r"^[A-Z]\d{2}$")),
+)
 
 
 def _files(paths: list[Path | str]) -> list[Path]:
@@ -35,16 +38,27 @@ def _level(code: str) -> int:
     return 0
 
 
-def import_ccs(paths: list[Path | str] | Path | str, *, skip_invalid: bool = False,
-               limit: int | None = None, progress: bool = False, acting_user=None):
+def import_ccs(
+    paths: list[Path | str] | Path | str,
+    *,
+    skip_invalid: bool = False,
+    limit: int | None = None,
+    progress: bool = False,
+    acting_user=None,
+):
     from stdlink.catalog.models import CCS
 
     if isinstance(paths, (str, Path)):
         paths = [paths]
     files = _files(paths)
-    runner = BatchRunner("ccs", [str(f) for f in files] or [str(p) for p in paths],
-                         skip_invalid=skip_invalid, acting_user=acting_user, progress=progress,
-                         resolve=False)
+    runner = BatchRunner(
+        "ccs",
+        [str(f) for f in files] or [str(p) for p in paths],
+        skip_invalid=skip_invalid,
+        acting_user=acting_user,
+        progress=progress,
+        resolve=False,
+    )
 
     def body(run: BatchRunner, writer: Writer) -> None:
         if not files:
@@ -60,25 +74,38 @@ def import_ccs(paths: list[Path | str] | Path | str, *, skip_invalid: bool = Fal
                 continue
             if not header[0].lower().endswith("code") and "代码" not in header[0]:
                 run.skip_invalid = False
-                run.error(label, None, "(header)", f"first column must be the code / 第一列应为"
-                                                   f"代码, got {header[0]!r}")
+                run.error(
+                    label,
+                    None,
+                    "(header)",
+                    f"first column must be the code / 第一列应为代码, got {header[0]!r}",
+                )
                 continue
             for i, r in enumerate(data[:limit] if limit else data):
                 run.read += 1
                 r = [c.strip() for c in r] + [""] * (6 - len(r))
                 code = r[0]
                 level = _level(code)
-                if not level and re.match(r"^[A-Z0-9]{1,6}$", code) and len(r) > 3 \
-                        and _level(r[3]) == 2:
+                if (
+                    not level
+                    and re.match(r"^[A-Z0-9]{1,6}$", code)
+                    and len(r) > 3
+                    and _level(r[3]) == 2
+                ):
                     # Upstream typo kept as given (level-3 row `FF2` under K20/29, where the
                     # table has no K22 异步电机): stored, with a warning.
                     level = 3
-                    run.warn(label, i, "code (column 1)",
-                             f"不规范的 CCS 代码，按原样保存 / irregular CCS code kept as given: "
-                             f"{code!r} under {r[3]}")
+                    run.warn(
+                        label,
+                        i,
+                        "code (column 1)",
+                        f"不规范的 CCS 代码，按原样保存 / irregular CCS code kept as given: "
+                        f"{code!r} under {r[3]}",
+                    )
                 if not level:
-                    run.error(label, i, "code (column 1)",
-                              f"不是 CCS 代码 / not a CCS code: {code!r}")
+                    run.error(
+                        label, i, "code (column 1)", f"不是 CCS 代码 / not a CCS code: {code!r}"
+                    )
                     continue
                 if not r[1]:
                     run.error(label, i, "名称 / Name (column 2)", "empty / 名称为空")
@@ -87,15 +114,28 @@ def import_ccs(paths: list[Path | str] | Path | str, *, skip_invalid: bool = Fal
                 if level == 2 and not parent:
                     parent = code[0]
                 if parent and _level(parent) != level - 1:
-                    run.error(label, i, "parent (column 4)",
-                              f"上级代码 {parent!r} 不是第 {level - 1} 级 / parent {parent!r} is "
-                              f"not a level-{level - 1} code")
+                    run.error(
+                        label,
+                        i,
+                        "parent (column 4)",
+                        f"上级代码 {parent!r} 不是第 {level - 1} 级 / parent {parent!r} is "
+                        f"not a level-{level - 1} code",
+                    )
                     continue
                 notes = r[4] if level > 1 else ""
                 if level > 1 and r[5]:
                     notes = f"{notes}\n{r[5]}".strip()
-                rows.append({"code": code, "level": level, "parent": parent,
-                             "name_zh": r[1][:200], "name_en": r[2][:400], "notes": notes})
+                rows.append(
+                    {
+                        "code": code,
+                        "level": level,
+                        "parent": parent,
+                        "name_zh": r[1][:200],
+                        "name_en": r[2][:400],
+                        "notes": notes,
+                    }
+                )
         if not run.failed and rows:
             upsert_codes(CCS, rows, run, writer)
+
     return runner.run(body)

@@ -32,12 +32,21 @@ from stdlink.catalog.importers.tables import read_text
 __all__ = ["ImportFailed", "import_cn_list"]
 
 FORMAT = "cn-list-json"
-STATUS = {"现行": "current", "即将实施": "upcoming", "废止": "withdrawn", "被代替": "replaced",
-          "active": "current", "upcoming": "upcoming", "withdrawn": "withdrawn",
-          "replaced": "replaced"}
-KNOWN = frozenset("seq dir_name l1 l2 number title_zh title_en approval_date effective_date "
-                  "status_zh status id source_url source_note replaces revision_kind ics ccs "
-                  "withdrawn_date".split())
+STATUS = {
+    "现行": "current",
+    "即将实施": "upcoming",
+    "废止": "withdrawn",
+    "被代替": "replaced",
+    "active": "current",
+    "upcoming": "upcoming",
+    "withdrawn": "withdrawn",
+    "replaced": "replaced",
+}
+KNOWN = frozenset(
+    "seq dir_name l1 l2 number title_zh title_en approval_date effective_date "
+    "status_zh status id source_url source_note replaces revision_kind ics ccs "
+    "withdrawn_date".split()
+)
 _SPACES = re.compile(r"[\s\u3000]+")
 _FAMILY = re.compile(r"^(T/|Q/|[A-Z]+\d*(?:/[TZ])?(?=[\s\d]))")
 WRITE_CHUNK = 1000
@@ -103,8 +112,7 @@ def map_item(item, *, index: int, locator: str, source: str, families: dict) -> 
         warnings.append(("number", f"pubid cannot parse {number!r}: key by fallback"))
     if family is None:
         warnings.append(("number", f"unknown code family {fam!r} / 未知标准代号"))
-    extra = {"category": [x for x in (item.get("dir_name"), item.get("l1"), item.get("l2"))
-                          if x]}
+    extra = {"category": [x for x in (item.get("dir_name"), item.get("l1"), item.get("l2")) if x]}
     for k in ("id", "seq", "source_url", "source_note", "revision_kind"):
         if item.get(k) not in (None, ""):
             extra[k] = item[k]
@@ -129,22 +137,46 @@ def map_item(item, *, index: int, locator: str, source: str, families: dict) -> 
         for t in (x.strip() for x in re.split(r"[,，;；、]", target) if x.strip()):
             _i, t_key, *_rest, t_fb = identifier_keys(t)
             fallbacks += int(t_fb)
-            relations.append(RelationRow("replaces", t[:255], t_key[:255], "replaces",
-                                         _text(item, "revision_kind")[:255]))
+            relations.append(
+                RelationRow(
+                    "replaces", t[:255], t_key[:255], "replaces", _text(item, "revision_kind")[:255]
+                )
+            )
     year = getattr(parsed, "year", None) if parsed is not None else None
-    year = int(year) if isinstance(year, (int, str)) and str(year).isdigit() else (
-        published.year if published else None)
+    year = (
+        int(year)
+        if isinstance(year, (int, str)) and str(year).isdigit()
+        else (published.year if published else None)
+    )
     return Record(
-        index=index, locator=locator[:255], raw=zlib.compress(raw_bytes, 6),
-        content_hash=content_hash(raw_bytes), format=FORMAT, uid=key[:255],
-        identifier=ident[:255], key=key[:255], work_key=work_key[:255],
-        publisher=family["body"] if family else "", doctype="standard", title_zh=title,
-        status=status or "unknown", stage=status_raw[:64], published=published, year=year,
-        nature=family["nature"] if family else "", languages=["zh"], extra=extra,
-        titles=[("zh", "Hans", "main", title)], dates=dates, relations=relations,
-        warnings=warnings, key_fallbacks=fallbacks,
-        links=[{"type": "src", "url": item["source_url"]}] if isinstance(
-            item.get("source_url"), str) and item["source_url"] else [])
+        index=index,
+        locator=locator[:255],
+        raw=zlib.compress(raw_bytes, 6),
+        content_hash=content_hash(raw_bytes),
+        format=FORMAT,
+        uid=key[:255],
+        identifier=ident[:255],
+        key=key[:255],
+        work_key=work_key[:255],
+        publisher=family["body"] if family else "",
+        doctype="standard",
+        title_zh=title,
+        status=status or "unknown",
+        stage=status_raw[:64],
+        published=published,
+        year=year,
+        nature=family["nature"] if family else "",
+        languages=["zh"],
+        extra=extra,
+        titles=[("zh", "Hans", "main", title)],
+        dates=dates,
+        relations=relations,
+        warnings=warnings,
+        key_fallbacks=fallbacks,
+        links=[{"type": "src", "url": item["source_url"]}]
+        if isinstance(item.get("source_url"), str) and item["source_url"]
+        else [],
+    )
 
 
 def _families(writer: Writer) -> dict:
@@ -153,8 +185,11 @@ def _families(writer: Writer) -> dict:
 
     out = {}
     for fam in CodeFamily.objects.select_related("body"):
-        out[fam.code] = {"nature": fam.nature, "body": fam.body.code if fam.body else "",
-                         "obj": fam}
+        out[fam.code] = {
+            "nature": fam.nature,
+            "body": fam.body.code if fam.body else "",
+            "obj": fam,
+        }
     return out
 
 
@@ -165,28 +200,44 @@ def _ensure_body(writer: Writer, family: dict) -> str:
         return family["body"]
     fam = family["obj"]
     code = fam.code.removesuffix("/T").removesuffix("/Z").rstrip("/")  # YY, DB33, T, Q
-    kind = {"sector": Body.Kind.SECTOR, "local": Body.Kind.LOCAL,
-            "social-group": Body.Kind.GROUP, "enterprise": Body.Kind.ENTERPRISE}.get(
-                fam.scope, Body.Kind.NATIONAL)
+    kind = {
+        "sector": Body.Kind.SECTOR,
+        "local": Body.Kind.LOCAL,
+        "social-group": Body.Kind.GROUP,
+        "enterprise": Body.Kind.ENTERPRISE,
+    }.get(fam.scope, Body.Kind.NATIONAL)
     body = writer.bodies.get(code) or writer._create_body(  # noqa: SLF001 - same package
-        code, "SAC", kind=kind, country="CN", name_zh=fam.issuer_zh or fam.name_zh or code,
-        name_en=f"{code} ({fam.scope} standards)")
-    CodeFamily.objects.filter(code__in=[code, f"{code}/T", f"{code}/Z"],
-                              body__isnull=True).update(body=body)
+        code,
+        "SAC",
+        kind=kind,
+        country="CN",
+        name_zh=fam.issuer_zh or fam.name_zh or code,
+        name_en=f"{code} ({fam.scope} standards)",
+    )
+    CodeFamily.objects.filter(code__in=[code, f"{code}/T", f"{code}/Z"], body__isnull=True).update(
+        body=body
+    )
     family["body"] = body.code
     return body.code
 
 
-def import_cn_list(path: Path | str, *, skip_invalid: bool = False, limit: int | None = None,
-                   progress: bool = False, acting_user=None):
+def import_cn_list(
+    path: Path | str,
+    *,
+    skip_invalid: bool = False,
+    limit: int | None = None,
+    progress: bool = False,
+    acting_user=None,
+):
     from stdlink.catalog.models import SourceRecord
     from stdlink.clitools import progress as bar
 
     path = Path(path)
     label = str(path)
     source = path.name.split(".")[0].split("_")[0].lower()[:32] or "cn-list"
-    runner = BatchRunner("cn-list", [label], skip_invalid=skip_invalid, acting_user=acting_user,
-                         progress=progress)
+    runner = BatchRunner(
+        "cn-list", [label], skip_invalid=skip_invalid, acting_user=acting_user, progress=progress
+    )
 
     def body(run: BatchRunner, writer: Writer) -> None:
         text = read_text(path, run, label)
@@ -197,8 +248,12 @@ def import_cn_list(path: Path | str, *, skip_invalid: bool = False, limit: int |
             items = json.loads(text)
         except json.JSONDecodeError as exc:
             run.skip_invalid = False
-            run.error(label, None, "(json)", f"invalid JSON at line {exc.lineno}, column "
-                                             f"{exc.colno} / JSON 格式错误: {exc.msg}")
+            run.error(
+                label,
+                None,
+                "(json)",
+                f"invalid JSON at line {exc.lineno}, column {exc.colno} / JSON 格式错误: {exc.msg}",
+            )
             return
         if isinstance(items, dict):  # {"items": [...]} envelopes
             items = next((v for v in items.values() if isinstance(v, list)), None)
@@ -207,8 +262,9 @@ def import_cn_list(path: Path | str, *, skip_invalid: bool = False, limit: int |
             run.error(label, None, "(json)", "expected a list of records / 应为记录列表")
             return
         families = _families(writer)
-        known = dict(SourceRecord.objects.filter(source=source)
-                     .values_list("locator", "content_hash"))
+        known = dict(
+            SourceRecord.objects.filter(source=source).values_list("locator", "content_hash")
+        )
         buf: list[Record] = []
         rows = items[:limit] if limit is not None else items
         for i, item in enumerate(bar(rows, desc=source, enabled=None if progress else False)):
@@ -216,8 +272,7 @@ def import_cn_list(path: Path | str, *, skip_invalid: bool = False, limit: int |
             ident = item.get("id") if isinstance(item, dict) else None
             locator = f"{path.name}#{ident if isinstance(ident, str) and ident else i}"
             try:
-                rec = map_item(item, index=i, locator=locator, source=source,
-                               families=families)
+                rec = map_item(item, index=i, locator=locator, source=source, families=families)
             except _Invalid as exc:
                 run.error(label, i, exc.field, exc.message, locator)
                 continue
@@ -235,4 +290,5 @@ def import_cn_list(path: Path | str, *, skip_invalid: bool = False, limit: int |
         if buf and not run.failed:
             writer.write(buf, source, file=label)
         run.bump("read", run.read, source)
+
     return runner.run(body)

@@ -16,15 +16,27 @@ _CODE = re.compile(r"^\d{2}(\.\d{3}(\.\d{2})?)?$")
 REQUIRED = ("code", "level", "description")
 
 
-def import_ics(path: Path | str, *, skip_invalid: bool = False, limit: int | None = None,
-               progress: bool = False, acting_user=None):
+def import_ics(
+    path: Path | str,
+    *,
+    skip_invalid: bool = False,
+    limit: int | None = None,
+    progress: bool = False,
+    acting_user=None,
+):
     from stdlink.catalog.models import ICS
     from stdlink.clitools import progress as bar
 
     path = Path(path)
     label = str(path)
-    runner = BatchRunner("ics", [label], skip_invalid=skip_invalid, acting_user=acting_user,
-                         progress=progress, resolve=False)
+    runner = BatchRunner(
+        "ics",
+        [label],
+        skip_invalid=skip_invalid,
+        acting_user=acting_user,
+        progress=progress,
+        resolve=False,
+    )
 
     def body(run: BatchRunner, writer: Writer) -> None:
         header, data = read_csv(path, run, label)
@@ -39,8 +51,9 @@ def import_ics(path: Path | str, *, skip_invalid: bool = False, limit: int | Non
             return
         col = {c: low.index(c) for c in ("code", "level", "description", "notes") if c in low}
         rows = []
-        for i, r in enumerate(bar(data[:limit] if limit else data, desc="ics",
-                                  enabled=None if progress else False)):
+        for i, r in enumerate(
+            bar(data[:limit] if limit else data, desc="ics", enabled=None if progress else False)
+        ):
             run.read += 1
 
             def cell(c, r=r):
@@ -52,17 +65,29 @@ def import_ics(path: Path | str, *, skip_invalid: bool = False, limit: int | Non
                 continue
             depth = code.count(".") + 1
             if level != str(depth):
-                run.error(label, i, "level", f"level {level!r} does not match code {code} "
-                                             f"(expected {depth}) / 层级与代码不符")
+                run.error(
+                    label,
+                    i,
+                    "level",
+                    f"level {level!r} does not match code {code} "
+                    f"(expected {depth}) / 层级与代码不符",
+                )
                 continue
             name = cell("description")
             if not name:
                 run.error(label, i, "description", "empty / 名称为空")
                 continue
-            rows.append({"code": code, "level": depth, "parent": code.rsplit(".", 1)[0]
-                         if depth > 1 else "", "name_en": name[:400],
-                         "notes": cell("notes")})
+            rows.append(
+                {
+                    "code": code,
+                    "level": depth,
+                    "parent": code.rsplit(".", 1)[0] if depth > 1 else "",
+                    "name_en": name[:400],
+                    "notes": cell("notes"),
+                }
+            )
         if not run.failed:
             # name_zh is not in the ICS table: Chinese names entered by hand are kept
             upsert_codes(ICS, rows, run, writer, fields=("level", "name_en", "notes"))
+
     return runner.run(body)

@@ -21,13 +21,13 @@ from stdlink.catalog.importers.relaton.worker import parse_chunk
 
 __all__ = ["ImportFailed", "import_paths"]
 
-TASK_DOCS = 200          # documents per worker task
-TASK_BYTES = 2 << 20     # ... or this many raw bytes
-WRITE_CHUNK = 2000       # records per bulk write
-IN_FLIGHT = 6            # tasks queued ahead per worker pool
+TASK_DOCS = 200  # documents per worker task
+TASK_BYTES = 2 << 20  # ... or this many raw bytes
+WRITE_CHUNK = 2000  # records per bulk write
+IN_FLIGHT = 6  # tasks queued ahead per worker pool
 
 
-SMALL_INPUT = 2 << 20    # bytes on disk under which parsing stays in-process
+SMALL_INPUT = 2 << 20  # bytes on disk under which parsing stays in-process
 
 
 def _default_workers(limit: int | None, inputs: list[reader.Input] = ()) -> int:
@@ -52,16 +52,25 @@ def _make_pool(workers: int):
     return ctx.Pool(workers)
 
 
-def _tasks(inp: reader.Input, limit: int | None, known: dict[str, str], runner: BatchRunner,
-           counter: list[int]):
+def _tasks(
+    inp: reader.Input,
+    limit: int | None,
+    known: dict[str, str],
+    runner: BatchRunner,
+    counter: list[int],
+):
     """Yield worker tasks (source, [(index, locator, raw, hash)]); unchanged documents are
     counted and dropped here, before any parsing."""
     from stdlink.clitools import progress as bar
 
     items: list = []
     size = 0
-    docs = bar(reader.documents(inp, limit), desc=inp.source, unit="rec",
-               enabled=None if runner.progress else False)
+    docs = bar(
+        reader.documents(inp, limit),
+        desc=inp.source,
+        unit="rec",
+        enabled=None if runner.progress else False,
+    )
     for item in docs:
         if isinstance(item, reader.ReadError):
             runner.skip_invalid = False  # a file unreadable to its end fails even when skipping
@@ -100,8 +109,15 @@ def _results(pool, tasks):
         yield pending.popleft().get()
 
 
-def import_paths(paths: list[Path | str], *, skip_invalid: bool = False, limit: int | None = None,
-                 progress: bool = False, acting_user=None, workers: int | None = None):
+def import_paths(
+    paths: list[Path | str],
+    *,
+    skip_invalid: bool = False,
+    limit: int | None = None,
+    progress: bool = False,
+    acting_user=None,
+    workers: int | None = None,
+):
     """Import Relaton YAML files, streams or directories as one batch (see module docstring).
 
     Raises `ImportFailed` (batch rolled back) on the first malformed records unless
@@ -111,15 +127,33 @@ def import_paths(paths: list[Path | str], *, skip_invalid: bool = False, limit: 
 
     inputs = reader.expand(paths)
     missing = [str(p) for p in paths if not Path(p).exists()]
-    runner = BatchRunner("relaton", [i.label for i in inputs] or [str(p) for p in paths],
-                         skip_invalid=skip_invalid, acting_user=acting_user, progress=progress)
+    runner = BatchRunner(
+        "relaton",
+        [i.label for i in inputs] or [str(p) for p in paths],
+        skip_invalid=skip_invalid,
+        acting_user=acting_user,
+        progress=progress,
+    )
     for m in missing:
-        runner.errors.append({"file": m, "record": None, "locator": "", "field": "(file)",
-                              "message": "文件不存在 / no such file or directory"})
+        runner.errors.append(
+            {
+                "file": m,
+                "record": None,
+                "locator": "",
+                "field": "(file)",
+                "message": "文件不存在 / no such file or directory",
+            }
+        )
     if not inputs and not missing:
-        runner.errors.append({"file": ",".join(map(str, paths)), "record": None, "locator": "",
-                              "field": "(file)",
-                              "message": "没有 Relaton YAML 文件 / no Relaton YAML files found"})
+        runner.errors.append(
+            {
+                "file": ",".join(map(str, paths)),
+                "record": None,
+                "locator": "",
+                "field": "(file)",
+                "message": "没有 Relaton YAML 文件 / no Relaton YAML files found",
+            }
+        )
     if runner.errors:
         runner.skip_invalid = False  # a missing input always fails the batch
 
@@ -139,8 +173,9 @@ def import_paths(paths: list[Path | str], *, skip_invalid: bool = False, limit: 
 
     def _import_one(inp, run, writer, pool, limit) -> None:
         t0 = time.perf_counter()
-        known = dict(SourceRecord.objects.filter(source=inp.source)
-                     .values_list("locator", "content_hash"))
+        known = dict(
+            SourceRecord.objects.filter(source=inp.source).values_list("locator", "content_hash")
+        )
         counter = [0]
         read_before, unchanged_before = run.read, run.unchanged
         buf: list[Record] = []
@@ -171,7 +206,10 @@ def import_paths(paths: list[Path | str], *, skip_invalid: bool = False, limit: 
         if run.progress:
             import sys
 
-            print(f"  {inp.source}: {n:,} 条记录 / records, {dt:.1f} s, "
-                  f"{per['records_per_s']:,} rec/s", file=sys.stderr)
+            print(
+                f"  {inp.source}: {n:,} 条记录 / records, {dt:.1f} s, "
+                f"{per['records_per_s']:,} rec/s",
+                file=sys.stderr,
+            )
 
     return runner.run(body)

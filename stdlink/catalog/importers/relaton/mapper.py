@@ -31,12 +31,23 @@ from stdlink.catalog.importers.record import CommitteeNode, Record, RelationRow
 
 #: source (file stem) → (default body code, identifier prefix tried when pubid fails)
 SOURCE_DEFAULTS: dict[str, tuple[str, str]] = {
-    "iso": ("ISO", "ISO"), "iec": ("IEC", "IEC"), "itu-t": ("ITU", "ITU-T"),
-    "itu-r": ("ITU", "ITU-R"), "itu-r-legacy": ("ITU", "ITU-R"), "etsi": ("ETSI", "ETSI"),
-    "cie": ("CIE", "CIE"), "bipm": ("BIPM", ""), "oiml": ("OIML", "OIML"),
-    "ieee": ("IEEE", "IEEE"), "jis": ("JIS", "JIS"), "ecma": ("ECMA", "ECMA"),
-    "iho": ("IHO", "IHO"), "iala": ("IALA", "IALA"), "nist": ("NIST", "NIST"),
-    "ccsds": ("CCSDS", "CCSDS"), "gost": ("GOST", "GOST"),
+    "iso": ("ISO", "ISO"),
+    "iec": ("IEC", "IEC"),
+    "itu-t": ("ITU", "ITU-T"),
+    "itu-r": ("ITU", "ITU-R"),
+    "itu-r-legacy": ("ITU", "ITU-R"),
+    "etsi": ("ETSI", "ETSI"),
+    "cie": ("CIE", "CIE"),
+    "bipm": ("BIPM", ""),
+    "oiml": ("OIML", "OIML"),
+    "ieee": ("IEEE", "IEEE"),
+    "jis": ("JIS", "JIS"),
+    "ecma": ("ECMA", "ECMA"),
+    "iho": ("IHO", "IHO"),
+    "iala": ("IALA", "IALA"),
+    "nist": ("NIST", "NIST"),
+    "ccsds": ("CCSDS", "CCSDS"),
+    "gost": ("GOST", "GOST"),
 }
 
 
@@ -49,26 +60,79 @@ def source_defaults(source: str) -> tuple[str, str]:
 
 # Top-level keys of both generations (relaton-bib 1.x and the v2 model). Anything else is kept
 # in `extra["unknown_fields"]` and reported as a warning.
-KNOWN_FIELDS = frozenset("""
+KNOWN_FIELDS = frozenset(
+    """
 schema-version schema_version id title link source type docid docidentifier docnumber date
 contributor edition version revdate language locale script abstract docstatus status copyright
 relation place keyword series extent ext fetched formattedref doctype subdoctype ics
 editorialgroup structuredidentifier validity note biblionote medium accesslocation license
 classification size workgroup horizontal stagename flavor
-""".split())
+""".split()
+)
 
 ISO639_2 = {
-    "eng": "en", "fra": "fr", "fre": "fr", "deu": "de", "ger": "de", "spa": "es", "rus": "ru",
-    "zho": "zh", "chi": "zh", "jpn": "ja", "ara": "ar", "por": "pt", "ita": "it", "fas": "fa",
-    "per": "fa", "kor": "ko", "nld": "nl", "dut": "nl", "pol": "pl", "ces": "cs", "cze": "cs",
-    "slk": "sk", "slo": "sk", "tur": "tr", "ukr": "uk", "srp": "sr", "hrv": "hr", "bul": "bg",
-    "ron": "ro", "rum": "ro", "hun": "hu", "fin": "fi", "swe": "sv", "dan": "da", "nor": "no",
-    "ell": "el", "gre": "el", "heb": "he", "vie": "vi", "tha": "th", "ind": "id", "msa": "ms",
-    "may": "ms", "slv": "sl", "lit": "lt", "lav": "lv", "est": "et", "cat": "ca", "mon": "mn",
+    "eng": "en",
+    "fra": "fr",
+    "fre": "fr",
+    "deu": "de",
+    "ger": "de",
+    "spa": "es",
+    "rus": "ru",
+    "zho": "zh",
+    "chi": "zh",
+    "jpn": "ja",
+    "ara": "ar",
+    "por": "pt",
+    "ita": "it",
+    "fas": "fa",
+    "per": "fa",
+    "kor": "ko",
+    "nld": "nl",
+    "dut": "nl",
+    "pol": "pl",
+    "ces": "cs",
+    "cze": "cs",
+    "slk": "sk",
+    "slo": "sk",
+    "tur": "tr",
+    "ukr": "uk",
+    "srp": "sr",
+    "hrv": "hr",
+    "bul": "bg",
+    "ron": "ro",
+    "rum": "ro",
+    "hun": "hu",
+    "fin": "fi",
+    "swe": "sv",
+    "dan": "da",
+    "nor": "no",
+    "ell": "el",
+    "gre": "el",
+    "heb": "he",
+    "vie": "vi",
+    "tha": "th",
+    "ind": "id",
+    "msa": "ms",
+    "may": "ms",
+    "slv": "sl",
+    "lit": "lt",
+    "lav": "lv",
+    "est": "et",
+    "cat": "ca",
+    "mon": "mn",
 }
 
-NON_CITABLE_ID_TYPES = {"URN", "urn", "iso-reference", "ISBN", "isbn", "DOI", "doi",
-                        "OIML-bulletin-url-slug", "BIPM-long"}
+NON_CITABLE_ID_TYPES = {
+    "URN",
+    "urn",
+    "iso-reference",
+    "ISBN",
+    "isbn",
+    "DOI",
+    "doi",
+    "OIML-bulletin-url-slug",
+    "BIPM-long",
+}
 
 
 class FieldError(Exception):
@@ -79,6 +143,7 @@ class FieldError(Exception):
 
 
 # --- small helpers ---------------------------------------------------------------------------
+
 
 def as_list(value: Any, field: str) -> list:
     """Relaton list fields may be a list, a single mapping or a scalar."""
@@ -155,8 +220,9 @@ def parse_date(value: Any, field: str) -> tuple[dt.date | None, str]:
     if isinstance(value, int) and 1000 <= value <= 2999:
         return dt.date(value, 1, 1), str(value)
     if not isinstance(value, str):
-        raise FieldError(field, f"expected a date (YYYY, YYYY-MM or YYYY-MM-DD), got "
-                                f"{type(value).__name__}")
+        raise FieldError(
+            field, f"expected a date (YYYY, YYYY-MM or YYYY-MM-DD), got {type(value).__name__}"
+        )
     m = _DATE_RE.match(value.strip())
     if not m:
         raise FieldError(field, f"expected a date (YYYY, YYYY-MM or YYYY-MM-DD), got {value!r}")
@@ -206,14 +272,20 @@ def _node(code: str, name: str = "", secretariat: str = "") -> CommitteeNode:
         kind = m[1].upper() if len(m[1]) <= 8 else ""
         number = (m[2] or "")[:24]
     is_zh = any("\u4e00" <= ch <= "\u9fff" for ch in name) and not any(
-        "\u3040" <= ch <= "\u30ff" for ch in name)
-    return CommitteeNode(code=code[:255], kind=kind[:24], number=number,
-                         name_en="" if is_zh else name[:400], name_zh=name[:200] if is_zh else "",
-                         secretariat=secretariat[:128])
+        "\u3040" <= ch <= "\u30ff" for ch in name
+    )
+    return CommitteeNode(
+        code=code[:255],
+        kind=kind[:24],
+        number=number,
+        name_en="" if is_zh else name[:400],
+        name_zh=name[:200] if is_zh else "",
+        secretariat=secretariat[:128],
+    )
 
 
 def path_nodes(full: str, leaf_name: str = "", secretariat: str = "") -> list[CommitteeNode]:
-    """"ISO/TC 176/SC 2" → [ISO/TC 176, ISO/TC 176/SC 2] (name on the leaf only)."""
+    """ "ISO/TC 176/SC 2" → [ISO/TC 176, ISO/TC 176/SC 2] (name on the leaf only)."""
     segs = [s.strip() for s in full.split("/") if s.strip()]
     if len(segs) >= 2 and segs[1].upper().startswith("IEC JTC"):
         segs = [f"{segs[0]}/{segs[1]}", *segs[2:]]
@@ -232,8 +304,7 @@ def path_nodes(full: str, leaf_name: str = "", secretariat: str = "") -> list[Co
     return nodes
 
 
-_COMMITTEE_PATH_RE = re.compile(r"^(TC|SC|SyC|PC|JTC|CIS|ACOS|ACEC|ACTAD|SMB|CAB|WG|SG)\b",
-                                re.I)
+_COMMITTEE_PATH_RE = re.compile(r"^(TC|SC|SyC|PC|JTC|CIS|ACOS|ACEC|ACTAD|SMB|CAB|WG|SG)\b", re.I)
 
 
 def v1_committees(eg: Any, body: str, source: str) -> list[list[CommitteeNode]]:
@@ -259,10 +330,15 @@ def v1_committees(eg: Any, body: str, source: str) -> list[list[CommitteeNode]]:
                 path = [node]
                 wg = c.get("workgroup")
                 for j, w in enumerate(as_list(wg, f"{f}.committee.workgroup")):
-                    wt = scalar_text(w.get("abbreviation") or w.get("name") if isinstance(w, dict)
-                                     else w, f"{f}.committee.workgroup[{j}]")
-                    wn = scalar_text(w.get("name"), f"{f}.committee.workgroup[{j}].name") \
-                        if isinstance(w, dict) else ""
+                    wt = scalar_text(
+                        w.get("abbreviation") or w.get("name") if isinstance(w, dict) else w,
+                        f"{f}.committee.workgroup[{j}]",
+                    )
+                    wn = (
+                        scalar_text(w.get("name"), f"{f}.committee.workgroup[{j}].name")
+                        if isinstance(w, dict)
+                        else ""
+                    )
                     if wt:
                         path = [node, _node(f"{node.code}/{wt}", wn)]
                 paths.append(path)
@@ -283,8 +359,9 @@ def v1_committees(eg: Any, body: str, source: str) -> list[list[CommitteeNode]]:
             ident = scalar_text(tc.get("identifier"), f"{f}.identifier")
             name = scalar_text(tc.get("name"), f"{f}.name")
             if ident:
-                paths.append(path_nodes(ident, name, secretariat if group ==
-                                        "technical_committee" else ""))
+                paths.append(
+                    path_nodes(ident, name, secretariat if group == "technical_committee" else "")
+                )
             elif name and re.match(r"^(ISO|IEC|CISPR)(/IEC)?\s*/?\s*(JTC|TC|SC|PC)\b", name):
                 paths.append(path_nodes(name))  # IEC webstore: "ISO/IEC JTC 1/SC 27"
             elif name and _COMMITTEE_PATH_RE.match(name):  # IEC: name holds the path
@@ -365,12 +442,25 @@ def v2_committees(contributors: list, ext: dict, body: str) -> list[list[Committ
 # --- status ----------------------------------------------------------------------------------
 
 _WORD_STATUS = {
-    "published": "current", "valid": "current", "in force": "current", "in-force": "current",
-    "approved": "current", "active": "current", "joint": "current", "current": "current",
-    "revised": "replaced", "replaced": "replaced", "superseded": "replaced",
-    "withdrawn": "withdrawn", "withdrawal": "withdrawn", "inactive": "withdrawn",
-    "obsolete": "withdrawn", "cancelled": "withdrawn", "draft": "draft",
-    "under development": "draft", "upcoming": "upcoming",
+    "published": "current",
+    "valid": "current",
+    "in force": "current",
+    "in-force": "current",
+    "approved": "current",
+    "active": "current",
+    "joint": "current",
+    "current": "current",
+    "revised": "replaced",
+    "replaced": "replaced",
+    "superseded": "replaced",
+    "withdrawn": "withdrawn",
+    "withdrawal": "withdrawn",
+    "inactive": "withdrawn",
+    "obsolete": "withdrawn",
+    "cancelled": "withdrawn",
+    "draft": "draft",
+    "under development": "draft",
+    "upcoming": "upcoming",
 }
 
 
@@ -401,16 +491,33 @@ def map_status(stage: str, substage: str, ext: dict) -> str:
 # --- relations -------------------------------------------------------------------------------
 
 REL_TYPES = {
-    "obsoletes": "replaces", "obsoletedBy": "replaced_by", "supersedes": "replaces",
-    "supersededBy": "replaced_by", "hasSuccessor": "replaced_by", "successorOf": "replaces",
-    "updates": "replaces", "updatedBy": "replaced_by", "amends": "amends",
-    "amendedBy": "amended_by", "corrects": "corrects", "correctedBy": "corrected_by",
-    "adoptedFrom": "adopts", "adoptedAs": "adopted_by", "partOf": "part_of",
-    "hasPart": "has_part", "includedIn": "part_of", "includes": "has_part",
-    "instanceOf": "instance_of", "hasInstance": "has_instance", "editionOf": "edition_of",
-    "hasEdition": "has_edition", "translatedFrom": "translated_from",
-    "complementOf": "complements", "hasManifestation": "manifestation",
-    "identical": "equivalent", "equivalent": "equivalent",
+    "obsoletes": "replaces",
+    "obsoletedBy": "replaced_by",
+    "supersedes": "replaces",
+    "supersededBy": "replaced_by",
+    "hasSuccessor": "replaced_by",
+    "successorOf": "replaces",
+    "updates": "replaces",
+    "updatedBy": "replaced_by",
+    "amends": "amends",
+    "amendedBy": "amended_by",
+    "corrects": "corrects",
+    "correctedBy": "corrected_by",
+    "adoptedFrom": "adopts",
+    "adoptedAs": "adopted_by",
+    "partOf": "part_of",
+    "hasPart": "has_part",
+    "includedIn": "part_of",
+    "includes": "has_part",
+    "instanceOf": "instance_of",
+    "hasInstance": "has_instance",
+    "editionOf": "edition_of",
+    "hasEdition": "has_edition",
+    "translatedFrom": "translated_from",
+    "complementOf": "complements",
+    "hasManifestation": "manifestation",
+    "identical": "equivalent",
+    "equivalent": "equivalent",
 }
 _DEGREES = {"IDT", "MOD", "NEQ"}
 
@@ -425,8 +532,9 @@ def _year(p) -> int | None:
     return int(y) if isinstance(y, str) and y.isdigit() else None
 
 
-def iso_edge(raw: str, rec_p, tgt_p, rec_key: str, tgt_key: str, rec_work: str = "",
-             tgt_work: str = "") -> tuple[str, bool]:
+def iso_edge(
+    raw: str, rec_p, tgt_p, rec_key: str, tgt_key: str, rec_work: str = "", tgt_work: str = ""
+) -> tuple[str, bool]:
     """Direction-correct edge for ISO life-cycle links → (type, corrected).
 
     - `obsoletes X`: X is a predecessor ("Previously": store `replaces`, literal) unless X is a
@@ -461,8 +569,17 @@ def iso_edge(raw: str, rec_p, tgt_p, rec_key: str, tgt_key: str, rec_work: str =
     return REL_TYPES.get(raw, "related"), False
 
 
-def relation_edge(source: str, raw: str, desc: str, rec_p, tgt_p, rec_key: str,
-                  tgt_key: str, rec_work: str = "", tgt_work: str = "") -> tuple[str, bool, str]:
+def relation_edge(
+    source: str,
+    raw: str,
+    desc: str,
+    rec_p,
+    tgt_p,
+    rec_key: str,
+    tgt_key: str,
+    rec_work: str = "",
+    tgt_work: str = "",
+) -> tuple[str, bool, str]:
     degree = desc.upper() if desc.upper() in _DEGREES else ""
     if source == "iso" and raw in ("obsoletes", "updates"):
         t, corrected = iso_edge(raw, rec_p, tgt_p, rec_key, tgt_key, rec_work, tgt_work)
@@ -488,6 +605,7 @@ def with_vap(uid: str, key: str, parsed) -> str:
 
 def _edition_cmp(a: str, b: str) -> int:
     """Compare edition strings numerically ("5.1" > "5", "10" > "9"); 0 when not comparable."""
+
     def parts(x: str) -> tuple:
         return tuple(int(p) for p in re.findall(r"\d+", x))
 
@@ -499,6 +617,7 @@ def _edition_cmp(a: str, b: str) -> int:
 
 # --- the mapping -----------------------------------------------------------------------------
 
+
 def _identifiers(doc: dict) -> tuple[list[dict], str]:
     if "docidentifier" in doc:
         fname, key_name = "docidentifier", "content"
@@ -509,8 +628,7 @@ def _identifiers(doc: dict) -> tuple[list[dict], str]:
     for i, item in enumerate(items):
         f = f"{fname}[{i}]" if isinstance(doc.get(fname), list) else fname
         if not isinstance(item, dict):
-            raise FieldError(f, f"expected a mapping with '{key_name}', got "
-                                f"{type(item).__name__}")
+            raise FieldError(f, f"expected a mapping with '{key_name}', got {type(item).__name__}")
         value = item.get(key_name, item.get("id", item.get("content")))
         if isinstance(value, (dict, list, bool)) or value is None:
             raise FieldError(f"{f}.{key_name}", "expected the identifier text")
@@ -550,11 +668,15 @@ def _stub_identifier(bib: dict, f: str) -> str:
     return scalar_text(bib.get("id"), f"{f}.id").strip()
 
 
-def map_document(doc: Any, *, source: str, index: int, locator: str, raw: bytes,
-                 content_hash: str) -> Record:
+def map_document(
+    doc: Any, *, source: str, index: int, locator: str, raw: bytes, content_hash: str
+) -> Record:
     if not isinstance(doc, dict):
-        raise FieldError("(document)", "expected a mapping at the top level, got "
-                         f"{type(doc).__name__ if doc is not None else 'an empty document'}")
+        raise FieldError(
+            "(document)",
+            "expected a mapping at the top level, got "
+            f"{type(doc).__name__ if doc is not None else 'an empty document'}",
+        )
     default_body, prefix = source_defaults(source)
     ext = mapping(doc.get("ext"), "ext")
     warnings: list[tuple[str, str]] = []
@@ -567,8 +689,9 @@ def map_document(doc: Any, *, source: str, index: int, locator: str, raw: bytes,
     ident, key, work_key, publisher, pbody, parsed, fb = identifier_keys(published_id, prefix)
     if fb:
         fallbacks += 1
-        warnings.append((id_field, f"pubid cannot parse {published_id!r}: key by fallback "
-                                   "normalisation"))
+        warnings.append(
+            (id_field, f"pubid cannot parse {published_id!r}: key by fallback normalisation")
+        )
     if ident != published_id:
         extra["identifier_as_published"] = published_id
     extra["identifiers"] = ids
@@ -585,14 +708,18 @@ def map_document(doc: Any, *, source: str, index: int, locator: str, raw: bytes,
     if uid != key:  # ECMA-269 edition 3 comes in 4 volumes: extent.locality volume n
         for loc in as_list(doc.get("extent"), "extent"):
             loc = loc.get("locality", loc) if isinstance(loc, dict) else None
-            if isinstance(loc, dict) and loc.get("type") == "volume" and \
-                    loc.get("reference_from") not in (None, ""):
+            if (
+                isinstance(loc, dict)
+                and loc.get("type") == "volume"
+                and loc.get("reference_from") not in (None, "")
+            ):
                 uid = f"{uid}#VOL{scalar_text(loc['reference_from'], 'extent.locality')}"
                 break
 
     # titles (a title without a language takes the document's, when it has exactly one)
-    doc_langs = [lang(x) for x in as_list(doc.get("language"), "language")
-                 if isinstance(x, str) and lang(x)]
+    doc_langs = [
+        lang(x) for x in as_list(doc.get("language"), "language") if isinstance(x, str) and lang(x)
+    ]
     only_lang = doc_langs[0] if len(doc_langs) == 1 else ""
     titles = []
     by_lang: dict[str, dict[str, str]] = {}
@@ -617,8 +744,9 @@ def map_document(doc: Any, *, source: str, index: int, locator: str, raw: bytes,
     def full_title(parts: dict[str, str]) -> str:
         if "main" in parts:
             return parts["main"]
-        composed = " - ".join(parts[k] for k in ("title-intro", "title-main", "title-part")
-                              if parts.get(k))
+        composed = " - ".join(
+            parts[k] for k in ("title-intro", "title-main", "title-part") if parts.get(k)
+        )
         return composed or next(iter(parts.values()))
 
     title_en = full_title(by_lang["en"]) if "en" in by_lang else ""
@@ -701,8 +829,10 @@ def map_document(doc: Any, *, source: str, index: int, locator: str, raw: bytes,
         if isinstance(a, str):
             a = {"content": a}
         a = mapping(a, f"abstract[{i}]")
-        text = _plain(scalar_text(a.get("content"), f"abstract[{i}].content"),
-                      scalar_text(a.get("format"), f"abstract[{i}].format"))
+        text = _plain(
+            scalar_text(a.get("content"), f"abstract[{i}].content"),
+            scalar_text(a.get("format"), f"abstract[{i}].format"),
+        )
         if text and (not abstract or (lang(a.get("language")) == "en" and abstract_lang != "en")):
             abstract, abstract_lang = text, lang(a.get("language"))
 
@@ -724,8 +854,9 @@ def map_document(doc: Any, *, source: str, index: int, locator: str, raw: bytes,
     contributors = as_list(doc.get("contributor"), "contributor")
     body_for_committee = default_body
     if "editorialgroup" in ext or "editorialgroup" in doc:
-        committees = v1_committees(ext.get("editorialgroup", doc.get("editorialgroup")),
-                                   body_for_committee, source)
+        committees = v1_committees(
+            ext.get("editorialgroup", doc.get("editorialgroup")), body_for_committee, source
+        )
     else:
         committees = v2_committees(contributors, ext, body_for_committee)
     if source == "jis":  # Japanese organisation names (kanji only) are not Chinese names
@@ -757,10 +888,16 @@ def map_document(doc: Any, *, source: str, index: int, locator: str, raw: bytes,
         if t_ed and (t_p is None or not getattr(t_p, "year", None)):
             t_key = f"{t_key}#ED{t_ed.upper()}"
         t_key = with_vap(t_key, t_key, t_p)
-        ntype, corrected, degree = relation_edge(source, raw_type, desc, rec_p, t_p, base, t_key,
-                                                 work_key, t_work)
-        if t_ed and edition and t_key.startswith(f"{base}#ED") and raw_type in (
-                "updates", "obsoletes", "supersedes") and ntype in ("replaces", "related"):
+        ntype, corrected, degree = relation_edge(
+            source, raw_type, desc, rec_p, t_p, base, t_key, work_key, t_work
+        )
+        if (
+            t_ed
+            and edition
+            and t_key.startswith(f"{base}#ED")
+            and raw_type in ("updates", "obsoletes", "supersedes")
+            and ntype in ("replaces", "related")
+        ):
             # ECMA/IHO: every edition lists *all* editions of the shared docid as `updates`,
             # later ones included: the direction comes from comparing the editions.
             cmp = _edition_cmp(t_ed, edition)
@@ -768,20 +905,32 @@ def map_document(doc: Any, *, source: str, index: int, locator: str, raw: bytes,
                 ntype, corrected = "replaced_by", True
             elif cmp < 0:
                 ntype = "replaces"
-        relations.append(RelationRow(ntype, t_ident[:255], t_key[:255], raw_type[:40],
-                                     desc[:255], corrected, degree))
+        relations.append(
+            RelationRow(
+                ntype, t_ident[:255], t_key[:255], raw_type[:40], desc[:255], corrected, degree
+            )
+        )
 
     # extra: what the model has no column for (the raw document stays in SourceRecord)
     extra["bibtype"] = doc.get("type") if isinstance(doc.get("type"), str) else ""
-    for k in ("docnumber", "keyword", "series", "structuredidentifier", "schema-version",
-              "schema_version"):
+    for k in (
+        "docnumber",
+        "keyword",
+        "series",
+        "structuredidentifier",
+        "schema-version",
+        "schema_version",
+    ):
         v = doc.get(k, ext.get(k) if k == "structuredidentifier" else None)
         if v not in (None, "", []):
             extra[k] = jsonable(v)
     if stage or substage:
         extra["status_raw"] = {"stage": stage, "substage": substage}
-    rest = {k: v for k, v in ext.items()
-            if k not in ("doctype", "ics", "editorialgroup", "structuredidentifier")}
+    rest = {
+        k: v
+        for k, v in ext.items()
+        if k not in ("doctype", "ics", "editorialgroup", "structuredidentifier")
+    }
     if rest:
         extra["ext"] = jsonable(rest)
     unknown = [k for k in doc if k not in KNOWN_FIELDS]
@@ -791,13 +940,37 @@ def map_document(doc: Any, *, source: str, index: int, locator: str, raw: bytes,
             warnings.append((str(k), "unknown field kept in extra.unknown_fields"))
 
     return Record(
-        index=index, locator=locator, raw=raw, content_hash=content_hash, format="relaton-yaml",
-        uid=uid[:255], identifier=ident[:255], key=key[:255], work_key=work_key[:255],
-        publisher=publisher, pubid_body=pbody, doctype=doctype[:64],
-        title_zh=title_zh, title_en=title_en, title_other=title_other,
-        title_other_lang=title_other_lang[:8], status=status, stage=stage_raw[:64],
-        published=published, year=year, edition=edition, languages=languages, links=links,
-        abstract=abstract, abstract_lang=abstract_lang[:8], extra=extra, titles=titles,
-        dates=dates, ics=ics, committees=committees, relations=relations, warnings=warnings,
+        index=index,
+        locator=locator,
+        raw=raw,
+        content_hash=content_hash,
+        format="relaton-yaml",
+        uid=uid[:255],
+        identifier=ident[:255],
+        key=key[:255],
+        work_key=work_key[:255],
+        publisher=publisher,
+        pubid_body=pbody,
+        doctype=doctype[:64],
+        title_zh=title_zh,
+        title_en=title_en,
+        title_other=title_other,
+        title_other_lang=title_other_lang[:8],
+        status=status,
+        stage=stage_raw[:64],
+        published=published,
+        year=year,
+        edition=edition,
+        languages=languages,
+        links=links,
+        abstract=abstract,
+        abstract_lang=abstract_lang[:8],
+        extra=extra,
+        titles=titles,
+        dates=dates,
+        ics=ics,
+        committees=committees,
+        relations=relations,
+        warnings=warnings,
         key_fallbacks=fallbacks,
     )

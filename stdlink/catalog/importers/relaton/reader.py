@@ -71,8 +71,12 @@ def expand(paths: list[Path | str]) -> list[Input]:
 
 def _record_files(d: Path) -> Iterator[Path]:
     for f in sorted(d.rglob("*")):
-        if f.is_file() and f.suffix in (".yaml", ".yml") and not f.name.startswith("index") \
-                and not any(part.startswith(".") for part in f.relative_to(d).parts):
+        if (
+            f.is_file()
+            and f.suffix in (".yaml", ".yml")
+            and not f.name.startswith("index")
+            and not any(part.startswith(".") for part in f.relative_to(d).parts)
+        ):
             yield f
 
 
@@ -90,7 +94,7 @@ def _starts(buf: bytes, end: int) -> list[int]:
 
 
 def _is_sep(buf: bytes, at: int) -> bool:
-    nxt = buf[at + 3:at + 4]
+    nxt = buf[at + 3 : at + 4]
     return nxt in (b"", b"\n", b"\r", b" ", b"\t")
 
 
@@ -113,7 +117,7 @@ def _split(chunks: Iterator[bytes]) -> Iterator[bytes]:
             doc = buf[a:b]
             if _has_content(doc):
                 yield doc
-        buf = buf[starts[-1]:]
+        buf = buf[starts[-1] :]
     if _has_content(buf):
         yield buf
 
@@ -188,6 +192,11 @@ def documents(inp: Input, limit: int | None = None) -> Iterator[tuple[int, str, 
             yield index, manifest.get(index) or f"{name}#{index}", doc
             index += 1
     except (EOFError, OSError, zlib.error) as exc:
-        what = "truncated or corrupt gzip" if isinstance(exc, (EOFError, zlib.error)) or \
-            "gzip" in str(exc).lower() or "CRC" in str(exc) else "cannot read file"
+        what = (
+            "truncated or corrupt gzip"
+            if isinstance(exc, (EOFError, zlib.error))
+            or "gzip" in str(exc).lower()
+            or "CRC" in str(exc)
+            else "cannot read file"
+        )
         yield ReadError(index, f"{what}: {exc}")

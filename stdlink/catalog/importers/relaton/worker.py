@@ -19,14 +19,19 @@ except AttributeError:  # pragma: no cover - PyYAML without libyaml
     _Loader = yaml.SafeLoader
 
 
-def parse_one(source: str, index: int, locator: str, raw: bytes,
-              content_hash: str) -> Record | RecordError:
+def parse_one(
+    source: str, index: int, locator: str, raw: bytes, content_hash: str
+) -> Record | RecordError:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return RecordError(index, locator, "(encoding)",
-                           f"not UTF-8 text: byte 0x{raw[exc.start]:02x} at line {line}")
+        return RecordError(
+            index,
+            locator,
+            "(encoding)",
+            f"not UTF-8 text: byte 0x{raw[exc.start]:02x} at line {line}",
+        )
     try:
         doc = yaml.load(text, Loader=_Loader)  # noqa: S506 - CSafeLoader is the safe loader
     except yaml.YAMLError as exc:
@@ -35,8 +40,14 @@ def parse_one(source: str, index: int, locator: str, raw: bytes,
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         return RecordError(index, locator, "(yaml)", f"invalid YAML{where}: {problem}")
     try:
-        rec = map_document(doc, source=source, index=index, locator=locator,
-                           raw=zlib.compress(raw, 6), content_hash=content_hash)
+        rec = map_document(
+            doc,
+            source=source,
+            index=index,
+            locator=locator,
+            raw=zlib.compress(raw, 6),
+            content_hash=content_hash,
+        )
         # JSON columns are encoded here, in the worker, not in the writing process.
         rec.extra = json.dumps(rec.extra, ensure_ascii=False)
         rec.links = json.dumps(rec.links, ensure_ascii=False)
