@@ -25,6 +25,24 @@ CITIES = [
     ("331100", "丽水市", "Lishui"),
 ]
 
+# What city and county officers may add and change in their own region: units and the records
+# units file; programmes, targets, subsidies, designations and report review stay provincial.
+LOCAL_RECORD_EDITS = [
+    f"programme.{action}_{model}"
+    for model in (
+        "unit",
+        "contact",
+        "survey",
+        "achievement",
+        "project",
+        "secretariat",
+        "expert",
+        "expertregistration",
+        "groupstandardtranslation",
+    )
+    for action in ("add", "change")
+]
+
 # code: (name_zh, name_en, scope, permission patterns)
 # City and county officers add and change programme records in their region; programmes, targets,
 # subsidy policies and payments, designations (programme.designate_unit) and the review of monthly
@@ -51,24 +69,7 @@ ROLE_SPECS: dict[str, tuple[str, str, str, list[str]]] = {
         "region",
         [
             "programme.view_*",
-            "programme.add_unit",
-            "programme.change_unit",
-            "programme.add_contact",
-            "programme.change_contact",
-            "programme.add_survey",
-            "programme.change_survey",
-            "programme.add_achievement",
-            "programme.change_achievement",
-            "programme.add_project",
-            "programme.change_project",
-            "programme.add_secretariat",
-            "programme.change_secretariat",
-            "programme.add_expert",
-            "programme.change_expert",
-            "programme.add_expertregistration",
-            "programme.change_expertregistration",
-            "programme.add_groupstandardtranslation",
-            "programme.change_groupstandardtranslation",
+            *LOCAL_RECORD_EDITS,
             "programme.add_monthlyreport",
             "programme.change_monthlyreport",
             "programme.submit_monthlyreport",
@@ -89,24 +90,7 @@ ROLE_SPECS: dict[str, tuple[str, str, str, list[str]]] = {
         "region",
         [
             "programme.view_*",
-            "programme.add_unit",
-            "programme.change_unit",
-            "programme.add_contact",
-            "programme.change_contact",
-            "programme.add_survey",
-            "programme.change_survey",
-            "programme.add_achievement",
-            "programme.change_achievement",
-            "programme.add_project",
-            "programme.change_project",
-            "programme.add_secretariat",
-            "programme.change_secretariat",
-            "programme.add_expert",
-            "programme.change_expert",
-            "programme.add_expertregistration",
-            "programme.change_expertregistration",
-            "programme.add_groupstandardtranslation",
-            "programme.change_groupstandardtranslation",
+            *LOCAL_RECORD_EDITS,
             "ledger.view_*",
             "catalog.view_*",
         ],
