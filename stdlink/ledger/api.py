@@ -16,6 +16,7 @@ from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 
 from stdlink.core.api_auth import require
+from stdlink.core.forms import error_summary
 from stdlink.ledger.filtersets import TaskFilterSet
 from stdlink.ledger.models import PolicyDocument, ProgressNote, Task, TaskAgency
 
@@ -211,7 +212,7 @@ def list_tasks(
     filterset = TaskFilterSet(params, queryset=_tasks().order_by("document", "order"))
     if not filterset.is_valid():
         # An unknown agency id or status must not silently widen the result to every task.
-        raise HttpError(422, "; ".join(f"{k}: {' '.join(v)}" for k, v in filterset.errors.items()))
+        raise HttpError(422, error_summary(filterset.errors))
     return filterset.qs
 
 

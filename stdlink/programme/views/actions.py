@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_fsm import TransitionNotAllowed
 
+from stdlink.core.forms import error_summary
 from stdlink.core.permissions import perm, require_write
 from stdlink.programme import excel, forms
 from stdlink.programme.models import Achievement, Expert, Project, Survey
@@ -122,7 +123,7 @@ def project_move(request: HttpRequest, pk: int) -> HttpResponse:
     require_write(can_write)
     form = forms.ProjectStageForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items()))
+        messages.error(request, error_summary(form.errors))
         return redirect("programme:projects-detail", pk=pk)
     standard = None
     ident = form.cleaned_data["standard_identifier"].strip()
@@ -149,22 +150,40 @@ def project_move(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("programme:projects-detail", pk=pk)
 
 
+def _add_child(
+    request: HttpRequest,
+    form_class,
+    parent_field: str,
+    parent,
+    codename: str,
+    success: str,
+    detail_url: str,
+) -> HttpResponse:
+    """Create a record that belongs to `parent` from the POSTed form (audited), then go back."""
+    data = request.POST.copy()
+    data[parent_field] = parent.pk
+    form = form_class(data, user=request.user, codename=codename)
+    if form.is_valid():
+        create_record(acting_user=request.user, obj=form.save(commit=False), perm=codename)
+        messages.success(request, success)
+    else:
+        messages.error(request, error_summary(form.errors))
+    return redirect(detail_url, pk=parent.pk)
+
+
 @perm("programme.add_subsidypayment")
 @require_POST
 def project_payment(request: HttpRequest, pk: int) -> HttpResponse:
     project, _w = fetch(request.user, Project.objects.all(), "programme.view_project", pk=pk)
-    data = request.POST.copy()
-    data["project"] = project.pk
-    form = forms.SubsidyPaymentForm(
-        data, user=request.user, codename="programme.add_subsidypayment"
+    return _add_child(
+        request,
+        forms.SubsidyPaymentForm,
+        "project",
+        project,
+        "programme.add_subsidypayment",
+        _("Payment recorded."),
+        "programme:projects-detail",
     )
-    if form.is_valid():
-        payment = form.save(commit=False)
-        create_record(acting_user=request.user, obj=payment, perm="programme.add_subsidypayment")
-        messages.success(request, _("Payment recorded."))
-    else:
-        messages.error(request, "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items()))
-    return redirect("programme:projects-detail", pk=pk)
 
 
 @perm("programme.add_expertregistration")
@@ -178,18 +197,15 @@ def expert_register(request: HttpRequest, pk: int) -> HttpResponse:
         pk=pk,
     )
     require_write(can_write)
-    data = request.POST.copy()
-    data["expert"] = expert.pk
-    form = forms.ExpertRegistrationForm(
-        data, user=request.user, codename="programme.add_expertregistration"
+    return _add_child(
+        request,
+        forms.ExpertRegistrationForm,
+        "expert",
+        expert,
+        "programme.add_expertregistration",
+        _("Saved."),
+        "programme:experts-detail",
     )
-    if form.is_valid():
-        reg = form.save(commit=False)
-        create_record(acting_user=request.user, obj=reg, perm="programme.add_expertregistration")
-        messages.success(request, _("Saved."))
-    else:
-        messages.error(request, "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items()))
-    return redirect("programme:experts-detail", pk=pk)
 
 
 @perm("programme.review_monthlyreport")

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from django_fsm import TransitionNotAllowed
 from openpyxl import Workbook
 
+from stdlink.core.forms import error_summary
 from stdlink.core.permissions import has_perm, perm
 from stdlink.core.spreadsheets import safe_cell
 from stdlink.programme import forms
@@ -57,7 +58,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
 def report_open(request: HttpRequest) -> HttpResponse:
     form = forms.MonthlyReportOpenForm(request.POST, user=request.user)
     if not form.is_valid():
-        messages.error(request, "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items()))
+        messages.error(request, error_summary(form.errors))
         return redirect("programme:reports-list")
     try:
         report = svc.open_report(
