@@ -206,7 +206,9 @@ def _xlsx(title: str, headers: list[str], rows: list[list]) -> HttpResponse:
 def target_list_rows(user) -> list[list]:
     qs = scoped(
         user,
-        Survey.objects.filter(monthly_report__state="accepted").select_related("unit__region"),
+        Survey.objects.filter(monthly_report__state="accepted").select_related(
+            "unit__region__parent"  # region.city() reads the parent of a county
+        ),
         "programme.view_survey",
     ).exclude(proposed_standards="", secretariat_intent="")
     rows = []
@@ -226,20 +228,26 @@ def target_list_rows(user) -> list[list]:
     return rows
 
 
-@perm("programme.view_survey")
-def target_list(request: HttpRequest) -> HttpResponse:
-    rows = target_list_rows(request.user)
+def _table_or_xlsx(request, *, title, sheet: str, headers, rows, note) -> HttpResponse:
+    """The same rows as a page, or as the province's Excel file with ?format=xlsx."""
     if request.GET.get("format") == "xlsx":
-        return _xlsx("浙江省标准国际化目标清单", TARGET_LIST_HEADERS, rows)
+        return _xlsx(sheet, headers, rows)
     return render(
         request,
         "programme/table.html",
-        {
-            "title": _("Target list (目标清单)"),
-            "headers": TARGET_LIST_HEADERS,
-            "rows": rows,
-            "note": _("Demands from surveys in accepted monthly reports."),
-        },
+        {"title": title, "headers": headers, "rows": rows, "note": note},
+    )
+
+
+@perm("programme.view_survey")
+def target_list(request: HttpRequest) -> HttpResponse:
+    return _table_or_xlsx(
+        request,
+        title=_("Target list (目标清单)"),
+        sheet="浙江省标准国际化目标清单",
+        headers=TARGET_LIST_HEADERS,
+        rows=target_list_rows(request.user),
+        note=_("Demands from surveys in accepted monthly reports."),
     )
 
 
@@ -248,7 +256,7 @@ def typical_case_rows(user) -> list[list]:
         user,
         Achievement.objects.filter(
             monthly_report__state="accepted", typical_case=True
-        ).select_related("unit__region"),
+        ).select_related("unit__region__parent"),
         "programme.view_achievement",
     )
     rows = []
@@ -271,16 +279,11 @@ def typical_case_rows(user) -> list[list]:
 
 @perm("programme.view_achievement")
 def typical_cases(request: HttpRequest) -> HttpResponse:
-    rows = typical_case_rows(request.user)
-    if request.GET.get("format") == "xlsx":
-        return _xlsx("浙江省标准国际化典型案例", CASE_HEADERS, rows)
-    return render(
+    return _table_or_xlsx(
         request,
-        "programme/table.html",
-        {
-            "title": _("Typical cases (典型案例)"),
-            "headers": CASE_HEADERS,
-            "rows": rows,
-            "note": _("Achievements of accepted monthly reports chosen by the province."),
-        },
+        title=_("Typical cases (典型案例)"),
+        sheet="浙江省标准国际化典型案例",
+        headers=CASE_HEADERS,
+        rows=typical_case_rows(request.user),
+        note=_("Achievements of accepted monthly reports chosen by the province."),
     )
