@@ -103,25 +103,41 @@ def has_perm(user, codename: str, region=None) -> bool:
     return False
 
 
-def region_filter(user, codename: str, region_lookup: str = "region") -> Q | None:
-    """A Q narrowing to the regions where `user` holds `codename`; None means no restriction."""
-    if getattr(user, "is_superuser", False) and user.is_active:
+_FROM_MODEL = object()
+
+
+def scope_filter(user, model, codename: str, region_lookup=_FROM_MODEL) -> Q | None:
+    """A Q narrowing `model` to what `user` may access under `codename`; None: no restriction.
+
+    Role scopes: "all" sees everything; "region" sees the subtree of the membership's region
+    through the model's `region_lookup` (a model with `region_lookup = None` has no region and is
+    visible to any holder); "unit" sees only records whose `unit_lookup` equals the membership's
+    `unit_id`, and nothing of models without a unit. Anonymous or inactive users see nothing.
+    """
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Q(pk__in=[])
+    if user.is_superuser:
         return None
-    memberships = memberships_with(user, codename)
-    if any(m.role.scope == "all" for m in memberships):
-        return None
+    if region_lookup is _FROM_MODEL:
+        region_lookup = getattr(model, "region_lookup", "region")
+    unit_lookup = getattr(model, "unit_lookup", None)
     q = Q(pk__in=[])
-    for m in memberships:
-        q |= Q(**{f"{region_lookup}__path__startswith": m.region.path})
+    for m in memberships_with(user, codename):
+        if m.role.scope == "all":
+            return None
+        if m.role.scope == "unit":
+            if m.unit_id and unit_lookup:
+                q |= Q(**{unit_lookup: m.unit_id})
+        elif region_lookup:
+            q |= Q(**{f"{region_lookup}__path__startswith": m.region.path})
+        else:
+            return None
     return q
 
 
-def scope_queryset(
-    user, queryset: QuerySet, codename: str, region_lookup: str | None = None
-) -> QuerySet:
+def scope_queryset(user, queryset: QuerySet, codename: str, region_lookup=_FROM_MODEL) -> QuerySet:
     """`queryset` narrowed to what `user` may see under `codename` (empty for no permission)."""
-    lookup = region_lookup or getattr(queryset.model, "region_lookup", "region")
-    q = region_filter(user, codename, lookup)
+    q = scope_filter(user, queryset.model, codename, region_lookup)
     return queryset if q is None else queryset.filter(q)
 
 
@@ -130,24 +146,25 @@ def get_for_user(
     queryset: QuerySet,
     view_perm: str,
     change_perm: str | None = None,
-    region_lookup: str | None = None,
+    region_lookup=_FROM_MODEL,
     **lookup: Any,
 ) -> tuple[Model, bool]:
     """Fetch one object the user may see, and whether they may change it.
 
     Outside the user's scope (or absent) → Http404, so that existence never leaks.
     """
-    scoped = scope_queryset(user, queryset, view_perm, region_lookup)
     try:
-        obj = scoped.get(**lookup)
-    except (scoped.model.DoesNotExist, ValueError, TypeError):
+        obj = scope_queryset(user, queryset, view_perm, region_lookup).get(**lookup)
+    except (queryset.model.DoesNotExist, ValueError, TypeError):
         raise Http404("未找到 / not found") from None
-    can_write = False
-    if change_perm:
-        can_write = (
-            scope_queryset(user, queryset, change_perm, region_lookup).filter(pk=obj.pk).exists()
-        )
+    can_write = bool(change_perm) and can(user, obj, change_perm, region_lookup)
     return obj, can_write
+
+
+def can(user, obj: Model, codename: str, region_lookup=_FROM_MODEL) -> bool:
+    """Does `user` hold `codename` over `obj`? (Services re-check with it inside the write.)"""
+    manager = type(obj)._default_manager
+    return scope_queryset(user, manager.all(), codename, region_lookup).filter(pk=obj.pk).exists()
 
 
 def require_write(can_write: bool) -> None:
