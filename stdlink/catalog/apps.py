@@ -12,3 +12,12 @@ class CatalogConfig(AppConfig):
 
         if builtins.load not in BUILTIN_HOOKS:
             BUILTIN_HOOKS.append(builtins.load)
+
+        from django.utils.translation import gettext_lazy as _
+
+        from stdlink.core import navigation
+
+        navigation.register("standards", _("Standards"), "catalog:standard-list", order=10)
+        navigation.register("bodies", _("Bodies"), "catalog:body-list", order=20)
+        navigation.register("committees", _("Committees"), "catalog:committee-list", order=30)
+        navigation.register("ics", _("ICS"), "catalog:ics-list", order=40)

@@ -11,3 +11,15 @@ class CoreConfig(AppConfig):
         from stdlink.core import builtins
 
         post_migrate.connect(builtins.on_post_migrate, dispatch_uid="stdlink.core.builtins")
+        from django.utils.translation import gettext_lazy as _
+
+        from stdlink.core import navigation
+
+        navigation.register(
+            "audit",
+            _("Audit log"),
+            "audit-log",
+            perm="core.view_auditlog",
+            order=900,
+            section="admin",
+        )

@@ -1,5 +1,6 @@
 from django.conf import settings
 
+from stdlink.core.navigation import items_for
 from stdlink.core.permissions import has_perm
 
 
@@ -9,4 +10,6 @@ def site(request):
         "STDLINK_DEBUG": settings.DEBUG,
         # Role-based, not Django's per-user permissions: roles are the source of truth.
         "can_view_audit": bool(user and has_perm(user, "core.view_auditlog")),
+        "nav_items": items_for(user, "main"),
+        "admin_nav_items": items_for(user, "admin"),
     }

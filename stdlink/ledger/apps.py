@@ -12,3 +12,9 @@ class LedgerConfig(AppConfig):
 
         if builtins.load not in BUILTIN_HOOKS:
             BUILTIN_HOOKS.append(builtins.load)
+
+        from django.utils.translation import gettext_lazy as _
+
+        from stdlink.core import navigation
+
+        navigation.register("ledger", _("Ledger"), "ledger:document-list", login=True, order=70)

@@ -12,3 +12,11 @@ class ProgrammeConfig(AppConfig):
 
         if builtins.load not in BUILTIN_HOOKS:
             BUILTIN_HOOKS.append(builtins.load)
+
+        from django.utils.translation import gettext_lazy as _
+
+        from stdlink.core import navigation
+
+        navigation.register(
+            "programme", _("Programme"), "programme:dashboard", login=True, order=60
+        )

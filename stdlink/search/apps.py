@@ -12,3 +12,9 @@ class SearchConfig(AppConfig):
         from stdlink.search.indexer import on_standards_changed
 
         standards_changed.connect(on_standards_changed, dispatch_uid="search-index-update")
+
+        from django.utils.translation import gettext_lazy as _
+
+        from stdlink.core import navigation
+
+        navigation.register("search", _("Search"), "search:results", order=50)
