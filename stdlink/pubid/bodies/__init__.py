@@ -50,6 +50,8 @@ _ISO_LEADS = {
     "GUIDE",
     "ИСО",
     "МЭК",
+    "РУКОВОДСТВО",
+    "РУКОВОДСТВА",
     "FDIS",
     "DIS",
     "JTC",
@@ -124,13 +126,17 @@ _JIS_BARE_RE = re.compile(r"^T[RS] [A-Z] ?\d{4}")
 
 
 def dispatch(s: str, hint: str | None) -> Identifier:
-    if " | " in s:
-        # joint publications written "ISO 8262-2 | IDF 124-2:2005": both identifiers are kept
+    if "|" in s:
+        # joint publications written "ISO 8262-2 | IDF 124-2:2005" (v2) or "ISO 5537|IDF 26"
+        # (v1): both identifiers are kept, and so is the spacing (keys ignore it)
         from dataclasses import replace
 
-        first, _, second = s.partition(" | ")
-        a, b = dispatch(first, hint), dispatch(second, hint)
-        return replace(a, adopted=a.adopted + (b,), adoption="|", raw=s)
+        first, bar, second = s.partition("|")
+        if not first.strip() or not second.strip():
+            raise ParseError(s, s.index("|"), "an identifier on both sides of '|'")
+        a, b = dispatch(first.strip(), hint), dispatch(second.strip(), hint)
+        joint = " | " if first.endswith(" ") or second.startswith(" ") else "|"
+        return replace(a, adopted=a.adopted + (b,), adoption=joint, raw=s)
     m = _LEAD_RE.match(s)
     lead = m.group(0).upper() if m else ""
     if not lead or s[0].isdigit() or lead in ("ACEA", "ACOS", "CIS"):

@@ -30,7 +30,7 @@ PUBLISHERS = {
     "ASME": "ASME",
     "OECD": "OECD",
     "HL7": "HL7",
-    "CEI": "CEI",
+    "CEI": "IEC",  # French: "ISO/CEI 17025", "Guide ISO/CEI 98-3" (rendered ISO/IEC)
     "UNDP": "UNDP",
     "IDF": "IDF",
     "CIW": "CIW",
@@ -194,7 +194,7 @@ SUPP = {
     "DAM": ("amd", "DIS"),
     "FDAMD": ("amd", "FDIS"),
     "FDAM": ("amd", "FDIS"),
-    "PDAM": ("amd", "PDAM"),
+    "PDAM": ("amd", "CD"),  # legacy "proposed draft amendment" = today's CD Amd
     "FPDAM": ("amd", "DIS"),
     "DCOR": ("cor", "DIS"),
     "FDCOR": ("cor", "FDIS"),
@@ -204,13 +204,17 @@ SUPP = {
     "DSUPPL": ("suppl", "DIS"),
     "FDSUPPL": ("suppl", "FDIS"),
     "PDCOR": ("cor", "CD"),
+    "FCOR": ("cor", "FDIS"),
+    "FPDCOR": ("cor", "DIS"),
+    "FPDAMD": ("amd", "DIS"),
     "DEXT": ("ext", "DIS"),
     "A": ("amd", None),
     "C": ("cor", None),
 }
 SUPP_RE = re.compile(
     r"\s*(?P<sep>/|\+|\s)\s*(?:(?P<stage>NP|AWI|PWI|WD|CD|DIS|FDIS|PRF|PreCD|preCD)\s+)?"
-    r"(?P<tok>FDAmd|FDAM|FPDAM|PDAM|DAmd|DAM|FDCor|FDCOR|PDCor|DCor|DCOR|DAD|DAdd|FDAD|DSuppl|"
+    r"(?P<tok>FDAmd|FDAM|FPDAM|PDAM|pDAM|DAmd|DAM|FDCor|FDCOR|FCOR|FPDCOR|PDCor|PDCOR|pDCOR|DCor|DCOR|"
+    r"DAD|DAdd|FDAD|DSuppl|"
     r"FDSuppl|DExt|AMENDMENT|Amd|AMD|amd|Cor|COR|CORR|cor|Add|ADD|Suppl|SUPPL|Sup|SUP|Ext|EXT|"
     r"ISH|FRAG)"
     r"\.?\s*(?P<num>\d+)?(?:\.(?P<iter>\d+))?(?::(?P<year>\d{4})(?:-(?P<month>\d{2}))?)?"
@@ -223,8 +227,21 @@ TAIL_RE = re.compile(
     r"(?:-(?!(?:1[89]|20)\d\d(?![\d:A-Z]))(?P<sub>\d+[A-Z]*(?:-\d+)*))?"
     r"(?:\.(?P<iter>\d+))?"
     r"(?:(?P<ysep>[:-])(?P<year>\d{4})(?:-(?P<month>\d{2}))?|:(?P<undated>-+))?"
-    r"(?:\s*(?:ED|Ed\.?|Edition)\s*(?P<ed>\d+(?:\.\d+)?))?"
+    r"(?:\s*(?:ED|Ed\.?|Edition)\s*(?P<ed>\d+(?:\.\d+)?)|\s+(?P<ed1>Ed)(?=$|[/(]))?"
 )
+# "Second edition 2011-06-15", "Edition 3.0 2010-05": the edition, and the date of that edition
+ORD_ED_RE = re.compile(
+    r",?\s*(?:(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+edition"
+    r"|(?:Edition|ED)\s*(?P<num>\d+(?:\.\d+)?))"
+    r",?(?:\s+(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)(?:-(?P<d>\d\d))?)?(?=$|\s*\()",
+    re.I,
+)
+ORDINALS = {
+    w: str(i + 1)
+    for i, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth".split()
+    )
+}
 VAP_RE = re.compile(
     r"\s+(?P<vap>(?:CSV|RLV|EXV|CMV|PAC|SER|PRV|DB)(?:-(?:CSV|RLV|EXV|CMV))?)(?=$|[/ (])"
 )
@@ -301,7 +318,7 @@ SHEET_RE = re.compile(r"/(?P<sheet>\d{1,2})(?=:|$)")
 
 def parse(s: str, body_hint: str | None = None) -> Identifier:
     """Parse an ISO/IEC-family identifier (already repaired)."""
-    if s.startswith(("ИСО", "МЭК")):
+    if not s.isascii():
         s = _decyrillic(s)
     try:
         return _parse(s)
@@ -372,6 +389,7 @@ def _parse(s: str) -> Identifier:
     pubs: list[str] = []
     stage = None
     typ = None
+    head_iter = None
     pos = 0
     n = len(s)
     guide_glue = False
@@ -416,6 +434,11 @@ def _parse(s: str) -> Identifier:
                     stage, typ = TYPED[head]
                 else:
                     stage = STAGES[head]
+                    if g.group(2).isdigit() and s[m.end() : m.end() + 1] == " ":
+                        # "ISO/CD2 14065": the stage's iteration, written v1-style as "CD 14065.2"
+                        head_iter = g.group(2)
+                        pos = m.end()
+                        continue
                 pos = m.start(1) + len(g.group(1))
                 continue
             break
@@ -453,11 +476,12 @@ def _parse(s: str) -> Identifier:
     ysep = m.group("ysep")
     if year and ysep == "-" and not part and m.group("psep") is None and False:
         pass
-    iteration = m.group("iter")
-    ed = m.group("ed")
+    iteration = m.group("iter") or head_iter
+    ed = m.group("ed") or ("1" if m.group("ed1") else None)
     undated = bool(m.group("undated"))
     pos = m_end
     supplements: list[Supplement] = []
+    ed_month = None
     vap = None
     langs: tuple[str, ...] = ()
     all_parts = False
@@ -478,6 +502,8 @@ def _parse(s: str) -> Identifier:
             label = None
             if sm.group("sep") == " ":
                 label = "space"
+            elif sm.group("tok") in ("DCor", "FDCor"):
+                label = "Cor"  # mixed-case house style kept; v1 writes DCOR/FDCOR
             elif not sstage and sm.group("num") and sm.group("tok") in _STYLES:
                 written = s[sm.start("tok") : sm.start("num")]
                 if written in (sm.group("tok"), sm.group("tok") + " "):
@@ -515,6 +541,13 @@ def _parse(s: str) -> Identifier:
             all_parts = True
             pos = am.end()
             continue
+        om = ORD_ED_RE.match(s, pos)
+        if om and not supplements and (om.group("ord") or om.group("y")):
+            ed = ORDINALS[om.group("ord").lower()] if om.group("ord") else om.group("num")
+            if not year and om.group("y"):
+                year, ed_month = om.group("y"), om.group("m")
+            pos = om.end()
+            continue
         em = re.compile(r"\s*(?:ED|Ed\.?)\s*(\d+(?:\.\d+)?)").match(s, pos)
         if em and supplements:
             last = supplements[-1]
@@ -545,7 +578,7 @@ def _parse(s: str) -> Identifier:
         part=part,
         subpart=subpart,
         year=year,
-        month=m.group("month"),
+        month=m.group("month") or ed_month,
         edition=ed,
         languages=langs,
         all_parts=all_parts,
@@ -612,6 +645,12 @@ _CYR = {
     "ТУ": "TS",
     "МФС": "ISP",
     "Руководство": "Guide",
+    "Руководства": "Guide",
+    "ОПМС": "FDIS",  # окончательный проект международного стандарта
+    "ПМС": "DIS",  # проект международного стандарта
+    "ПДТО": "CD TR",
+    "ДТО": "DTR",
+    "ДТС": "DTS",
 }
 _CYR_RE = re.compile("|".join(sorted(_CYR, key=len, reverse=True)))
 
@@ -639,7 +678,9 @@ def _supp_iso(sup: Supplement, with_edition: bool) -> str:
     st = sup.stage
     if st:
         if st in ("DIS", "FDIS"):
-            short = {"amd": "AM", "cor": "Cor", "add": "AD", "suppl": "Suppl", "ext": "Ext"}[t]
+            short = {"amd": "AM", "cor": "COR", "add": "AD", "suppl": "Suppl", "ext": "Ext"}[t]
+            if t == "cor" and sup.label == "Cor":
+                short = "Cor"
             head = ("D" if st == "DIS" else "FD") + short
         elif st == "PDAM":
             head = "PDAM"
