@@ -98,6 +98,8 @@ _TS_TR_RE = re.compile(r"^TS (?:EN|ISO|IEC|HD|CISPR)\b")
 _ANSI_NAT_RE = re.compile(r"^ANSI/UL\b", re.I)
 # Israel's "SI 1001 Part 1" vs BIPM's "SI Brochure"; "E DIN ...", "CAN/CSA-..." drafts/joint
 _NAT_MISC_RE = re.compile(r"^(?:SI \d|E DIN |CAN/CSA|มอก)")
+# ITU file-name and URL forms and unprefixed Operational Bulletins / Radio Regulations
+_ITU_RE = re.compile(r"^(?:ITU[- ])?[TRD]-REC-|^OB[. ]\d|^Operational Bulletin|^Radio Regulations|^Annex to ITU")
 _LEAD_RE = re.compile(r"[A-Za-zА-Яа-яЁё]+")
 _WDOC_RE = iso.WDOC_RE
 # ISO/IEC/IEEE documents written the IEEE way ("P24765/D3", "Std 8802-A", "Edition 2.0")
@@ -147,6 +149,8 @@ def dispatch(s: str, hint: str | None) -> Identifier:
     fn = LEADS.get(lead)
     if _TS_TR_RE.match(s) or _ANSI_NAT_RE.match(s) or _NAT_MISC_RE.match(s):
         fn = national.parse
+    elif _ITU_RE.match(s):
+        fn = itu.parse
     if fn is iso.parse and (hint == "IEEE" or _IEEE_IN_ISO_RE.search(s)):
         fn = ieee.parse
     if fn is None and (_IEEE_PROJECT_RE.match(s) or "NESC" in s or "Safety Code" in s):
