@@ -39,6 +39,7 @@ _ISO_LEADS = {
     "IECEE",
     "IECEX",
     "IECQ",
+    "IECRE",
     "FPRISO",
     "PRF",
     "NP",
@@ -47,6 +48,8 @@ _ISO_LEADS = {
     "DIWA",
     "AWI",
     "PWI",
+    "PNW",
+    "ANW",
     "GUIDE",
     "ИСО",
     "МЭК",
@@ -99,7 +102,9 @@ _ANSI_NAT_RE = re.compile(r"^ANSI/UL\b", re.I)
 # Israel's "SI 1001 Part 1" vs BIPM's "SI Brochure"; "E DIN ...", "CAN/CSA-..." drafts/joint
 _NAT_MISC_RE = re.compile(r"^(?:SI \d|E DIN |CAN/CSA|มอก)")
 # ITU file-name and URL forms and unprefixed Operational Bulletins / Radio Regulations
-_ITU_RE = re.compile(r"^(?:ITU[- ])?[TRD]-REC-|^OB[. ]\d|^Operational Bulletin|^Radio Regulations|^Annex to ITU")
+_ITU_RE = re.compile(
+    r"^(?:ITU[- ])?[TRD]-REC-|^OB[. ]\d|^Operational Bulletin|^Radio Regulations|^Annex to ITU"
+)
 _LEAD_RE = re.compile(r"[A-Za-zА-Яа-яЁё]+")
 _WDOC_RE = iso.WDOC_RE
 # ISO/IEC/IEEE documents written the IEEE way ("P24765/D3", "Std 8802-A", "Edition 2.0")
@@ -141,9 +146,11 @@ def dispatch(s: str, hint: str | None) -> Identifier:
         return replace(a, adopted=a.adopted + (b,), adoption=joint, raw=s)
     m = _LEAD_RE.match(s)
     lead = m.group(0).upper() if m else ""
-    if not lead or s[0].isdigit() or lead in ("ACEA", "ACOS", "CIS"):
-        if _WDOC_RE.match(s):
-            return iso.parse(s)
+    if "/" in s:
+        w = _WDOC_RE.match(s)
+        if w and (w.group("type") or s[0].isdigit()):
+            return iso.parse_wdoc(s, w)
+    if not lead or s[0].isdigit():
         if _BSI_DC_RE.match(s):
             return bsi.parse_dc(s)
     fn = LEADS.get(lead)

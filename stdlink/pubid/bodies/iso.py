@@ -38,6 +38,7 @@ PUBLISHERS = {
     "IECEE": "IECEE",
     "IECEX": "IECEx",
     "IECQ": "IECQ",
+    "IECRE": "IECRE",
     "OIV": "OIV",
     "IULTCS": "IULTCS",
     "ISTA": "ISTA",
@@ -305,13 +306,26 @@ def _langs(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+# IEC committee documents: "<committee>/<number>[A][(F)]/<document type>", where the committee
+# is a TC/SC ("61", "3D", "CIS/D"), a board or advisory group ("SMB", "ACOS", "SEG12"), a
+# systems committee ("SyCAAL", "SyCSmartEnergy") or a JTC 1 subcommittee ("JTC1-SC27").  The
+# document-type vocabulary is closed (IEC's list), so free text never looks like one.
+WDOC_TYPES = (
+    "AC AGD CC CCDV CD CDM CDV DA DC DISH DL DPAS DTR DTS DV FDIS INF ISH MCR MTG NP PAS PNW "
+    "PRVC Q QP R RM RQ RR RV RVA RVC RVD RVDISH RVDPAS RVDTR RVDTS RVN SBP"
+).split()
 WDOC_RE = re.compile(
-    r"^(?P<tc>[A-Z0-9]+(?:/[A-Z0-9]+)*)/(?P<num>\d+[A-Z]?(?:\([A-Z]\))?)/(?P<type>[A-Z]{1,5})$"
+    r"^(?P<tc>[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*?)/(?P<num>\d+[A-Z]?(?:\([A-Z]\))?)"
+    r"(?:/(?P<type>" + "|".join(sorted(WDOC_TYPES, key=len, reverse=True)) + r"))?$"
 )
 TRF_RE = re.compile(r"^(?P<pub>IECEE|IECEx) TRF (?P<num>[^:]+?)(?::(?P<year>\d{4}))?$", re.I)
 FREE_RE = re.compile(
-    r"^(?P<pub>IEC|CISPR|IECQ|IECEE|IECEx)(?: (?P<num>[A-Za-z][^:]*?|[^:]*[A-Za-z][^:]*?))?"
+    r"^(?P<pub>IEC|CISPR|IECQ|IECEE|IECEx|IECRE)(?: (?P<num>[A-Za-z][^:]*?|[^:]*[A-Za-z][^:]*?))?"
     r"(?::(?P<year>\d{4}))?$"
+)
+WPROG_RE = re.compile(
+    r"^(?:IEC )?(?:(?P<t1>SRD|TR|TS|PAS) )?(?:(?P<st1>PWI|PNW|ANW)|(?P<st2>PWI|PNW|ANW) (?P<t2>SRD|TR|TS|PAS))"
+    r" (?P<num>[A-Za-z0-9]+-\d+(?:-\d+)*)(?: ED(?P<ed>\d+))?$"
 )
 SHEET_RE = re.compile(r"/(?P<sheet>\d{1,2})(?=:|$)")
 
@@ -320,20 +334,16 @@ def parse(s: str, body_hint: str | None = None) -> Identifier:
     """Parse an ISO/IEC-family identifier (already repaired)."""
     if not s.isascii():
         s = _decyrillic(s)
+    if s.startswith("IEC ") and "PWI " in s or "PNW " in s or "ANW " in s:
+        m = WPROG_RE.match(s)
+        if m and not re.match(r"\d{5}", m.group("num")):  # a committee, not a document number
+            return _wprog(s, m)
     try:
         return _parse(s)
     except ParseError:
         m = WDOC_RE.match(s)
         if m:
-            return Identifier(
-                body="IEC",
-                publisher=None,
-                series=m.group("tc"),
-                type="wdoc",
-                number=m.group("num"),
-                stage=m.group("type"),
-                raw=s,
-            )
+            return parse_wdoc(s, m)
         m = TRF_RE.match(s)
         if m:
             num = m.group("num").replace(";", "&")
@@ -342,28 +352,50 @@ def parse(s: str, body_hint: str | None = None) -> Identifier:
             return Identifier(
                 body="IEC", publisher=pub, type="trf", number=num, year=m.group("year"), raw=s
             )
-        m = re.match(r"^(PWI|PNW|ANW) SRD (.+?) ED(\d+)$", s)
+        m = WPROG_RE.match(s)
         if m:
-            return Identifier(
-                body="IEC",
-                publisher="IEC",
-                type="srd",
-                stage=m.group(1),
-                number=m.group(2),
-                edition=m.group(3),
-                raw=s,
-            )
+            return _wprog(s, m)
         m = FREE_RE.match(s)
         if m and (m.group("num") or m.group("pub") == "CISPR"):
             return Identifier(
                 body="IEC",
-                publisher="IEC",
+                publisher={"IECEX": "IECEx", "CISPR": "IEC"}.get(
+                    m.group("pub").upper(), m.group("pub")
+                ),
                 type="free",
                 number=m.group("num") or m.group("pub"),
                 year=m.group("year"),
                 raw=s,
             )
         raise
+
+
+def _wprog(s: str, m: re.Match) -> Identifier:
+    """IEC working programme: "PWI 100-44 ED1" → "IEC PWI 100-44 ED1" (pubid-iec v1)."""
+    t1, t2 = m.group("t1"), m.group("t2")
+    return Identifier(
+        body="IEC",
+        publisher="IEC",
+        type=(t1 or t2 or "").lower() or "wprog",
+        stage=m.group("st1") or m.group("st2"),
+        number=m.group("num"),
+        edition=m.group("ed"),
+        flags=("wprog",),
+        raw=s,
+    )
+
+
+def parse_wdoc(s: str, m: re.Match) -> Identifier:
+    """An IEC committee document ("61/6500/CDV", "SMB/8001/R", "JTC1-SC27/300/RVN")."""
+    return Identifier(
+        body="IEC",
+        publisher=None,
+        series=m.group("tc"),
+        type="wdoc",
+        number=m.group("num"),
+        stage=m.group("type"),
+        raw=s,
+    )
 
 
 def _parse(s: str) -> Identifier:
@@ -603,7 +635,7 @@ def _sdict(sup: Supplement) -> dict:
 
 
 def _body(pub: str) -> str:
-    return "IEC" if pub in ("IEC", "CISPR", "IECEE", "IECEx", "IECQ") else "ISO"
+    return "IEC" if pub in ("IEC", "CISPR", "IECEE", "IECEx", "IECQ", "IECRE") else "ISO"
 
 
 def _directive(s: str, m: re.Match) -> Identifier:
@@ -796,7 +828,7 @@ def render_number(ident: Identifier, with_year: bool = True) -> str:
 def render(ident: Identifier, profile: str = "default") -> str:
     with_edition = profile in ("long", "with_edition")
     if ident.type == "wdoc":
-        return f"{ident.series}/{ident.number}/{ident.stage}"
+        return f"{ident.series}/{ident.number}" + (f"/{ident.stage}" if ident.stage else "")
     if ident.type in ("trf", "free"):
         out = (
             f"{ident.publisher} TRF {ident.number}"
@@ -804,8 +836,11 @@ def render(ident: Identifier, profile: str = "default") -> str:
             else (f"{ident.publisher} {ident.number}")
         )
         return out + (f":{ident.year}" if ident.year else "")
-    if ident.type == "srd" and ident.stage in ("PWI", "PNW", "ANW"):
-        return f"IEC SRD {ident.stage} {ident.number} ED{ident.edition}"
+    if "wprog" in ident.flags or ident.type == "srd" and ident.stage in ("PWI", "PNW", "ANW"):
+        t = "" if ident.type in ("wprog", None) else ident.type.upper() + " "
+        return f"IEC {t}{ident.stage} {ident.number}" + (
+            f" ED{ident.edition}" if ident.edition else ""
+        )
     if ident.type == "ndoc":
         # committee documents ("ISO/TC 184/SC 4 N1110"); "N 100" spacing is kept as written
         pubs = "/".join([ident.publisher or "ISO", *ident.copublishers])

@@ -28,7 +28,9 @@ TREC_RE = re.compile(
 )
 # Regulatory publications (Radio Regulations and its companions), with the edition year
 RR_RE = re.compile(r"(?P<rp>RRX|RR5|RR|ROP|HFBS)(?=$|[ (])")
-RR_WORDS_RE = re.compile(r"^(?:ITU(?:-R)? )?Radio Regulations(?:,? (?:Edition of |edition )?(?P<y>\d{4}))?$", re.I)
+RR_WORDS_RE = re.compile(
+    r"^(?:ITU(?:-R)? )?Radio Regulations(?:,? (?:Edition of |edition )?(?P<y>\d{4}))?$", re.I
+)
 # Operational Bulletin dates are written "1.VII.2020" (day, Roman month, year)
 OB_DATE_RE = re.compile(r"\s*-\s*(?P<day>\d{1,2})\.(?P<rm>[IVX]+)\.(?P<year>\d{4})")
 UNDOTTED_RE = re.compile(
@@ -276,8 +278,10 @@ def render(ident: Identifier, profile: str = "default") -> str:
         out = f"{pub} OB No. {ident.number}" + _date(ident.year, ident.month)
         return ("Annex to " + out) if "annex-to" in ident.flags else out
     if ident.type == "undotted":
-        return f"{pub} {ident.number}" + (f"-{ident.part}" if ident.part else "") + _date(
-            ident.year, ident.month
+        return (
+            f"{pub} {ident.number}"
+            + (f"-{ident.part}" if ident.part else "")
+            + _date(ident.year, ident.month)
         )
     if ident.type == "rr":
         return f"{pub} {ident.number}" + _date(ident.year, ident.month)
