@@ -12,8 +12,10 @@ import re
 from ..model import Identifier, ParseError, Supplement
 
 JIS_RE = re.compile(
-    r"^(?:(?P<pub>JIS)\s?)?(?:(?P<type>TR|TS)\s?)?(?P<series>[A-Z])\s?(?P<number>\d{4,5}[A-Z]?)"
+    r"^(?:(?P<pub>JIS)[\s/]?)?(?:(?P<type>TR|TS)\s?)?(?P<series>[A-Z])\s?(?P<number>\d{4,5}[A-Z]?)"
     r"(?:-(?P<part>\d+)(?:-(?P<sub>\d+(?:-\d+)*))?)?(?::(?P<year>\d{4}))?"
+    # a reaffirmation mark after the year ("JIS B 0031:2003R", "(R2018)") is kept as written
+    r"(?P<reaff>R(?=$|[/ (])|\s?\(R\s?\d{4}\))?"
 )
 SUPP_RE = re.compile(
     r"\s?/\s?(?P<tok>AMD|AMENDMENT|CORRIGENDUM|CORR|COR|EXPLANATION|EXPL|ERRATUM)\.?\s?(?P<num>\d+)?"
@@ -84,6 +86,7 @@ def parse(s: str) -> Identifier:
         part=m.group("part"),
         subpart=m.group("sub"),
         year=m.group("year"),
+        extra=m.group("reaff") or None,
         supplements=tuple(supps),
         languages=langs,
         all_parts=all_parts,
@@ -102,6 +105,8 @@ def render(ident: Identifier, profile: str = "default") -> str:
             out += "-" + ident.subpart
     if ident.year:
         out += ":" + ident.year
+    if ident.extra:
+        out += ident.extra
     for sup in ident.supplements:
         tok = _RENDER.get(sup.type, sup.type.upper())
         out += (" " if sup.label == "space" else "/") + tok
