@@ -110,7 +110,8 @@ _WDOC_RE = iso.WDOC_RE
 # ISO/IEC/IEEE documents written the IEEE way ("P24765/D3", "Std 8802-A", "Edition 2.0")
 _IEEE_IN_ISO_RE = re.compile(
     r"IEEE (?:Std |Draft |CD |DIS |FDIS )?P\d|/IEEE Std|[ -]Edition \d|"
-    r"First edition|IEEE P\d|/IEEE [A-Z]+ P"
+    r"^[^:]* (?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth) edition"
+    r"|IEEE P\d|/IEEE [A-Z]+ P"
 )
 _IEEE_PROJECT_RE = re.compile(r"P[A-Z]?\d+(?:[.-]\d+)*[a-zA-Z]*(?:-REV[a-z]*)?(?:-\d{4})?/")
 _CATALOGUE = {
