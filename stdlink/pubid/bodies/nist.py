@@ -189,7 +189,38 @@ def _legacy(s: str) -> str:
 DATED_RE = re.compile(r"^NIST[ .](?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)[ .](?P<n>\d+)$")
 
 
+# bracketed draft stages and language names of translations, as NIST's own pages write them
+# ("NIST IR 8259 (ipd)", "NIST SP 800-171r2 (Spanish)"), fold to the suffix forms; a bare
+# "(Draft)" does not say which draft and is kept as written
+_BRACKET_RE = re.compile(
+    rf"\s?\((?:(?P<s>{_STAGE_ALT})|(?P<name>Spanish|Vietnamese|Chinese|Portuguese|French|German"
+    r"|Korean|Japanese|Arabic|Russian|Indonesian))\)$",
+    re.I,
+)
+_LANG_NAMES = {
+    "spanish": "spa",
+    "vietnamese": "vie",
+    "chinese": "zho",
+    "portuguese": "por",
+    "french": "fra",
+    "german": "deu",
+    "korean": "kor",
+    "japanese": "jpn",
+    "arabic": "ara",
+    "russian": "rus",
+    "indonesian": "ind",
+}
+
+
 def parse(s: str) -> Identifier:
+    b = _BRACKET_RE.search(s)
+    if b:
+        from dataclasses import replace
+
+        suffix = (
+            STAGES[b.group("s").lower()] if b.group("s") else _LANG_NAMES[b.group("name").lower()]
+        )
+        return replace(parse(s[: b.start()] + " " + suffix), raw=s)
     t = _legacy(s)
     dm = DATED_RE.match(t)
     if dm:
