@@ -102,6 +102,9 @@ _ANSI_NAT_RE = re.compile(r"^ANSI/UL\b", re.I)
 # Israel's "SI 1001 Part 1" vs BIPM's "SI Brochure"; "E DIN ...", "CAN/CSA-..." drafts/joint
 _NAT_MISC_RE = re.compile(r"^(?:SI \d|E DIN |CAN/CSA|มอก)")
 # ITU file-name and URL forms and unprefixed Operational Bulletins / Radio Regulations
+_SHARED_LEADS = frozenset(
+    ("TS", "ANSI", "SI", "E", "CAN", "T", "R", "D", "ITU", "OB", "OPERATIONAL", "RADIO", "ANNEX")
+)
 _ITU_RE = re.compile(
     r"^(?:ITU[- ])?[TRD]-REC-|^OB[. ]\d|^Operational Bulletin|^Radio Regulations|^Annex to ITU"
 )
@@ -147,7 +150,7 @@ def dispatch(s: str, hint: str | None) -> Identifier:
         return replace(a, adopted=a.adopted + (b,), adoption=joint, raw=s)
     m = _LEAD_RE.match(s)
     lead = m.group(0).upper() if m else ""
-    if "/" in s:
+    if "/" in s and " " not in s:  # committee documents are written without spaces
         w = _WDOC_RE.match(s)
         if w and (w.group("type") or s[0].isdigit()):
             return iso.parse_wdoc(s, w)
@@ -155,10 +158,12 @@ def dispatch(s: str, hint: str | None) -> Identifier:
         if _BSI_DC_RE.match(s):
             return bsi.parse_dc(s)
     fn = LEADS.get(lead)
-    if _TS_TR_RE.match(s) or _ANSI_NAT_RE.match(s) or _NAT_MISC_RE.match(s):
-        fn = national.parse
-    elif _ITU_RE.match(s):
-        fn = itu.parse
+    if lead in _SHARED_LEADS or not lead:
+        # leads shared between bodies: decided by the shape that follows
+        if _TS_TR_RE.match(s) or _ANSI_NAT_RE.match(s) or _NAT_MISC_RE.match(s):
+            fn = national.parse
+        elif _ITU_RE.match(s):
+            fn = itu.parse
     if fn is iso.parse and (hint == "IEEE" or _IEEE_IN_ISO_RE.search(s)):
         fn = ieee.parse
     if fn is None and (_IEEE_PROJECT_RE.match(s) or "NESC" in s or "Safety Code" in s):

@@ -132,7 +132,7 @@ DRAFT_RE = re.compile(
     r"(?:/(?P<apub>ASHRAE|ASTM|CSA|NACE|ANSI) (?P<anum>[\w.-]+?))?"
     # the draft number may be glued to the project ("P802.11ajD8.0") or to the month
     # ("/D14June 2010"), or written with "-" or "_" ("P2410-D4", "P1003.1_D4 , Jan 2008")
-    r"(?:(?:\s?[/_ -]\s?|(?=D\d))(?:(?:REV)?D(?P<d>[0-9](?:(?!" + _MON_ALT + r")[\w.])*)"
+    r"(?:(?:\s?[/_ ]\s?|-(?=D\d)|(?=D\d))(?:(?:REV)?D(?P<d>[0-9](?:(?!" + _MON_ALT + r")[\w.])*)"
     r"|(?P<stg>CD|DIS|FDIS|PRF)(?P<si>\d*)))"
     r"(?::(?P<cy>\d{4}))?"
     r"(?:\s?,?\s?(?P<mon>[A-Z][a-z]+)\.?,? ?(?:(?P<day>\d{1,2}), )?(?P<dy>\d{4}|\d{2}))?$"

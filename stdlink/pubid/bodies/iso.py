@@ -466,7 +466,8 @@ def _parse(s: str) -> Identifier:
                     stage, typ = TYPED[head]
                 else:
                     stage = STAGES[head]
-                    if g.group(2).isdigit() and s[m.end() : m.end() + 1] == " ":
+                    nxt = s[m.end() : m.end() + 2]
+                    if g.group(2).isdigit() and nxt[:1] == " " and nxt[1:].isdigit():
                         # "ISO/CD2 14065": the stage's iteration, written v1-style as "CD 14065.2"
                         head_iter = g.group(2)
                         pos = m.end()

@@ -19,7 +19,7 @@ JIS_RE = re.compile(
 )
 SUPP_RE = re.compile(
     r"\s?/\s?(?P<tok>AMD|AMENDMENT|CORRIGENDUM|CORR|COR|EXPLANATION|EXPL|ERRATUM)\.?\s?(?P<num>\d+)?"
-    r"(?::(?P<year>\d{4}))?"
+    r"(?::(?P<year>\d{4})(?P<reaff>R(?=$|[/ (]))?)?"
 )
 SYMBOL_RE = re.compile(r"\s(?P<tok>SYMBOL|AMENDMENT|AMD)\s(?P<num>\d+)(?::(?P<year>\d{4}))?")
 LANG_RE = re.compile(r"\s?\((?P<l>[EJ])\)")
@@ -62,7 +62,9 @@ def parse(s: str) -> Identifier:
                     type=t,
                     number=sm.group("num"),
                     year=sm.group("year"),
-                    label="space" if sm.re is SYMBOL_RE else None,
+                    label="space"
+                    if sm.re is SYMBOL_RE
+                    else ("reaff" if sm.groupdict().get("reaff") else None),
                 )
             )
             pos = sm.end()
@@ -114,6 +116,8 @@ def render(ident: Identifier, profile: str = "default") -> str:
             out += " " + sup.number
         if sup.year:
             out += ":" + sup.year
+        if sup.label == "reaff":  # reaffirmation mark after the amendment year, as written
+            out += "R"
     if ident.languages:
         out += "(" + ident.languages[0][0].upper() + ")"
     if ident.all_parts:
