@@ -104,6 +104,16 @@ CASES = [
     ("NF EN ISO 9001", "NF EN ISO 9001", {"prefix": "EN ISO"}),
     ("UNE-EN ISO 9001:2015", "UNE-EN ISO 9001:2015", {"publisher": "UNE", "issuer": "ES"}),
     ("UNE-EN 60335-1:2012/A11:2014", "UNE-EN 60335-1:2012/A11:2014", {"year": "2012"}),
+    # amendments, two-level adoptions and classifications written the bodies' ways
+    ("IS 1293:2019 (Amd 1)", "IS 1293:2019 (Amd 1)", {"number": "1293", "year": "2019"}),
+    ("SASO GSO ISO 9001:2015", "SASO GSO ISO 9001:2015", {"prefix": "GSO ISO"}),
+    (
+        "DIN EN 60335-1 (VDE 0700-1):2020-08",
+        "DIN EN 60335-1 (VDE 0700-1):2020-08",
+        {"part": "1", "year": "2020", "version": "VDE 0700-1"},
+    ),
+    ("EAS 12:2014/Amd 1:2017", "EAS 12:2014/Amd 1:2017", {"year": "2014"}),
+    ("KS EAS 38: 2014", "KS EAS 38:2014", {"year": "2014"}),
 ]
 
 

@@ -173,7 +173,13 @@ TAIL_RE = re.compile(
     rf"(?P<parts>(?:-(?!{_YEAR}(?:[^\d.]|$))[A-Z]{{0,3}}\d*[A-Z]?(?:\.\d+)*(?<!-))*)"
     r"(?:\s*\(\s*Part\s*(?P<ppart>\d+[A-Z]?)(?:\s*/\s*Sec(?:tion)?\.?\s*(?P<psec>\d+))?\s*\))?"
     r"(?:\s+[Pp]art\s+(?P<wpart>\d+(?:\.\d+)*))?"
+    # DIN's VDE classification, before the date: "DIN EN 60335-1 (VDE 0700-1):2020-08"
+    r"(?:\s*(?P<vopen>[(;])?\s*(?P<vde>VDE \d[\d-]*\d)\)?)?"
     rf"(?:(?P<ysep>\s*[:/]\s*|-)(?P<year>{_YEAR})(?:-(?P<month>\d\d)(?!\d))?)?"
+)
+# amendments in brackets after the year, as BIS writes them: "IS 1293:2019 (Amd 1)"
+PAREN_SUPP_RE = re.compile(
+    rf"\s*\((?P<tok>Amd|AMD|Amendment)\.?\s*(?P<num>\d+)(?::(?P<year>{_YEAR}))?\)"
 )
 SUPP_RE = re.compile(
     r"\s*(?P<sep>[+/])\s*(?P<tok>AMD|Amd|Amdt|AC|A|COR|Cor|C|Amendment|Corrigendum)\.?"
@@ -251,6 +257,13 @@ def parse(s: str) -> Identifier:
         if am.group("atype"):
             atype = am.group("tsep") + am.group("atype")
         pos = am.end()
+        am2 = _ADOPT_RE.match(t, pos) if prefix in ("GSO", "EAS", "EN") and not atype else None
+        if am2 and am2.group("adopt") in ("ISO", "IEC", "ISO/IEC", "IEEE"):
+            # a two-level adoption: "SASO GSO ISO 9001" (SASO adopts GSO's adoption of ISO)
+            prefix += " " + am2.group("adopt")
+            if am2.group("atype"):
+                atype = am2.group("tsep") + am2.group("atype")
+            pos = am2.end()
         sep = m.group("sep").strip() or " "
         if sep != body.adopt_sep:
             flags.append(_STYLE + "asep=" + sep)
@@ -279,6 +292,11 @@ def parse(s: str) -> Identifier:
         number, part = number.split(".", 1)
         flags.append(_STYLE + "dot-part")
     typ = (tm.group("type") or "").strip().lower() or None
+    vde = tm.group("vde")
+    if vde:
+        if body.code != "DIN":
+            raise _err(s, tm.start("vde"), "a date or the end")
+        flags.append(_STYLE + ("vde-paren" if tm.group("vopen") == "(" else "vde"))
     year = tm.group("year")
     month = tm.group("month")
     if year:
@@ -316,6 +334,13 @@ def parse(s: str) -> Identifier:
                 )
             )
             pos = sm.end()
+            continue
+        pm = PAREN_SUPP_RE.match(t, pos)
+        if pm:
+            supps.append(
+                Supplement(type="amd", number=pm.group("num"), year=pm.group("year"), label="paren")
+            )
+            pos = pm.end()
             continue
         em = ED_RE.match(t, pos)
         if em and edition is None:
@@ -364,6 +389,7 @@ def parse(s: str) -> Identifier:
         prefix=(prefix + (atype or "")) if prefix else None,
         issuer=body.country,
         extra=extra,
+        version=vde,
         flags=tuple(flags),
         raw=s,
     )
@@ -435,12 +461,17 @@ def render(i: Identifier, profile: str = "default") -> str:
             out += "." + i.part
         else:
             out += "-" + i.part
+    if i.version:  # VDE classification of a DIN VDE document
+        out += f" ({i.version})" if "vde-paren" in flags else f" {i.version}"
     if i.year:
         ysep = next((f[5:] for f in flags if f.startswith("ysep=")), body.year_sep)
         out += ysep + i.year
         if i.month:
             out += "-" + i.month
     for sup in i.supplements:
+        if sup.label == "paren":
+            out += f" (Amd {sup.number}" + (f":{sup.year}" if sup.year else "") + ")"
+            continue
         out += ("+" if sup.consolidated else "/") + (sup.label or "A")
         out += sup.number or ""
         if sup.year:
