@@ -127,6 +127,16 @@ FAMILIES = {
         ),
         ("AIEE No 41-1930 (ASA C29A-1930)", "AIEE No 41-1930 (ASA C29A-1930)"),
     ],
+    "typography-and-tokens": [
+        ("ISO 9001 : 2015", "ISO 9001:2015"),
+        ("IEC 60335-1:2010+A1:2013", "IEC 60335-1:2010+AMD1:2013"),
+        ("NIST SP800-53r5", "NIST SP 800-53r5"),
+    ],
+    "adoption-statements": [
+        ("GB/T 19001—2016/ISO 9001:2015", "GB/T 19001-2016/ISO 9001:2015"),
+        ("GB/T 24001-2016 (ISO 14001:2015, IDT)", "GB/T 24001-2016 (ISO 14001:2015, IDT)"),
+        ("GB 4706.1-2005 (IEC 60335-1:2004, idt)", "GB 4706.1-2005 (IEC 60335-1:2004, IDT)"),
+    ],
     "nist": [
         ("NIST IR 8259 (ipd)", "NIST IR 8259 ipd"),
         ("NIST SP 800-171r2 (Spanish)", "NIST SP 800-171r2 spa"),
@@ -172,3 +182,16 @@ def test_legacy_stage_components() -> None:
     assert (sup.type, sup.stage, sup.number) == ("amd", "CD", "1")
     sup = parse("ISO/IEC 10646-1:1993/pDCOR.2").supplements[-1]
     assert (sup.type, sup.stage, sup.number) == ("cor", "CD", "2")
+
+
+def test_adoption_statements_do_not_change_the_keys() -> None:
+    """An adoption stated after "/" or in brackets describes the standard; it is not part of
+    its designation, so every key is the standard's own (prefix adoptions stay in the key)."""
+    for level in ("work", "edition", "exact"):
+        assert key("GB/T 19001-2016/ISO 9001:2015", level) == key("GB/T 19001-2016", level)
+        assert key("GOST R 56939-2016 (ISO/IEC 15408-1:2009)", level) == key(
+            "GOST R 56939-2016", level
+        )
+    assert key("SASO GSO 2530:2021", "work") != key("SASO 2530:2021", "work")
+    adopted = parse("GB/T 19001-2016/ISO 9001:2015").adopted[0]
+    assert (adopted.publisher, adopted.number, adopted.year) == ("ISO", "9001", "2015")

@@ -215,7 +215,7 @@ SUPP = {
 SUPP_RE = re.compile(
     r"\s*(?P<sep>/|\+|\s)\s*(?:(?P<stage>NP|AWI|PWI|WD|CD|DIS|FDIS|PRF|PreCD|preCD)\s+)?"
     r"(?P<tok>FDAmd|FDAM|FPDAM|PDAM|pDAM|DAmd|DAM|FDCor|FDCOR|FCOR|FPDCOR|PDCor|PDCOR|pDCOR|DCor|DCOR|"
-    r"DAD|DAdd|FDAD|DSuppl|"
+    r"DAD|DAdd|FDAD|DSuppl|A(?=\d)|"
     r"FDSuppl|DExt|AMENDMENT|Amd|AMD|amd|Cor|COR|CORR|cor|Add|ADD|Suppl|SUPPL|Sup|SUP|Ext|EXT|"
     r"ISH|FRAG)"
     r"\.?\s*(?P<num>\d+)?(?:\.(?P<iter>\d+))?(?::(?P<year>\d{4})(?:-(?P<month>\d{2}))?)?"

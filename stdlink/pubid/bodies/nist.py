@@ -212,7 +212,13 @@ _LANG_NAMES = {
 }
 
 
+_GLUED_SERIES_RE = re.compile(rf"^((?:NIST|NBS) (?:{_SERIES_ALT}))(?=\d)")
+
+
 def parse(s: str) -> Identifier:
+    g = _GLUED_SERIES_RE.match(s)
+    if g:  # "NIST SP800-53r5": the space between series and number is missing
+        s = s[: g.end()] + " " + s[g.end() :]
     b = _BRACKET_RE.search(s)
     if b:
         from dataclasses import replace
