@@ -126,6 +126,7 @@ FAMILIES = {
             "IEEE Draft Std P1003.1/D4, January 2008",
         ),
         ("AIEE No 41-1930 (ASA C29A-1930)", "AIEE No 41-1930 (ASA C29A-1930)"),
+        ("ANSI PC63.10/D14, April 2020", "ANSI Draft PC63.10/D14, April 2020"),
     ],
     "typography-and-tokens": [
         ("ISO 9001 : 2015", "ISO 9001:2015"),

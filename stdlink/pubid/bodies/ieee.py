@@ -675,7 +675,9 @@ def _render_head(i: Identifier, profile: str) -> str:
                 )
                 if x
             )
-        out = f"{pubs} {q + ' ' if q else ''}Draft Std {i.number}"
+        # "Std" is IEEE's word: an ANSI draft is "ANSI Draft PC63.10/D14" (pubid-ieee v1)
+        word = "Draft Std" if "IEEE" in pubs else "Draft"
+        out = f"{pubs} {q + ' ' if q else ''}{word} {i.number}"
         if "yfirst" in flags and i.year:
             out += "-" + i.year
         for sup in i.supplements:
