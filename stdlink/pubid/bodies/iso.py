@@ -320,7 +320,7 @@ WDOC_RE = re.compile(
 )
 TRF_RE = re.compile(r"^(?P<pub>IECEE|IECEx) TRF (?P<num>[^:]+?)(?::(?P<year>\d{4}))?$", re.I)
 FREE_RE = re.compile(
-    r"^(?P<pub>IEC|CISPR|IECQ|IECEE|IECEx|IECRE)(?: (?P<num>[A-Za-z][^:]*?|[^:]*[A-Za-z][^:]*?))?"
+    r"^(?P<pub>IEC|CISPR|IECQ|IECEE|IECEx|IECRE)(?: (?P<num>[A-Za-z].*?|[^:]*[A-Za-z][^:]*?))?"
     r"(?::(?P<year>\d{4}))?$"
 )
 WPROG_RE = re.compile(
