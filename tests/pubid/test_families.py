@@ -57,6 +57,17 @@ FAMILIES = {
         ("urn:iso:std:iso:9001:stage-40.00", "ISO/DIS 9001"),
         ("urn:iso:std:iso-iec:7816:-6:stage-draft", "ISO/IEC DIS 7816-6"),
     ],
+    "iec-urn": [
+        (
+            "urn:iec:std:iec:62439:-1:2010:csv:amd:2016:v2:amd:2012:v1",
+            "IEC 62439-1:2010+AMD1:2012+AMD2:2016 CSV",
+        ),
+        ("urn:iec:std:iec:60050:-351:2013:amd:2016:v1", "IEC 60050-351:2013/AMD1:2016"),
+        ("urn:iec:std:iec:61010:-2-201:2017:rlv", "IEC 61010-2-201:2017 RLV"),
+        ("urn:iec:std:iec:ca:01:2020:csv", "IEC CA 01:2020 CSV"),
+        ("urn:iec:working-document:cis-d:468a:stage-cc", "CIS/D/468A/CC"),
+        ("urn:iec:std:iec:60034-16-3:1996:ts::fr", "IEC TS 60034-16-3:1996(fr)"),
+    ],
     "itu": [
         ("T-REC-G.711-198811-I", "ITU-T G.711 (11/1988)"),
         ("ITU T-REC-T.4-200307-I", "ITU-T T.4 (07/2003)"),
@@ -205,3 +216,10 @@ def test_adoption_statements_do_not_change_the_keys() -> None:
     assert key("SASO GSO 2530:2021", "work") != key("SASO 2530:2021", "work")
     adopted = parse("GB/T 19001-2016/ISO 9001:2015").adopted[0]
     assert (adopted.publisher, adopted.number, adopted.year) == ("ISO", "9001", "2015")
+
+
+def test_committee_document_urn_round_trip() -> None:
+    from stdlink.pubid import urn
+
+    assert urn(parse("86B/4488(F)/CDV")) == "urn:iec:working-document:86b:4488(f):stage-cdv"
+    assert normalize("urn:iec:working-document:100:3590:stage-cdv") == "100/3590/CDV"
