@@ -141,7 +141,9 @@ def _key_flags(flags: tuple[str, ...]) -> tuple[str, ...]:
     if not flags:
         return flags
     return tuple(
-        f for f in flags if f not in _STYLE_FLAGS and not f.startswith(("rstyle=", "style:"))
+        f
+        for f in flags
+        if f not in _STYLE_FLAGS and not f.startswith(("rstyle=", "style:", "edtok="))
     )
 
 

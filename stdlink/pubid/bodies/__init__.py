@@ -164,7 +164,11 @@ def dispatch(s: str, hint: str | None) -> Identifier:
             fn = national.parse
         elif _ITU_RE.match(s):
             fn = itu.parse
-    if fn is iso.parse and (hint == "IEEE" or _IEEE_IN_ISO_RE.search(s)):
+    if (
+        fn is iso.parse
+        and (hint == "IEEE" or _IEEE_IN_ISO_RE.search(s))
+        and not s.startswith(("IECEE ", "IECEx ", "IECQ ", "IECRE "))
+    ):
         fn = ieee.parse
     if fn is None and (_IEEE_PROJECT_RE.match(s) or "NESC" in s or "Safety Code" in s):
         fn = ieee.parse  # "P802-REV/D2.0", "Draft NESC(R), June 2011", "C2-1997 National …"

@@ -330,10 +330,35 @@ WPROG_RE = re.compile(
 SHEET_RE = re.compile(r"/(?P<sheet>\d{1,2})(?=:|$)")
 
 
+# conformity-assessment scheme documents: "IECEE OD-2020:2023", "IECEx OD 233 Ed. 2.0",
+# "IECQ 03-1:2020", "IECRE 01:2023" (the edition token is kept as the scheme writes it)
+SCHEME_RE = re.compile(
+    r"^(?P<pub>IECEE|IECEx|IECQ|IECRE) (?:(?P<od>OD)(?P<sep>[- ]))?"
+    r"(?P<num>\d+[A-Z]?(?:-\d+[A-Z]?)*)(?::(?P<year>\d{4})(?:-(?P<month>\d\d))?)?"
+    r"(?:\s*(?P<edtok>Ed\.\s?|Ed\s|Edition\s|ED\s?)(?P<ed>\d+(?:\.\d+)?))?$"
+)
+
+
 def parse(s: str, body_hint: str | None = None) -> Identifier:
     """Parse an ISO/IEC-family identifier (already repaired)."""
     if not s.isascii():
         s = _decyrillic(s)
+    if s.startswith("IEC") and s[3:4] in "EQR":
+        m = SCHEME_RE.match(s)
+        if m:
+            return Identifier(
+                body="IEC",
+                publisher=m.group("pub"),
+                type="scheme",
+                series=(m.group("od") + m.group("sep")) if m.group("od") else None,
+                number=m.group("num").split("-", 1)[0],
+                part=m.group("num").split("-", 1)[1] if "-" in m.group("num") else None,
+                year=m.group("year"),
+                month=m.group("month"),
+                edition=m.group("ed"),
+                flags=("edtok=" + m.group("edtok"),) if m.group("edtok") else (),
+                raw=s,
+            )
     if s.startswith("IEC ") and "PWI " in s or "PNW " in s or "ANW " in s:
         m = WPROG_RE.match(s)
         if m and not re.match(r"\d{5}", m.group("num")):  # a committee, not a document number
@@ -830,6 +855,16 @@ def render(ident: Identifier, profile: str = "default") -> str:
     with_edition = profile in ("long", "with_edition")
     if ident.type == "wdoc":
         return f"{ident.series}/{ident.number}" + (f"/{ident.stage}" if ident.stage else "")
+    if ident.type == "scheme":
+        out = f"{ident.publisher} {ident.series or ''}{ident.number}"
+        if ident.part:
+            out += "-" + ident.part
+        if ident.year:
+            out += ":" + ident.year + (f"-{ident.month}" if ident.month else "")
+        if ident.edition:
+            tok = next((f[6:] for f in ident.flags if f.startswith("edtok=")), "ED")
+            out += " " + tok + ident.edition
+        return out
     if ident.type in ("trf", "free"):
         out = (
             f"{ident.publisher} TRF {ident.number}"
