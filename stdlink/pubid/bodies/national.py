@@ -197,11 +197,6 @@ def _err(s: str, pos: int, expected: str) -> ParseError:
     return ParseError(s, pos, expected, "national")
 
 
-def lead(s: str) -> bool:
-    """True when ``s`` starts with a national publisher of the table (for dispatch)."""
-    return bool(_LEAD_RE.match(s))
-
-
 def parse(s: str) -> Identifier:
     m = MEX_RE.match(s)
     if m:
@@ -244,7 +239,7 @@ def parse(s: str) -> Identifier:
     ):
         raise _err(s, pos, "a number after ES")
     series = None
-    if body.series or body is KOREA:
+    if body.series:
         k = _SERIES_RE.match(t, pos)
         if k:
             series = k.group("series")
@@ -330,7 +325,6 @@ def parse(s: str) -> Identifier:
                     label=tok
                     + ("." if t[sm.end("tok") : sm.end("tok") + 1] == "." else "")
                     + (" " if sm.group("num") and t[sm.start("num") - 1] == " " else ""),
-                    iteration=sm.group("ysep") if sm.group("ysep") == "-" else None,
                 )
             )
             pos = sm.end()
@@ -475,7 +469,7 @@ def render(i: Identifier, profile: str = "default") -> str:
         out += ("+" if sup.consolidated else "/") + (sup.label or "A")
         out += sup.number or ""
         if sup.year:
-            out += (sup.iteration or ":") + sup.year
+            out += ":" + sup.year
     if i.edition:
         out += f" (Ed. {i.edition})" if "ed-paren" in flags else f" Ed. {i.edition}"
     if i.extra:
@@ -590,4 +584,4 @@ def _render_csa(i: Identifier) -> str:
     return out
 
 
-__all__ = ["BODIES", "Body", "lead", "parse", "render"]
+__all__ = ["BODIES", "Body", "parse", "render"]
