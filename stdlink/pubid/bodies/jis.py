@@ -21,7 +21,13 @@ SUPP_RE = re.compile(
     r"\s?/\s?(?P<tok>AMD|AMENDMENT|CORRIGENDUM|CORR|COR|EXPLANATION|EXPL|ERRATUM)\.?\s?(?P<num>\d+)?"
     r"(?::(?P<year>\d{4})(?P<reaff>R(?=$|[/ (]))?)?"
 )
-SYMBOL_RE = re.compile(r"\s(?P<tok>SYMBOL|AMENDMENT|AMD)\s(?P<num>\d+)(?::(?P<year>\d{4}))?")
+# sheets of symbol standards: "SYMBOL 61900", "SYMBOL JD110", "SYMBOL Washing process" (the
+# JIS catalogue names some symbol sets instead of numbering them; kept as written)
+SYMBOL_RE = re.compile(
+    r"\s(?:(?P<tok>SYMBOL|AMENDMENT|AMD)\s(?P<num>\d+)"
+    r"|(?P<stok>SYMBOL)\s(?P<snum>[A-Z]{1,3}\d+|[A-Z][A-Za-z]*(?: [A-Za-z]+)*$))"
+    r"(?::(?P<year>\d{4}))?"
+)
 LANG_RE = re.compile(r"\s?\((?P<l>[EJ])\)")
 _SUPP = {
     "AMD": "amd",
@@ -56,11 +62,11 @@ def parse(s: str) -> Identifier:
     while pos < len(s):
         sm = SUPP_RE.match(s, pos) or SYMBOL_RE.match(s, pos)
         if sm:
-            t = _SUPP[sm.group("tok")]
+            t = _SUPP[sm.group("tok") or sm.groupdict().get("stok")]
             supps.append(
                 Supplement(
                     type=t,
-                    number=sm.group("num"),
+                    number=sm.group("num") or sm.groupdict().get("snum"),
                     year=sm.group("year"),
                     label="space"
                     if sm.re is SYMBOL_RE
