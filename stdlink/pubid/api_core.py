@@ -131,7 +131,7 @@ def key(ident: Identifier | str, level: str = "exact") -> str:
 
 # Adoptions stated beside a designation (after "/" or in brackets, with a degree of
 # correspondence), as opposed to adoption prefixes that are part of it ("BS EN ISO 9001").
-_STATEMENT_ADOPTIONS = frozenset(("IDT", "MOD", "NEQ", "EQV", "IDT-slash", "bracket"))
+_STATEMENT_ADOPTIONS = frozenset(("IDT", "MOD", "NEQ", "EQV", "IDT-slash", "bracket", "multi"))
 
 # Flags that record only how an identifier was written (house style), never what it names.
 _STYLE_FLAGS = ("iec-style",)

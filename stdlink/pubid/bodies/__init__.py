@@ -108,7 +108,7 @@ _SHARED_LEADS = frozenset(
 _ITU_RE = re.compile(
     r"^(?:ITU[- ])?[TRD]-REC-|^OB[. ]\d|^Operational Bulletin|^Radio Regulations|^Annex to ITU"
 )
-_LEAD_RE = re.compile(r"[A-Za-zА-Яа-яЁё]+")
+_LEAD_RE = re.compile(r"[A-Za-zА-Яа-яЁёЎў]+")
 _WDOC_RE = iso.WDOC_RE
 # ISO/IEC/IEEE documents written the IEEE way ("P24765/D3", "Std 8802-A", "Edition 2.0")
 _IEEE_IN_ISO_RE = re.compile(

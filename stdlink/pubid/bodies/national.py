@@ -17,10 +17,10 @@ structure genuinely differs have their own small rule: Mexico's NOM/NMX
 Rules that hold for every row (and are what the tests check):
 
 - separators, spacing and case of the publisher are repaired ("sni8211 : 2016" →
-  "SNI 8211:2016"); the year separator is kept as written when it is one the body uses
-  (ДСТУ changed from "-" to ":" in 2015, GSO documents are cited with both), so a canonical
+  "SNI 8211:2016"); the year separator (":", "-" or "/") is kept as written (ДСТУ changed
+  from "-" to ":" in 2015, GSO documents are cited with ":", "/" and "-"), so a canonical
   form is never rewritten into a form its body does not use; it is recorded as a style flag
-  that no key sees, so both spellings share their keys;
+  that no key sees, so all spellings share their keys;
 - Cyrillic and Thai publishers are transliterated to the Latin form the body uses in English
   (ДСТУ → DSTU, СТБ → STB, СТ РК → ST RK, Ўз ДСт → O'z DSt, มอก. → TIS), as GOST is
   (pubid-gost: Cyrillic → Latin on output); adopted ИСО/МЭК/ЕН become ISO/IEC/EN;
@@ -47,7 +47,9 @@ class Body:
     country: str  # ISO 3166-1 alpha-2 (or a region: EAC, GCC)
     aliases: tuple[str, ...] = ()  # other spellings (matched case-insensitively)
     year_sep: str = ":"  # canonical separator before the year
-    year_seps: str = ":"  # separators the body uses (kept as written)
+    # separators met before the year; one that is not the body's own is kept as written (a
+    # style flag no key sees): ДСТУ changed from "-" to ":", GSO is cited with ":" "/" and "-"
+    year_seps: str = ":-/"
     adopt_sep: str = " "  # between publisher and adoption prefix ("IRAM-ISO", "IS/ISO")
     series: bool = False  # a series letter before the number ("KS C 9806")
     dot_part: bool = False  # dotted numbers are parts ("AS 1170.4")
@@ -61,44 +63,43 @@ class Body:
 # 60335-1", ABNT "ABNT NBR ISO 9001:2015", DIN "DIN EN ISO 9001:2015-11", UNE "UNE-EN ISO
 # 9001:2015", IRAM "IRAM-ISO 9001:2015", EAC "EAS 126:2021" / "DEAS 126:2021", ...).
 BODIES: tuple[Body, ...] = (
-    Body("GSO", "GCC", year_seps=":/", scope="regional"),
-    Body("SASO", "SA", year_seps=":/"),
+    Body("GSO", "GCC", scope="regional"),
+    Body("SASO", "SA"),
     Body("EAS", "EAC", drafts=("DEAS", "FDEAS"), scope="regional"),
     Body("KS", "KE", drafts=("DKS",)),  # Kenya; "KS <letter> ..." is Korea (see _korea)
     Body("US", "UG", drafts=("DUS",)),
     Body("TZS", "TZ", drafts=("DTZS",)),
     Body("RS", "RW", drafts=("DRS",)),
     Body("BIF", "BI"),
-    Body("IS", "IN", year_seps=":-", adopt_sep="/"),
-    Body("SNI", "ID", year_seps=":-"),
-    Body("TCVN", "VN", year_seps=":-"),
-    Body("QCVN", "VN", year_seps=":-"),
-    Body("TIS", "TH", aliases=("มอก.", "มอก"), year_sep="-", year_seps="-:"),
-    Body("MS", "MY", year_seps=":-"),
-    Body("SS", "SG", year_seps=":-"),
-    Body("PNS", "PH", year_seps=":-"),
-    Body("CNS", "TW", year_seps=":-"),
-    Body("DSTU", "UA", aliases=("ДСТУ",), year_seps=":-"),
-    Body("STB", "BY", aliases=("СТБ",), year_sep="-", year_seps="-:"),
-    Body("ST RK", "KZ", aliases=("СТ РК", "СТ RK", "ST РК"), year_sep="-", year_seps="-:"),
+    Body("IS", "IN", adopt_sep="/"),
+    Body("SNI", "ID"),
+    Body("TCVN", "VN"),
+    Body("QCVN", "VN"),
+    Body("TIS", "TH", aliases=("มอก.", "มอก"), year_sep="-"),
+    Body("MS", "MY"),
+    Body("SS", "SG"),
+    Body("PNS", "PH"),
+    Body("CNS", "TW"),
+    Body("DSTU", "UA", aliases=("ДСТУ",)),
+    Body("STB", "BY", aliases=("СТБ",), year_sep="-"),
+    Body("ST RK", "KZ", aliases=("СТ РК", "СТ RK", "ST РК"), year_sep="-"),
     Body(
         "O'z DSt",
         "UZ",
         aliases=("O‘z DSt", "Oʻz DSt", "O’z DSt", "Oz DSt", "O'zDSt", "Ўз ДСт", "O`z DSt"),
-        year_seps=":-",
     ),
-    Body("NBR", "BR", aliases=("ABNT NBR",), year_seps=":-"),
-    Body("IRAM", "AR", adopt_sep="-", year_seps=":-"),
-    Body("SANS", "ZA", year_seps=":-"),
-    Body("AS", "AU", dot_part=True, year_seps=":-"),
-    Body("NZS", "NZ", dot_part=True, year_seps=":-"),
-    Body("UL", "US", year_sep="-", year_seps="-:"),
-    Body("DIN", "DE", month=True, drafts=("E DIN",), year_seps=":-"),
-    Body("NF", "FR", year_seps=":-"),
-    Body("UNE", "ES", adopt_sep="-", year_seps=":-"),
-    Body("SI", "IL", year_seps=":-"),
-    Body("TS", "TR", year_seps=":-"),
-    Body("ES", "EG", aliases=("EOS",), year_sep="/", year_seps="/:-"),
+    Body("NBR", "BR", aliases=("ABNT NBR",)),
+    Body("IRAM", "AR", adopt_sep="-"),
+    Body("SANS", "ZA"),
+    Body("AS", "AU", dot_part=True),
+    Body("NZS", "NZ", dot_part=True),
+    Body("UL", "US", year_sep="-"),
+    Body("DIN", "DE", month=True, drafts=("E DIN",)),
+    Body("NF", "FR"),
+    Body("UNE", "ES", adopt_sep="-"),
+    Body("SI", "IL"),
+    Body("TS", "TR"),
+    Body("ES", "EG", aliases=("EOS",), year_sep="/"),
 )
 BY_CODE = {b.code: b for b in BODIES}
 # co-publisher pairs written with "/" ("AS/NZS", "ANSI/UL", "CAN/CSA")
@@ -175,7 +176,7 @@ TAIL_RE = re.compile(
     r"(?:\s+[Pp]art\s+(?P<wpart>\d+(?:\.\d+)*))?"
     # DIN's VDE classification, before the date: "DIN EN 60335-1 (VDE 0700-1):2020-08"
     r"(?:\s*(?P<vopen>[(;])?\s*(?P<vde>VDE \d[\d-]*\d)\)?)?"
-    rf"(?:(?P<ysep>\s*[:/]\s*|-)(?P<year>{_YEAR})(?:-(?P<month>\d\d)(?!\d))?)?"
+    rf"(?:(?P<ysep>\s*[:/]\s*|\s?-\s?)(?P<year>{_YEAR})(?:-(?P<month>\d\d)(?!\d))?)?"
 )
 # amendments in brackets after the year, as BIS writes them: "IS 1293:2019 (Amd 1)"
 PAREN_SUPP_RE = re.compile(
@@ -187,6 +188,10 @@ SUPP_RE = re.compile(
 )
 ED_RE = re.compile(r"\s*(?P<open>\()?\s*(?:Ed\.|Ed|Edition)\s*(?P<ed>\d+(?:\.\d+)?)\s*(?(open)\))")
 BRACKET_RE = re.compile(r"\s*\((?P<inner>[^()]+?)(?:\s*,\s*(?P<deg>IDT|MOD|NEQ|EQV))?\)")
+# several adopted documents, each with its degree: "(EN ISO 9001:2015, IDT; ISO 9001:2015, IDT)"
+MULTI_RE = re.compile(
+    r"\s*\((?P<inner>[^()]+?,\s*(?:IDT|MOD|NEQ|EQV)(?:\s*;\s*[^();]+?,\s*(?:IDT|MOD|NEQ|EQV))+)\)"
+)
 SLASH_RE = re.compile(r"\s*/\s*(?P<inner>(?:ISO|IEC|EN|CISPR|GSO|EAS|HD|ГОСТ|GOST|ИСО|МЭК)\b.+)$")
 VDE_RE = re.compile(r"\s*[;,]?\s*(?P<vde>VDE\s+\d[\d-]*(?::\d{4}(?:-\d\d)?)?)$")
 
@@ -348,6 +353,14 @@ def parse(s: str) -> Identifier:
             extra = vm.group("vde")
             pos = vm.end()
             continue
+        mm = MULTI_RE.match(t, pos)
+        if mm and not adopted:
+            pairs = [x.rsplit(",", 1) for x in re.split(r"\s*;\s*", mm.group("inner"))]
+            adopted = tuple(_adopted(a.strip(), s) for a, _ in pairs)
+            adoption = "multi"
+            flags.append(_STYLE + "degrees=" + ",".join(d.strip() for _, d in pairs))
+            pos = mm.end()
+            continue
         bm = SLASH_RE.match(t, pos) or BRACKET_RE.match(t, pos)
         if bm and not adopted:
             inner = bm.group("inner").strip()
@@ -389,7 +402,7 @@ def parse(s: str) -> Identifier:
     )
 
 
-KOREA = Body("KS", "KR", series=True, year_seps=":-")
+KOREA = Body("KS", "KR", series=True)
 
 
 def _adopted(text: str, s: str) -> Identifier:
@@ -476,7 +489,11 @@ def render(i: Identifier, profile: str = "default") -> str:
         out += " " + i.extra
     if i.adopted and i.adoption != "prefix":
         inner = ", ".join(render_any(a) for a in i.adopted)
-        if i.adoption == "IDT-slash":
+        if i.adoption == "multi":
+            degs = next(f[8:] for f in flags if f.startswith("degrees=")).split(",")
+            items = [f"{render_any(a)}, {d}" for a, d in zip(i.adopted, degs, strict=True)]
+            out += " (" + "; ".join(items) + ")"
+        elif i.adoption == "IDT-slash":
             out += "/" + inner
         elif i.adoption in ("IDT", "MOD", "NEQ", "EQV"):
             out += f" ({inner}, {i.adoption})"
