@@ -94,22 +94,31 @@ def main(argv: list[str] | None = None) -> int:
     )
     texts = [t for _, t in ids]
 
-    best = None
+    best = best_cpu = None
     for _ in range(args.repeat):
         _parse_cached.cache_clear()
         t = time.perf_counter()
+        c = time.process_time()
         for x in texts:
             try:
                 parse(x)
             except ParseError:
                 pass
         dt = time.perf_counter() - t
+        dc = time.process_time() - c
         best = dt if best is None else min(best, dt)
+        best_cpu = dc if best_cpu is None else min(best_cpu, dc)
     distinct = len(set(texts))
     print(f"\n## speed (one core, cold cache each run, best of {args.repeat})")
     print(
         f"{len(texts):,} identifiers ({distinct:,} distinct) in {best:.2f}s = "
-        f"{len(texts) / best:,.0f} identifiers/s"
+        f"{len(texts) / best:,.0f} identifiers/s (wall clock)"
+    )
+    # On a shared machine the wall clock includes time the process waited for the core; the
+    # CPU time of the process is the per-core figure the target is stated in.
+    print(
+        f"CPU time {best_cpu:.2f}s = {len(texts) / best_cpu:,.0f} identifiers/s per core "
+        f"(load average {os.getloadavg()[0]:.1f})"
     )
     _parse_cached.cache_clear()
     t = time.perf_counter()

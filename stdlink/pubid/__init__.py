@@ -14,7 +14,11 @@ from .api_core import (
     same_work,
 )
 from .model import Identifier, ParseError, Relation, Supplement
-from .render import render, urn
+
+# load the ``urn`` submodule before binding the ``urn`` function: a submodule loaded later
+# would replace the package attribute and ``stdlink.pubid.urn(...)`` would stop working
+from . import urn as _urn_module  # noqa: F401, E402  isort: skip
+from .render import render, urn  # noqa: E402  isort: skip
 
 __all__ = [
     "Identifier",

@@ -76,6 +76,10 @@ def key(ident: Identifier | str, level: str = "exact") -> str:
     from dataclasses import replace
 
     i = _as_ident(ident)
+    if i.adoption in _STATEMENT_ADOPTIONS:
+        # "GB/T 19001-2016/ISO 9001:2015", "TCVN 7447-5-52:2010 (IEC 60364-5-52:2009)": the
+        # adopted document is a statement about the standard, not part of its designation
+        i = replace(i, adopted=(), adoption=None)
     if level == "work":
         w = replace(
             i,
@@ -125,6 +129,10 @@ def key(ident: Identifier | str, level: str = "exact") -> str:
     return _keystr(render(w))
 
 
+# Adoptions stated beside a designation (after "/" or in brackets, with a degree of
+# correspondence), as opposed to adoption prefixes that are part of it ("BS EN ISO 9001").
+_STATEMENT_ADOPTIONS = frozenset(("IDT", "MOD", "NEQ", "EQV", "IDT-slash", "bracket", "multi"))
+
 # Flags that record only how an identifier was written (house style), never what it names.
 _STYLE_FLAGS = ("iec-style",)
 
@@ -132,7 +140,11 @@ _STYLE_FLAGS = ("iec-style",)
 def _key_flags(flags: tuple[str, ...]) -> tuple[str, ...]:
     if not flags:
         return flags
-    return tuple(f for f in flags if f not in _STYLE_FLAGS and not f.startswith("rstyle="))
+    return tuple(
+        f
+        for f in flags
+        if f not in _STYLE_FLAGS and not f.startswith(("rstyle=", "style:", "edtok="))
+    )
 
 
 def _strip_adopted(a: Identifier) -> Identifier:

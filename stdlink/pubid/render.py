@@ -20,11 +20,11 @@ def render(ident: Identifier, profile: str = "default") -> str:
         return u
     from .bodies import RENDERERS
 
-    if ident.adoption == "|" and ident.adopted:
+    if ident.adoption in ("|", " | ") and ident.adopted:
         from dataclasses import replace
 
         first = replace(ident, adopted=ident.adopted[:-1], adoption=None)
-        return render(first, profile) + " | " + render(ident.adopted[-1], profile)
+        return render(first, profile) + ident.adoption + render(ident.adopted[-1], profile)
     return RENDERERS[ident.body](ident, profile)
 
 

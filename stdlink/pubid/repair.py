@@ -38,6 +38,10 @@ _TRANSLATE.update(
     }
 )
 _SPACES_RE = re.compile(r"\s+")
+# "ISO 9001 : 2015", "IS 1293 :2019": a spaced colon before a year is the year separator
+_SPACED_COLON_RE = re.compile(
+    r"(?<=\w)\s+:\s*(?=(?:1[89]|20)\d\d\b)|(?<=\w):\s+(?=(?:1[89]|20)\d\d\b)"
+)
 
 
 def repair(text: str) -> str:
@@ -56,4 +60,6 @@ def repair(text: str) -> str:
             s = unicodedata.normalize("NFKC", s).translate(_TRANSLATE)
     if "  " in s or "\t" in s or "\n" in s or s[:1] == " " or s[-1:] == " ":
         s = _SPACES_RE.sub(" ", s).strip()
+    if " :" in s or ": " in s:
+        s = _SPACED_COLON_RE.sub(":", s)
     return s

@@ -11,7 +11,21 @@ import re
 
 from .model import Identifier, ParseError, Supplement
 
-_ISO_TYPES = {"tr", "ts", "pas", "guide", "iwa", "isp", "tta", "r", "data", "dir"}
+_ISO_TYPES = {
+    "tr",
+    "ts",
+    "pas",
+    "guide",
+    "iwa",
+    "isp",
+    "tta",
+    "r",
+    "data",
+    "dir",
+    "srd",
+    "ca",
+    "od",
+}
 _SUPP = {"amd": "amd", "cor": "cor", "sup": "suppl", "add": "add", "ext": "ext"}
 _STAGE_CODE_TO_ABBR = {
     "00.00": "PWI",
@@ -70,6 +84,8 @@ def parse_urn(s: str) -> Identifier:
         return _parse_iso(s)
     if low.startswith("urn:iec:std:"):
         return _parse_iec(s)
+    if low.startswith("urn:iec:working-document:"):
+        return _parse_iec_wdoc(s)
     if low.startswith("urn:iso:doc:"):
         raise ParseError(s, 12, "an ISO document URN of a supported form")
     raise ParseError(s, 4, "'iso:std:' or 'iec:std:'")
@@ -165,12 +181,78 @@ def _parse_iso(s: str) -> Identifier:
     )
 
 
+_IEC_VAPS = {"csv", "rlv", "exv", "cmv", "pac", "prv"}
+_V1_TOKEN_RE = re.compile(r"^(?:-|stage-|ed-)|^v\d+(?:\.\d+)?$")
+
+
+def _parse_iec_wdoc(s: str) -> Identifier:
+    """``urn:iec:working-document:100:3590:stage-cdv`` (pubid-iec v1) → 100/3590/CDV."""
+    toks = s.split(":")[3:]
+    if len(toks) < 3 or not toks[-1].lower().startswith("stage-"):
+        raise ParseError(s, len(s), "committee, number and 'stage-<type>'")
+    tc = "/".join(toks[:-2]).replace("-", "/").upper()
+    return Identifier(
+        body="IEC",
+        type="wdoc",
+        series=tc,
+        number=toks[-2].upper(),
+        stage=toks[-1][6:].upper(),
+        raw=s,
+    )
+
+
+def _parse_iec_v1(s: str, toks: list[str]) -> Identifier:
+    """The pubid-iec v1 IEC URN: ISO's RFC 5141 layout plus the year and the VAP
+    (``urn:iec:std:iec:60335:-1:2010:csv:amd:2013:v1``)."""
+    from dataclasses import replace
+
+    year = vap = None
+    rest = []
+    for j, t in enumerate(toks):
+        nxt = toks[j + 1] if j + 1 < len(toks) else ""
+        if (
+            year is None
+            and j >= 2
+            and re.fullmatch(r"(?:1[89]|20)\d\d", t)
+            and not nxt.startswith("v")
+            and not (rest and rest[-1].lower() in _SUPP)
+        ):
+            year = t
+        elif t.lower() in _IEC_VAPS and vap is None:
+            vap = t.upper()
+        else:
+            rest.append(t)
+    ident = _parse_iso("urn:iso:std:" + ":".join(rest))
+    supps = ident.supplements
+    if vap == "CSV":  # the amendments of a consolidated version are merged into it
+        # (the URN lists them newest first; the identifier oldest first)
+        supps = tuple(
+            sorted(
+                (replace(x, consolidated=True) for x in supps),
+                key=lambda x: (x.year or "", int(x.number) if (x.number or "").isdigit() else 0),
+            )
+        )
+    pub = ident.publisher or "IEC"
+    return replace(
+        ident,
+        body="IEC" if pub in ("IEC", "CISPR", "IECEE", "IECEX", "IECQ", "IECRE") else "ISO",
+        year=year,
+        vap=vap,
+        supplements=supps,
+        raw=s,
+    )
+
+
 def _parse_iec(s: str) -> Identifier:
     from .bodies import iso
 
     toks = s.split(":")[3:]
     if len(toks) < 2:
         raise ParseError(s, len(s), "publisher and number")
+    if toks[1].lower() in _ISO_TYPES | {"srd", "ca", "od"} or any(
+        _V1_TOKEN_RE.search(t) for t in toks[2:]
+    ):
+        return _parse_iec_v1(s, toks)
     pubs = toks[0].upper().replace("-", "/")
     numpart = toks[1]
     year = toks[2] if len(toks) > 2 and toks[2] else None
@@ -235,6 +317,9 @@ def _iso_urn(i: Identifier) -> str:
 
 
 def _iec_urn(i: Identifier) -> str:
+    if i.type == "wdoc":
+        tc = (i.series or "").replace("/", "-").lower()
+        return f"urn:iec:working-document:{tc}:{i.number.lower()}:stage-{(i.stage or '').lower()}"
     pubs = "-".join(p.lower() for p in [i.publisher or "iec", *i.copublishers])
     num = i.number + (("-" + i.part) if i.part else "") + (("-" + i.subpart) if i.subpart else "")
     year = i.year or ("--" if i.undated else "")

@@ -8,9 +8,12 @@ from hypothesis import strategies as st
 
 from stdlink.pubid import ParseError, normalize, parse
 
+from .test_families import CASES as FAMILY_CASES
+from .test_national import CASES as NATIONAL_CASES
 from .vectors import DEV_DIR, load_vectors
 
 REAL = [row["input"] for _, _, row in load_vectors()] if DEV_DIR.exists() else []
+REAL += [c[0] for c in NATIONAL_CASES] + [c[1] for c in FAMILY_CASES]
 REAL += [
     "GB/T 19001—2016",
     "GB/T19001-2016",
@@ -72,6 +75,40 @@ _cn = st.builds(
 _jis = st.builds(
     lambda s, n, y: f"JIS {s} {n:0>4}:{y}", st.sampled_from(list("ABCKXZ")), _num, _year
 )
+# national bodies (bodies/national.py): publisher, optional adoption prefix, number, part, year
+_national = st.builds(
+    lambda pub, ad, n, part, sep, y: f"{pub}{ad}{n}{part}{sep}{y}",
+    st.sampled_from(
+        [
+            "GSO ",
+            "SASO ",
+            "DEAS ",
+            "KS ",
+            "US ",
+            "IS ",
+            "SNI ",
+            "TCVN ",
+            "MS ",
+            "ДСТУ ",
+            "СТБ ",
+            "ST RK ",
+            "ABNT NBR ",
+            "IRAM-",
+            "SANS ",
+            "AS/NZS ",
+            "DIN ",
+            "UNE-",
+            "TS ",
+            "ES ",
+            "sni",
+        ]
+    ),
+    st.sampled_from(["", "ISO ", "IEC ", "EN ISO ", "GSO ", "ISO/IEC "]),
+    _num,
+    st.one_of(st.just(""), _num.map(lambda p: "-" + p)),
+    st.sampled_from([":", " : ", "-", "/"]),
+    _year,
+)
 
 
 @pytest.mark.parametrize("text", REAL)
@@ -84,7 +121,7 @@ def test_normalize_idempotent_on_real_identifiers(text: str) -> None:
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.one_of(_iso, _cn, _jis))
+@given(st.one_of(_iso, _cn, _jis, _national))
 def test_normalize_idempotent_on_generated_identifiers(text: str) -> None:
     try:
         once = normalize(text)
@@ -103,7 +140,7 @@ def test_parse_raises_only_parse_error(text: str) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.one_of(_iso, _cn, _jis), st.text(max_size=8))
+@given(st.one_of(_iso, _cn, _jis, _national), st.text(max_size=8))
 def test_parse_of_mangled_identifiers_raises_only_parse_error(ident: str, junk: str) -> None:
     for text in (ident + junk, junk + ident, ident[: len(ident) // 2] + junk):
         try:

@@ -104,3 +104,62 @@ def check(body: str, row: dict) -> tuple[bool, str]:
         if (got or None) != (want_v or None):
             return False, f"{name}={got!r}, expected {want_v!r}"
     return True, "ok"
+
+
+def _parts_ok(body: str, ident, parts: dict) -> bool | None:
+    """True/False when the row asserts core components, None when it asserts none."""
+    names = CN_CORE if body == "cn" else CORE
+    asserted = [n for n in names if n in parts and not isinstance(parts[n], (dict, list))]
+    if not asserted:
+        return None
+    for name in asserted:
+        want_v = parts[name]
+        got = getattr(ident, name) if body == "cn" else _get(ident, name)
+        if name == "publisher" and want_v in (None, "") and got is not None:
+            if body not in ("iso", "nist"):
+                continue
+        if (got or None) != (want_v or None):
+            return False
+    return True
+
+
+def rates(rows) -> dict[str, tuple[int, int]]:
+    """The three measures of issue 16 over ``rows`` (body, line, row), as (passed, total):
+
+    - ``repair``: a non-canonical input (``normalized`` given and different from the input)
+      renders to its canonical form;
+    - ``stability``: a canonical input (``normalized`` equal to the input, or an observed
+      exact/casefold round trip) renders to itself;
+    - ``components``: the asserted core components (publisher, number, part, year; Chinese
+      prefix/scope/issuer/nature) are the parsed ones.
+    A row that does not parse fails every measure it takes part in.
+    """
+    from stdlink.pubid import ParseError, parse, render
+
+    out = {"repair": [0, 0], "stability": [0, 0], "components": [0, 0]}
+    for body, _, row in rows:
+        if row["expect"] != "parse":
+            continue
+        text = row["input"]
+        want = row.get("normalized")
+        parts = row.get("parts") or {}
+        rt = parts.get("observed_roundtrip")
+        try:
+            ident = parse(text)
+            got = render(ident)
+        except ParseError:
+            ident = got = None
+        if want is not None and want != text:
+            out["repair"][1] += 1
+            out["repair"][0] += got == want
+        elif want == text or rt in ("exact", "casefold"):
+            out["stability"][1] += 1
+            if rt == "casefold" and want is None:
+                out["stability"][0] += got is not None and got.casefold() == text.casefold()
+            else:
+                out["stability"][0] += got == text
+        ok = _parts_ok(body, ident, parts) if ident is not None else None
+        if ok is not None or (ident is None and any(n in parts for n in CORE)):
+            out["components"][1] += 1
+            out["components"][0] += bool(ok)
+    return {k: (v[0], v[1]) for k, v in out.items()}

@@ -19,14 +19,19 @@ HEAD_RE = re.compile(
 )
 WRAP_RE = re.compile(
     r"(?P<wrap>(?:EN|HD|CEN/TS|CEN/TR|CLC/TS|CLC/TR|CEN ISO/TS)\s)?"
-    r"(?P<pubs>ISO/IEC/IEEE|ISO/IEC|ISO/ASTM|ISO|IEC/IEEE|IEC|CECC)?(?:(?P<tsep>[/ ])(?P<type>TR|TS|PAS|Guide|SRD|DIS|FDIS))?\s?"
+    r"(?P<pubs>ISO/IEC/IEEE|ISO/IEC|ISO/ASTM|ISO|IEC/IEEE|IEC|CISPR|CECC)?"
+    r"(?:(?P<tsep>[/ ])(?P<prf>PRF )?(?P<type>TR|TS|PAS|Guide|SRD|DIS|FDIS))?\s?"
 )
 TAIL_RE = re.compile(
     r"(?P<number>\d+[A-Z]?)(?:-(?P<part>\d+)(?:-(?P<sub>\d+(?:-\d+)*))?)?(?::(?P<year>\d{4})(?:-(?P<month>\d\d))?)?"
 )
 SUPP_RE = re.compile(r"(?P<sep>[/+])(?P<tok>A|C|AC)(?P<num>\d+)?(?::(?P<year>\d{4}))?")
 VER_RE = re.compile(r"\s?v(?P<v>\d+\.\d+)")
-TRANS_RE = re.compile(r"\s(?:\((?P<l1>[A-Z][a-z]+)(?: version)?\)|(?P<l2>[A-Z]+) TRANSLATION)$")
+TRANS_RE = re.compile(
+    r"\s(?:\((?P<l1>[A-Z][a-z]+)(?: version| translation| Translation)?\)|(?P<l2>[A-Z]+) TRANSLATION"
+    r"|- (?P<l3>[A-Z][a-z]+) (?:translation|version))$"
+)
+ED_RE = re.compile(r"\s?ED\s?(?P<ed>\d+(?:\.\d+)?)")
 NA_RE = re.compile(r"^NA(?P<supps>(?:\+A\d+:\d{2,4})*) to (?P<target>.+)$")
 
 
@@ -77,6 +82,11 @@ def parse(s: str) -> Identifier:
             if typ in ("DIS", "FDIS"):
                 stage, typ = typ, None
             pubs = w.group("pubs").split("/")
+            # the adopted document keeps its own body's house style: "PD IEC TR 80002-3",
+            # "PD CISPR TR 16-4-5" (IEC), "BS ISO/PAS 5643" (ISO); the proof stage of an ISO
+            # draft is not part of the BSI designation ("BS ISO/PRF PAS 5643" → "BS ISO/PAS 5643")
+            iec_style = pubs[0] in ("IEC", "CISPR")
+            tsep = " " if iec_style or typ == "SRD" else "/"
             adopted = (
                 Identifier(
                     body="IEC" if pubs[0] == "IEC" else "ISO",
@@ -85,7 +95,7 @@ def parse(s: str) -> Identifier:
                     type=(typ or "").lower() or None,
                     stage=stage,
                     number="",
-                    flags=("tsep-space",) if w.group("tsep") == " " else (),
+                    flags=("tsep-space",) if tsep == " " else (),
                 ),
             )
         pos = w.end()
@@ -108,6 +118,11 @@ def parse(s: str) -> Identifier:
             )
             p2 = sm.end()
         version = None
+        edition = None
+        em = ED_RE.match(s, p2)
+        if em:
+            edition = em.group("ed")
+            p2 = em.end()
         vm = VER_RE.match(s, p2)
         if vm:
             version = vm.group("v")
@@ -115,7 +130,7 @@ def parse(s: str) -> Identifier:
         lang = None
         tm = TRANS_RE.match(s, p2)
         if tm:
-            lang = (tm.group("l1") or tm.group("l2")).capitalize()
+            lang = (tm.group("l1") or tm.group("l2") or tm.group("l3")).capitalize()
             p2 = tm.end()
         exc = s.startswith(" ExComm", p2)
         if exc:
@@ -152,6 +167,7 @@ def parse(s: str) -> Identifier:
         supplements=tuple(supps),
         adopted=adopted,
         adoption=wrap,
+        edition=edition,
         version=version,
         languages=(lang,) if lang else (),
         flags=flags,
@@ -199,6 +215,8 @@ def render(ident: Identifier, profile: str = "default") -> str:
         out += ("+" if sup.consolidated else "/") + sup.type.upper() + (sup.number or "")
         if sup.year:
             out += ":" + sup.year
+    if ident.edition:
+        out += " ED" + ident.edition
     if ident.version:
         out += (" " if ident.publisher != "BSI Flex" else " ") + "v" + ident.version
     if ident.languages:

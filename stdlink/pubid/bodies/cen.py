@@ -18,7 +18,7 @@ from ..model import Identifier, ParseError, Supplement
 
 HEAD_RE = re.compile(
     r"^(?P<stage>pr|Fpr|FPR|PR)?(?P<pub>(?:CEN/CLC|CEN-CLC|CEN|CLC|CENELEC)(?:/| )(?:TS|TR|Guide|GUIDE|CWA)"
-    r"|EN|ENV|HD|CWA|CR|CEN/CLC Guide|CEN Guide|CLC Guide)(?=[\s\d]|$)\s?"
+    r"|EN/CLC/TS|EN/CLC/TR|EN|ENV|HD|CWA|CR|CEN/CLC Guide|CEN Guide|CLC Guide)(?=[\s\d]|$)\s?"
 )
 ADOPT_RE = re.compile(
     r"(?P<pubs>ISO/IEC/IEEE|ISO/IEC|ISO/ASTM|ISO|IEC/IEEE|IEC)(?:(?P<tsep>[/ ])(?P<type>TR|TS|PAS|Guide))?\s"
@@ -26,6 +26,7 @@ ADOPT_RE = re.compile(
 TAIL_RE = re.compile(
     r"(?P<number>\d+[A-Z]?)(?:-(?P<part>\d+[A-Z]?(?:-\d+)*))?(?::(?P<year>\d{4}))?"
 )
+ED_RE = re.compile(r"\s?ED\s?(?P<ed>\d+(?:\.\d+)?)(?=$|[/+])")
 SUPP_RE = re.compile(r"(?P<sep>[/+])(?P<tok>AC|A|C|IS)(?P<num>\d*)(?::(?P<year>\d{4}))?")
 _TYPES = {"EN": None, "ENV": "env", "HD": "hd", "CWA": "cwa", "CR": "cr"}
 
@@ -56,7 +57,13 @@ def parse(s: str) -> Identifier:
         raise ParseError(s, pos, "a document number", "CEN")
     pos = t.end()
     supps = []
+    edition = None
     while pos < len(s):
+        em = ED_RE.match(s, pos)
+        if em and edition is None:  # "EN 50131-1:2006 ED2" (catalogue style), kept as written
+            edition = em.group("ed")
+            pos = em.end()
+            continue
         sm = SUPP_RE.match(s, pos)
         if not sm:
             raise ParseError(s, pos, "'/A1:yyyy', '+A1:yyyy', '/AC:yyyy' or the end", "CEN")
@@ -108,6 +115,7 @@ def parse(s: str) -> Identifier:
         year=t.group("year"),
         supplements=tuple(supps),
         adopted=adopted,
+        edition=edition,
         raw=s,
     )
 
@@ -133,6 +141,8 @@ def render_core(ident: Identifier) -> str:
         out += ("+" if sup.consolidated else "/") + sup.type.upper() + (sup.number or "")
         if sup.year:
             out += ":" + sup.year
+    if ident.edition and ident.body == "CEN":
+        out += " ED" + ident.edition
     return out
 
 

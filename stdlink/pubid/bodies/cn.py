@@ -19,6 +19,8 @@ from ..model import Identifier, ParseError, Supplement
 
 _SECTOR_ALT = "|".join(sorted(SECTOR, key=len, reverse=True))
 _NATIONAL_ALT = "|".join(sorted(NATIONAL, key=len, reverse=True))
+_INTL = r"(?:ISO|IEC|ITU|EN|IEEE|ASTM|CISPR|OIML|CAC|IWA)\b[^()]*"
+_INTL_B = r"(?:ISO|IEC|ITU|EN|IEEE|ASTM|CISPR|OIML|CAC|IWA)\b[^(),]*(?:\([^()]*\)[^(),]*)?"
 CN_RE = re.compile(
     rf"^(?:(?P<nat_code>{_NATIONAL_ALT})|(?P<local>DB(?P<region>\d{{2}}(?:\d{{2}})?))"
     rf"|(?P<group>[TQ])/\s?(?P<org>[A-Z][A-Z0-9]*?[A-Z]?)|(?P<sector>{_SECTOR_ALT}))"
@@ -26,7 +28,11 @@ CN_RE = re.compile(
     r"(?P<number>\d+[A-Z]?)(?:\.(?P<part>\d+(?:\.\d+)*))?"
     r"(?P<all>\s?\(all parts\))?"
     r"(?:\s?-\s?(?P<year>\d{4}|\d{2}))?"
-    r"(?P<xg>(?:\s?/\s?XG\d+(?:\s?-\s?\d{4})?)*)$"
+    r"(?P<xg>(?:\s?/\s?XG\d+(?:\s?-\s?\d{4})?)*)"
+    # the adopted international document, as covers and adoption statements write it:
+    # "GB/T 19001-2016/ISO 9001:2015" (identical), "… (ISO 9001:2015, MOD)"
+    r"(?:\s?/\s?(?P<adopt>" + _INTL + r")|\s?\((?P<badopt>" + _INTL_B + r")"
+    r"(?:\s?,\s?(?P<deg>IDT|MOD|NEQ|EQV|idt|mod|neq|eqv))?\))?$"
 )
 XG_RE = re.compile(r"XG(\d+)(?:\s?-\s?(\d{4}))?")
 LEAD_RE = re.compile(r"^(?:[A-Z]{1,4}(?:\d{2,4})?|[TQ])")
@@ -64,6 +70,24 @@ def parse(s: str) -> Identifier:
         Supplement(type="xg", number=x.group(1), year=x.group(2))
         for x in XG_RE.finditer(g("xg") or "")
     )
+    adopted: tuple[Identifier, ...] = ()
+    adoption = None
+    if g("adopt") or g("badopt"):
+        from . import dispatch
+
+        text = (g("adopt") or g("badopt")).strip()
+        try:
+            adopted = (dispatch(text, None),)
+        except ParseError:
+            raise ParseError(
+                s,
+                m.start("adopt") if g("adopt") else m.start("badopt"),
+                "an adopted identifier (ISO 9001:2015 …)",
+                "CN",
+            ) from None
+        adoption = "IDT-slash" if g("adopt") else (g("deg") or "bracket").upper()
+        if adoption == "BRACKET":
+            adoption = "bracket"
     return Identifier(
         body="CN",
         publisher=publisher,
@@ -77,6 +101,8 @@ def parse(s: str) -> Identifier:
         issuer=issuer,
         nature=nat,
         flags=("slash",) if g("slash") else (),
+        adopted=adopted,
+        adoption=adoption,
         raw=s,
     )
 
@@ -113,4 +139,14 @@ def render(ident: Identifier, profile: str = "default") -> str:
         out += "-" + ident.year
     for sup in ident.supplements:
         out += f"/XG{sup.number}" + (f"-{sup.year}" if sup.year else "")
+    if ident.adopted:
+        from ..render import render as render_any
+
+        inner = render_any(ident.adopted[0])
+        if ident.adoption == "IDT-slash":
+            out += "/" + inner
+        elif ident.adoption in ("IDT", "MOD", "NEQ", "EQV"):
+            out += f" ({inner}, {ident.adoption})"
+        else:
+            out += f" ({inner})"
     return out

@@ -64,8 +64,9 @@ MONTHS = {
 }
 MONTHS["sept"] = "September"
 STD_RE = re.compile(
-    rf"^{PUBS} (?P<st>(?:(?:Active )?(?:Unapproved |Approved )?Draft )?Std|STD|No\.?|no\.?)\s?(?P<num>[A-Z]{{0,3}}\d+(?:\.\d+)*[a-zA-Z]?[a-z]*"
-    r"(?:-(?!(?:19|20)\d\d(?:$|[ (/]))\d{1,5}(?=-\d{4}|$|[ /:]))?)"
+    # a dotted year ("IEEE Std 581.1978", "1244-5.2000") is a year, not a number component
+    rf"^{PUBS} (?P<st>(?:(?:Active )?(?:Unapproved |Approved )?Draft )?Std|STD|No\.?|no\.?)\s?(?P<num>[A-Z]{{0,3}}\d+(?:\.(?!(?:19|20)\d\d(?:$|[ (/]))\d+)*[a-zA-Z]?[a-z]*"
+    r"(?:-(?!(?:19|20)\d\d(?:$|[ (/]))\d{1,5}(?=[-.]\d{4}|$|[ /:]))?)"
     r"(?:(?:[-.:]|, )(?P<year>\d{4})(?P<ed> Edition)?)?(?P<lang>\(E\))?"
     r"(?P<supp>(?:/(?:Cor|Amd)\.?\s?\d+[-:]\d{4})*)(?P<rest>(?: \([^()]*(?:\([^()]*\)[^()]*)*\))*)"
     r"(?P<red> Redline| - Redline)?$"
@@ -79,15 +80,20 @@ PDATE_RE = re.compile(
 )
 EDITION_RE = re.compile(
     rf"^{PUBS} (?:Std )?(?P<num>[A-Z]?\d+(?:[.-]\d+)*) (?:Edition (?P<ed>\d+\.\d+)|"
-    r"(?P<ord>First|Second|Third|Fourth) edition)"
-    r"(?: (?P<dy>\d{4})-(?P<dm>\d\d)|, (?P<mon>[A-Z][a-z]+) (?P<my>\d{4}))$"
+    r"(?P<ord>First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth) edition)"
+    r"(?: (?P<dy>\d{4})-(?P<dm>\d\d)(?:-(?P<dd>\d\d))?|, (?P<mon>[A-Z][a-z]+) (?P<my>\d{4}))$"
 )
 # "IEC 62525-Edition 1.0 - 2007" and its rendering "IEC 62525-2007 Edition 1.0"
 EDITION_Y_RE = re.compile(
     rf"^{PUBS} (?:Std )?(?P<num>[A-Z]?\d+(?:[.-]\d+)*?)(?:-Edition (?P<ed>\d+\.\d+) - (?P<y>\d{{4}})|"
     r"-(?P<y2>\d{4}) Edition (?P<ed2>\d+\.\d+))$"
 )
-_ORD = {"First": "1.0", "Second": "2.0", "Third": "3.0", "Fourth": "4.0"}
+_ORD = {
+    w: f"{i + 1}.0"
+    for i, w in enumerate(
+        "First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth".split()
+    )
+}
 _MONTH_BY_NUM = {
     f"{i + 1:02d}": m
     for i, m in enumerate(
@@ -117,15 +123,19 @@ def _clauses(text: str | None) -> str | None:
     return re.sub(r"\b((?:ANSI/)?IEEE) (?=[A-Z]?\d)", r"\1 Std ", text)
 
 
+_MON_ALT = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,? ?\d"
 DRAFT_RE = re.compile(
     rf"^{PUBS} (?P<st>(?:Active )?(?:Unapproved |Approved )?(?:Draft )?(?:Std )?)?"
     r"(?P<num>P[A-Z]?\d+(?:\.\d+|-(?!(?:19|20)\d\d/Cor)\d+)*[a-zA-Z]*(?:-REV[a-z]*)?"
     r"|[A-Z]?\d+(?:\.\d+)*[a-z]?(?= ?/D\d))"
     r"(?:-(?:19|20)\d\d(?=/Cor))?(?:/Cor ?(?P<cor>\d+))?(?:, \d{4} Edition)?"
     r"(?:/(?P<apub>ASHRAE|ASTM|CSA|NACE|ANSI) (?P<anum>[\w.-]+?))?"
-    r"(?:\s?[/_ ]\s?(?:(?:REV)?D(?P<d>[0-9][\w.]*)|(?P<stg>CD|DIS|FDIS|PRF)(?P<si>\d*)))"
+    # the draft number may be glued to the project ("P802.11ajD8.0") or to the month
+    # ("/D14June 2010"), or written with "-" or "_" ("P2410-D4", "P1003.1_D4 , Jan 2008")
+    r"(?:(?:\s?[/_ ]\s?|-(?=D\d)|(?=D\d))(?:(?:REV)?D(?P<d>[0-9](?:(?!" + _MON_ALT + r")[\w.])*)"
+    r"|(?P<stg>CD|DIS|FDIS|PRF)(?P<si>\d*)))"
     r"(?::(?P<cy>\d{4}))?"
-    r"(?:,? (?P<mon>[A-Z][a-z]+)\.?,? ?(?:(?P<day>\d{1,2}), )?(?P<dy>\d{4}|\d{2}))?$"
+    r"(?:\s?,?\s?(?P<mon>[A-Z][a-z]+)\.?,? ?(?:(?P<day>\d{1,2}), )?(?P<dy>\d{4}|\d{2}))?$"
 )
 # ISO stages written before the project number or between it and a date code
 STAGE_DRAFT_RE = re.compile(
@@ -169,6 +179,7 @@ def _parse_head(s: str, verbatim: bool = True) -> Identifier | None:
             edition=m.group("ed") or _ORD[m.group("ord")],
             year=m.group("dy") or m.group("my"),
             month=_MONTH_BY_NUM.get(m.group("dm")) or _month(m.group("mon")),
+            day=str(int(m.group("dd"))) if m.group("dd") else None,
             flags=("edition",),
             raw=s,
         )
@@ -639,7 +650,8 @@ def _render_head(i: Identifier, profile: str) -> str:
     if "edition" in i.flags:
         if not i.month:
             return f"{pubs} {std}{i.number}-{i.year} Edition {i.edition}"
-        return f"{pubs} {std}{i.number} Edition {i.edition}, {i.month} {i.year}"
+        day = f" {i.day}," if i.day else ""
+        return f"{pubs} {std}{i.number} Edition {i.edition}, {i.month}{day} {i.year}"
     if i.type == "project":
         return f"{pubs} Std {i.number}, {i.month} {i.year}"
     if i.type == "draft":
@@ -663,7 +675,9 @@ def _render_head(i: Identifier, profile: str) -> str:
                 )
                 if x
             )
-        out = f"{pubs} {q + ' ' if q else ''}Draft Std {i.number}"
+        # "Std" is IEEE's word: an ANSI draft is "ANSI Draft PC63.10/D14" (pubid-ieee v1)
+        word = "Draft Std" if "IEEE" in pubs else "Draft"
+        out = f"{pubs} {q + ' ' if q else ''}{word} {i.number}"
         if "yfirst" in flags and i.year:
             out += "-" + i.year
         for sup in i.supplements:

@@ -30,7 +30,7 @@ PUBLISHERS = {
     "ASME": "ASME",
     "OECD": "OECD",
     "HL7": "HL7",
-    "CEI": "CEI",
+    "CEI": "IEC",  # French: "ISO/CEI 17025", "Guide ISO/CEI 98-3" (rendered ISO/IEC)
     "UNDP": "UNDP",
     "IDF": "IDF",
     "CIW": "CIW",
@@ -38,6 +38,7 @@ PUBLISHERS = {
     "IECEE": "IECEE",
     "IECEX": "IECEx",
     "IECQ": "IECQ",
+    "IECRE": "IECRE",
     "OIV": "OIV",
     "IULTCS": "IULTCS",
     "ISTA": "ISTA",
@@ -194,7 +195,7 @@ SUPP = {
     "DAM": ("amd", "DIS"),
     "FDAMD": ("amd", "FDIS"),
     "FDAM": ("amd", "FDIS"),
-    "PDAM": ("amd", "PDAM"),
+    "PDAM": ("amd", "CD"),  # legacy "proposed draft amendment" = today's CD Amd
     "FPDAM": ("amd", "DIS"),
     "DCOR": ("cor", "DIS"),
     "FDCOR": ("cor", "FDIS"),
@@ -204,13 +205,17 @@ SUPP = {
     "DSUPPL": ("suppl", "DIS"),
     "FDSUPPL": ("suppl", "FDIS"),
     "PDCOR": ("cor", "CD"),
+    "FCOR": ("cor", "FDIS"),
+    "FPDCOR": ("cor", "DIS"),
+    "FPDAMD": ("amd", "DIS"),
     "DEXT": ("ext", "DIS"),
     "A": ("amd", None),
     "C": ("cor", None),
 }
 SUPP_RE = re.compile(
     r"\s*(?P<sep>/|\+|\s)\s*(?:(?P<stage>NP|AWI|PWI|WD|CD|DIS|FDIS|PRF|PreCD|preCD)\s+)?"
-    r"(?P<tok>FDAmd|FDAM|FPDAM|PDAM|DAmd|DAM|FDCor|FDCOR|PDCor|DCor|DCOR|DAD|DAdd|FDAD|DSuppl|"
+    r"(?P<tok>FDAmd|FDAM|FPDAM|PDAM|pDAM|DAmd|DAM|FDCor|FDCOR|FCOR|FPDCOR|PDCor|PDCOR|pDCOR|DCor|DCOR|"
+    r"DAD|DAdd|FDAD|DSuppl|A(?=\d)|"
     r"FDSuppl|DExt|AMENDMENT|Amd|AMD|amd|Cor|COR|CORR|cor|Add|ADD|Suppl|SUPPL|Sup|SUP|Ext|EXT|"
     r"ISH|FRAG)"
     r"\.?\s*(?P<num>\d+)?(?:\.(?P<iter>\d+))?(?::(?P<year>\d{4})(?:-(?P<month>\d{2}))?)?"
@@ -223,8 +228,21 @@ TAIL_RE = re.compile(
     r"(?:-(?!(?:1[89]|20)\d\d(?![\d:A-Z]))(?P<sub>\d+[A-Z]*(?:-\d+)*))?"
     r"(?:\.(?P<iter>\d+))?"
     r"(?:(?P<ysep>[:-])(?P<year>\d{4})(?:-(?P<month>\d{2}))?|:(?P<undated>-+))?"
-    r"(?:\s*(?:ED|Ed\.?|Edition)\s*(?P<ed>\d+(?:\.\d+)?))?"
+    r"(?:\s*(?:ED|Ed\.?|Edition)\s*(?P<ed>\d+(?:\.\d+)?)|\s+(?P<ed1>Ed)(?=$|[/(]))?"
 )
+# "Second edition 2011-06-15", "Edition 3.0 2010-05": the edition, and the date of that edition
+ORD_ED_RE = re.compile(
+    r",?\s*(?:(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+edition"
+    r"|(?:Edition|ED)\s*(?P<num>\d+(?:\.\d+)?))"
+    r",?(?:\s+(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)(?:-(?P<d>\d\d))?)?(?=$|\s*\()",
+    re.I,
+)
+ORDINALS = {
+    w: str(i + 1)
+    for i, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth".split()
+    )
+}
 VAP_RE = re.compile(
     r"\s+(?P<vap>(?:CSV|RLV|EXV|CMV|PAC|SER|PRV|DB)(?:-(?:CSV|RLV|EXV|CMV))?)(?=$|[/ (])"
 )
@@ -288,35 +306,69 @@ def _langs(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+# IEC committee documents: "<committee>/<number>[A][(F)]/<document type>", where the committee
+# is a TC/SC ("61", "3D", "CIS/D"), a board or advisory group ("SMB", "ACOS", "SEG12"), a
+# systems committee ("SyCAAL", "SyCSmartEnergy") or a JTC 1 subcommittee ("JTC1-SC27").  The
+# document-type vocabulary is closed (IEC's list), so free text never looks like one.
+WDOC_TYPES = (
+    "AC AGD CC CCDV CD CDM CDV DA DC DISH DL DPAS DTR DTS DV FDIS INF ISH MCR MTG NP PAS PNW "
+    "PRVC Q QP R RM RQ RR RV RVA RVC RVD RVDISH RVDPAS RVDTR RVDTS RVN SBP"
+).split()
 WDOC_RE = re.compile(
-    r"^(?P<tc>[A-Z0-9]+(?:/[A-Z0-9]+)*)/(?P<num>\d+[A-Z]?(?:\([A-Z]\))?)/(?P<type>[A-Z]{1,5})$"
+    r"^(?P<tc>[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*?)/(?P<num>\d+[A-Z]?(?:\([A-Z]\))?)"
+    r"(?:/(?P<type>" + "|".join(sorted(WDOC_TYPES, key=len, reverse=True)) + r"))?$"
 )
 TRF_RE = re.compile(r"^(?P<pub>IECEE|IECEx) TRF (?P<num>[^:]+?)(?::(?P<year>\d{4}))?$", re.I)
 FREE_RE = re.compile(
-    r"^(?P<pub>IEC|CISPR|IECQ|IECEE|IECEx)(?: (?P<num>[A-Za-z][^:]*?|[^:]*[A-Za-z][^:]*?))?"
+    r"^(?P<pub>IEC|CISPR|IECQ|IECEE|IECEx|IECRE)(?: (?P<num>[A-Za-z].*?|[^:]*[A-Za-z][^:]*?))?"
     r"(?::(?P<year>\d{4}))?$"
+)
+WPROG_RE = re.compile(
+    r"^(?:IEC )?(?:(?P<t1>SRD|TR|TS|PAS) )?(?:(?P<st1>PWI|PNW|ANW)|(?P<st2>PWI|PNW|ANW) (?P<t2>SRD|TR|TS|PAS))"
+    r" (?P<num>[A-Za-z0-9]+-\d+(?:-\d+)*)(?: ED(?P<ed>\d+))?$"
 )
 SHEET_RE = re.compile(r"/(?P<sheet>\d{1,2})(?=:|$)")
 
 
+# conformity-assessment scheme documents: "IECEE OD-2020:2023", "IECEx OD 233 Ed. 2.0",
+# "IECQ 03-1:2020", "IECRE 01:2023" (the edition token is kept as the scheme writes it)
+SCHEME_RE = re.compile(
+    r"^(?P<pub>IECEE|IECEx|IECQ|IECRE) (?:(?P<od>OD)(?P<sep>[- ]))?"
+    r"(?P<num>\d+[A-Z]?(?:-\d+[A-Z]?)*)(?::(?P<year>\d{4})(?:-(?P<month>\d\d))?)?"
+    r"(?:\s*(?P<edtok>Ed\.\s?|Ed\s|Edition\s|ED\s?)(?P<ed>\d+(?:\.\d+)?))?$"
+)
+
+
 def parse(s: str, body_hint: str | None = None) -> Identifier:
     """Parse an ISO/IEC-family identifier (already repaired)."""
-    if s.startswith(("ИСО", "МЭК")):
+    if not s.isascii():
         s = _decyrillic(s)
+    if s.startswith("IEC") and s[3:4] in "EQR":
+        m = SCHEME_RE.match(s)
+        if m:
+            return Identifier(
+                body="IEC",
+                publisher=m.group("pub"),
+                type="scheme",
+                series=(m.group("od") + m.group("sep")) if m.group("od") else None,
+                number=m.group("num").split("-", 1)[0],
+                part=m.group("num").split("-", 1)[1] if "-" in m.group("num") else None,
+                year=m.group("year"),
+                month=m.group("month"),
+                edition=m.group("ed"),
+                flags=("edtok=" + m.group("edtok"),) if m.group("edtok") else (),
+                raw=s,
+            )
+    if s.startswith("IEC ") and "PWI " in s or "PNW " in s or "ANW " in s:
+        m = WPROG_RE.match(s)
+        if m and not re.match(r"\d{5}", m.group("num")):  # a committee, not a document number
+            return _wprog(s, m)
     try:
         return _parse(s)
     except ParseError:
         m = WDOC_RE.match(s)
         if m:
-            return Identifier(
-                body="IEC",
-                publisher=None,
-                series=m.group("tc"),
-                type="wdoc",
-                number=m.group("num"),
-                stage=m.group("type"),
-                raw=s,
-            )
+            return parse_wdoc(s, m)
         m = TRF_RE.match(s)
         if m:
             num = m.group("num").replace(";", "&")
@@ -325,28 +377,50 @@ def parse(s: str, body_hint: str | None = None) -> Identifier:
             return Identifier(
                 body="IEC", publisher=pub, type="trf", number=num, year=m.group("year"), raw=s
             )
-        m = re.match(r"^(PWI|PNW|ANW) SRD (.+?) ED(\d+)$", s)
+        m = WPROG_RE.match(s)
         if m:
-            return Identifier(
-                body="IEC",
-                publisher="IEC",
-                type="srd",
-                stage=m.group(1),
-                number=m.group(2),
-                edition=m.group(3),
-                raw=s,
-            )
+            return _wprog(s, m)
         m = FREE_RE.match(s)
         if m and (m.group("num") or m.group("pub") == "CISPR"):
             return Identifier(
                 body="IEC",
-                publisher="IEC",
+                publisher={"IECEX": "IECEx", "CISPR": "IEC"}.get(
+                    m.group("pub").upper(), m.group("pub")
+                ),
                 type="free",
                 number=m.group("num") or m.group("pub"),
                 year=m.group("year"),
                 raw=s,
             )
         raise
+
+
+def _wprog(s: str, m: re.Match) -> Identifier:
+    """IEC working programme: "PWI 100-44 ED1" → "IEC PWI 100-44 ED1" (pubid-iec v1)."""
+    t1, t2 = m.group("t1"), m.group("t2")
+    return Identifier(
+        body="IEC",
+        publisher="IEC",
+        type=(t1 or t2 or "").lower() or "wprog",
+        stage=m.group("st1") or m.group("st2"),
+        number=m.group("num"),
+        edition=m.group("ed"),
+        flags=("wprog",),
+        raw=s,
+    )
+
+
+def parse_wdoc(s: str, m: re.Match) -> Identifier:
+    """An IEC committee document ("61/6500/CDV", "SMB/8001/R", "JTC1-SC27/300/RVN")."""
+    return Identifier(
+        body="IEC",
+        publisher=None,
+        series=m.group("tc"),
+        type="wdoc",
+        number=m.group("num"),
+        stage=m.group("type"),
+        raw=s,
+    )
 
 
 def _parse(s: str) -> Identifier:
@@ -372,6 +446,7 @@ def _parse(s: str) -> Identifier:
     pubs: list[str] = []
     stage = None
     typ = None
+    head_iter = None
     pos = 0
     n = len(s)
     guide_glue = False
@@ -416,6 +491,12 @@ def _parse(s: str) -> Identifier:
                     stage, typ = TYPED[head]
                 else:
                     stage = STAGES[head]
+                    nxt = s[m.end() : m.end() + 2]
+                    if g.group(2).isdigit() and nxt[:1] == " " and nxt[1:].isdigit():
+                        # "ISO/CD2 14065": the stage's iteration, written v1-style as "CD 14065.2"
+                        head_iter = g.group(2)
+                        pos = m.end()
+                        continue
                 pos = m.start(1) + len(g.group(1))
                 continue
             break
@@ -453,11 +534,12 @@ def _parse(s: str) -> Identifier:
     ysep = m.group("ysep")
     if year and ysep == "-" and not part and m.group("psep") is None and False:
         pass
-    iteration = m.group("iter")
-    ed = m.group("ed")
+    iteration = m.group("iter") or head_iter
+    ed = m.group("ed") or ("1" if m.group("ed1") else None)
     undated = bool(m.group("undated"))
     pos = m_end
     supplements: list[Supplement] = []
+    ed_month = None
     vap = None
     langs: tuple[str, ...] = ()
     all_parts = False
@@ -478,6 +560,8 @@ def _parse(s: str) -> Identifier:
             label = None
             if sm.group("sep") == " ":
                 label = "space"
+            elif sm.group("tok") in ("DCor", "FDCor"):
+                label = "Cor"  # mixed-case house style kept; v1 writes DCOR/FDCOR
             elif not sstage and sm.group("num") and sm.group("tok") in _STYLES:
                 written = s[sm.start("tok") : sm.start("num")]
                 if written in (sm.group("tok"), sm.group("tok") + " "):
@@ -515,6 +599,13 @@ def _parse(s: str) -> Identifier:
             all_parts = True
             pos = am.end()
             continue
+        om = ORD_ED_RE.match(s, pos)
+        if om and not supplements and (om.group("ord") or om.group("y")):
+            ed = ORDINALS[om.group("ord").lower()] if om.group("ord") else om.group("num")
+            if not year and om.group("y"):
+                year, ed_month = om.group("y"), om.group("m")
+            pos = om.end()
+            continue
         em = re.compile(r"\s*(?:ED|Ed\.?)\s*(\d+(?:\.\d+)?)").match(s, pos)
         if em and supplements:
             last = supplements[-1]
@@ -545,7 +636,7 @@ def _parse(s: str) -> Identifier:
         part=part,
         subpart=subpart,
         year=year,
-        month=m.group("month"),
+        month=m.group("month") or ed_month,
         edition=ed,
         languages=langs,
         all_parts=all_parts,
@@ -570,7 +661,7 @@ def _sdict(sup: Supplement) -> dict:
 
 
 def _body(pub: str) -> str:
-    return "IEC" if pub in ("IEC", "CISPR", "IECEE", "IECEx", "IECQ") else "ISO"
+    return "IEC" if pub in ("IEC", "CISPR", "IECEE", "IECEx", "IECQ", "IECRE") else "ISO"
 
 
 def _directive(s: str, m: re.Match) -> Identifier:
@@ -612,6 +703,12 @@ _CYR = {
     "ТУ": "TS",
     "МФС": "ISP",
     "Руководство": "Guide",
+    "Руководства": "Guide",
+    "ОПМС": "FDIS",  # окончательный проект международного стандарта
+    "ПМС": "DIS",  # проект международного стандарта
+    "ПДТО": "CD TR",
+    "ДТО": "DTR",
+    "ДТС": "DTS",
 }
 _CYR_RE = re.compile("|".join(sorted(_CYR, key=len, reverse=True)))
 
@@ -639,7 +736,9 @@ def _supp_iso(sup: Supplement, with_edition: bool) -> str:
     st = sup.stage
     if st:
         if st in ("DIS", "FDIS"):
-            short = {"amd": "AM", "cor": "Cor", "add": "AD", "suppl": "Suppl", "ext": "Ext"}[t]
+            short = {"amd": "AM", "cor": "COR", "add": "AD", "suppl": "Suppl", "ext": "Ext"}[t]
+            if t == "cor" and sup.label == "Cor":
+                short = "Cor"
             head = ("D" if st == "DIS" else "FD") + short
         elif st == "PDAM":
             head = "PDAM"
@@ -755,7 +854,17 @@ def render_number(ident: Identifier, with_year: bool = True) -> str:
 def render(ident: Identifier, profile: str = "default") -> str:
     with_edition = profile in ("long", "with_edition")
     if ident.type == "wdoc":
-        return f"{ident.series}/{ident.number}/{ident.stage}"
+        return f"{ident.series}/{ident.number}" + (f"/{ident.stage}" if ident.stage else "")
+    if ident.type == "scheme":
+        out = f"{ident.publisher} {ident.series or ''}{ident.number}"
+        if ident.part:
+            out += "-" + ident.part
+        if ident.year:
+            out += ":" + ident.year + (f"-{ident.month}" if ident.month else "")
+        if ident.edition:
+            tok = next((f[6:] for f in ident.flags if f.startswith("edtok=")), "ED")
+            out += " " + tok + ident.edition
+        return out
     if ident.type in ("trf", "free"):
         out = (
             f"{ident.publisher} TRF {ident.number}"
@@ -763,8 +872,11 @@ def render(ident: Identifier, profile: str = "default") -> str:
             else (f"{ident.publisher} {ident.number}")
         )
         return out + (f":{ident.year}" if ident.year else "")
-    if ident.type == "srd" and ident.stage in ("PWI", "PNW", "ANW"):
-        return f"IEC SRD {ident.stage} {ident.number} ED{ident.edition}"
+    if "wprog" in ident.flags or ident.type == "srd" and ident.stage in ("PWI", "PNW", "ANW"):
+        t = "" if ident.type in ("wprog", None) else ident.type.upper() + " "
+        return f"IEC {t}{ident.stage} {ident.number}" + (
+            f" ED{ident.edition}" if ident.edition else ""
+        )
     if ident.type == "ndoc":
         # committee documents ("ISO/TC 184/SC 4 N1110"); "N 100" spacing is kept as written
         pubs = "/".join([ident.publisher or "ISO", *ident.copublishers])

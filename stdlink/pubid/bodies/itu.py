@@ -17,13 +17,34 @@ import re
 
 from ..model import Identifier, ParseError, Supplement
 
-HEAD_RE = re.compile(r"^(?:Recommendation\s+|Rec\.\s+)?(?P<pub>ITU(?:-(?P<sector>[TRD]))?)\s?")
+HEAD_RE = re.compile(
+    r"^(?P<annex>Annex to )?(?:Recommendation\s+|Rec\.\s+)?(?P<pub>ITU(?:-(?P<sector>[TRD]))?)"
+    r"(?:\s?(?:REC|Rec\.)(?=[\s-])[\s-])?\s?"
+)
+# the form of ITU's URLs and file names: "T-REC-G.711-198811-I", "R-REC-BT.500-14-201910-I!!PDF-E"
+TREC_RE = re.compile(
+    r"^(?:ITU[- ])?(?P<sector>[TRD])-REC-(?P<code>[A-Z]{1,3}\.(?:Imp)?[0-9A-Za-z]+(?:\.\d+)*(?:-\d{1,3})?)"
+    r"(?:-(?P<year>(?:19|20)\d\d)(?P<month>\d\d))?(?:-(?P<status>[IPST]))?(?:!!?.*)?$"
+)
+# Regulatory publications (Radio Regulations and its companions), with the edition year
+RR_RE = re.compile(r"(?P<rp>RRX|RR5|RR|ROP|HFBS)(?=$|[ (])")
+RR_WORDS_RE = re.compile(
+    r"^(?:ITU(?:-R)? )?Radio Regulations(?:,? (?:Edition of |edition )?(?P<y>\d{4}))?$", re.I
+)
+# Operational Bulletin dates are written "1.VII.2020" (day, Roman month, year)
+OB_DATE_RE = re.compile(r"\s*-\s*(?P<day>\d{1,2})\.(?P<rm>[IVX]+)\.(?P<year>\d{4})")
+UNDOTTED_RE = re.compile(
+    r"(?P<number>\d+)(?:-(?P<rev>\d+))?\s?\((?:(?P<month>\d{1,2})/)?(?P<year>\d{4})\)$"
+)
+LANG_SUFFIX_RE = re.compile(r"-(?P<lang>[EFSCRA])(?=$)")
+_LANG = {"E": "en", "F": "fr", "S": "es", "C": "zh", "R": "ru", "A": "ar"}
+_LANG_BACK = {v: k for k, v in _LANG.items()}
 CODE_RE = re.compile(
     r"(?:REC-)?(?P<series>[A-Z]{1,3}|SG\d+)(?:\.(?P<imp>Imp)?(?P<number>\d+[a-z]?(?:\.\d+)*|[A-Z]+"
     r"(?=$|[ (]))(?:-(?P<rev>\d+))?(?P<dual>(?:/[A-Z]{1,3}\.\d+(?:\.\d+)*(?:-\d+)?)+)?"
     r"|(?= Suppl))(?=$|[ (])"
 )
-OB_RE = re.compile(r"(?:OB\.?|Operational Bulletin)\s?(?:No\.\s?)?(?P<number>\d+(?:-[A-Z])?)$")
+OB_RE = re.compile(r"(?:OB\.?|Operational Bulletin)\s?(?:No\.\s?)?(?P<number>\d+(?:-[A-Z])?)")
 DATE_RE = re.compile(r"\s?\((?:(?P<month>\d{1,2})/)?(?P<year>\d{4})\)")
 SUPP_RE = re.compile(
     r"[\s/](?P<tok>Suppl\.?|Amd\.?|Amend\.?|Technical Cor\.|Cor\.?|Corr\.?|Err\.?|Add\.|Annex|"
@@ -68,14 +89,63 @@ _ROMAN = {
 
 
 def parse(s: str) -> Identifier:
+    from dataclasses import replace
+
+    t = TREC_RE.match(s)
+    if t:  # "T-REC-G.711-198811-I" → "ITU-T G.711 (11/1988)"; the status letter is not identity
+        date = f" ({t.group('month')}/{t.group('year')})" if t.group("year") else ""
+        return replace(parse(f"ITU-{t.group('sector')} {t.group('code')}{date}"), raw=s)
+    w = RR_WORDS_RE.match(s)
+    if w:
+        return replace(parse("ITU-R RR" + (f" ({w.group('y')})" if w.group("y") else "")), raw=s)
+    if s.startswith(("OB.", "OB ", "Operational Bulletin")):
+        s = "ITU-T " + s  # the Operational Bulletin is published by TSB (pubid-itu v1: ITU-T OB)
     h = HEAD_RE.match(s)
     if not h:
         raise ParseError(s, 0, "'ITU-T', 'ITU-R' or 'ITU-D'", "ITU")
     pub = h.group("pub")
     pos = h.end()
+    annex = ("annex-to",) if h.group("annex") else ()
     ob = OB_RE.match(s, pos)
     if ob:
-        return Identifier(body="ITU", publisher=pub, type="ob", number=ob.group("number"), raw=s)
+        year = month = None
+        pos = ob.end()
+        d = OB_DATE_RE.match(s, pos) or DATE_RE.match(s, pos)
+        if d:
+            year = d.group("year")
+            month = _ROMAN[d.group("rm")] if "rm" in d.groupdict() else d.group("month")
+            pos = d.end()
+        if pos != len(s):
+            raise ParseError(s, pos, "a date ('- 1.VII.2020' or '(07/2020)') or the end", "ITU")
+        return Identifier(
+            body="ITU",
+            publisher=pub,
+            type="ob",
+            number=ob.group("number"),
+            year=year,
+            month=month and month.zfill(2),
+            flags=annex,
+            raw=s,
+        )
+    rr = RR_RE.match(s, pos) if pub == "ITU-R" else None
+    if rr:
+        d = DATE_RE.match(s, rr.end())
+        end = d.end() if d else rr.end()
+        if end != len(s):
+            raise ParseError(s, end, "the edition year '(yyyy)' or the end", "ITU")
+        return Identifier(
+            body="ITU",
+            publisher=pub,
+            type="rr",
+            number=rr.group("rp"),
+            year=d.group("year") if d else None,
+            month=d.group("month") if d else None,
+            raw=s,
+        )
+    lang = LANG_SUFFIX_RE.search(s)
+    if lang and lang.start() > pos:
+        inner = parse(s[: lang.start()])
+        return replace(inner, languages=(_LANG[lang.group("lang")],), raw=s)
     m = CODE_RE.match(s, pos)
     if not m:
         e = re.match(r"(?P<series>[A-Z])-(?P<number>\d+)(?P<q>(?: series)?)(?=$| )", s[pos:])
@@ -88,6 +158,18 @@ def parse(s: str) -> Identifier:
                 series=e.group("series") + "-",
                 extra=e.group("q") or None,
                 flags=rest.flags + ("dash",),
+                raw=s,
+            )
+        u = UNDOTTED_RE.match(s, pos)
+        if u:  # R-sector documents without a series ("ITU-R 52 (2014)", handbooks, opinions)
+            return Identifier(
+                body="ITU",
+                publisher=pub,
+                type="undotted",
+                number=u.group("number"),
+                part=u.group("rev"),
+                year=u.group("year"),
+                month=u.group("month") and u.group("month").zfill(2),
                 raw=s,
             )
         v = VERBATIM_RE.match(s, pos)
@@ -188,8 +270,21 @@ def _date(year: str | None, month: str | None) -> str:
 
 def render(ident: Identifier, profile: str = "default") -> str:
     pub = ident.publisher or "ITU"
+    if ident.languages and ident.languages[0] in _LANG_BACK:
+        from dataclasses import replace
+
+        return render(replace(ident, languages=())) + "-" + _LANG_BACK[ident.languages[0]]
     if ident.type == "ob":
-        return f"{pub} OB No. {ident.number}"
+        out = f"{pub} OB No. {ident.number}" + _date(ident.year, ident.month)
+        return ("Annex to " + out) if "annex-to" in ident.flags else out
+    if ident.type == "undotted":
+        return (
+            f"{pub} {ident.number}"
+            + (f"-{ident.part}" if ident.part else "")
+            + _date(ident.year, ident.month)
+        )
+    if ident.type == "rr":
+        return f"{pub} {ident.number}" + _date(ident.year, ident.month)
     if ident.type in ("verbatim", "range"):
         return f"{pub} {ident.extra}"
     code = ident.series or ""

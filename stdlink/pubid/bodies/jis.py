@@ -12,14 +12,22 @@ import re
 from ..model import Identifier, ParseError, Supplement
 
 JIS_RE = re.compile(
-    r"^(?:(?P<pub>JIS)\s?)?(?:(?P<type>TR|TS)\s?)?(?P<series>[A-Z])\s?(?P<number>\d{4,5}[A-Z]?)"
+    r"^(?:(?P<pub>JIS)[\s/]?)?(?:(?P<type>TR|TS)\s?)?(?P<series>[A-Z])\s?(?P<number>\d{4,5}[A-Z]?)"
     r"(?:-(?P<part>\d+)(?:-(?P<sub>\d+(?:-\d+)*))?)?(?::(?P<year>\d{4}))?"
+    # a reaffirmation mark after the year ("JIS B 0031:2003R", "(R2018)") is kept as written
+    r"(?P<reaff>R(?=$|[/ (])|\s?\(R\s?\d{4}\))?"
 )
 SUPP_RE = re.compile(
     r"\s?/\s?(?P<tok>AMD|AMENDMENT|CORRIGENDUM|CORR|COR|EXPLANATION|EXPL|ERRATUM)\.?\s?(?P<num>\d+)?"
+    r"(?::(?P<year>\d{4})(?P<reaff>R(?=$|[/ (]))?)?"
+)
+# sheets of symbol standards: "SYMBOL 61900", "SYMBOL JD110", "SYMBOL Washing process" (the
+# JIS catalogue names some symbol sets instead of numbering them; kept as written)
+SYMBOL_RE = re.compile(
+    r"\s(?:(?P<tok>SYMBOL|AMENDMENT|AMD)\s(?P<num>\d+)"
+    r"|(?P<stok>SYMBOL)\s(?P<snum>[A-Z]{1,3}\d+|[A-Z][A-Za-z]*(?: [A-Za-z]+)*$))"
     r"(?::(?P<year>\d{4}))?"
 )
-SYMBOL_RE = re.compile(r"\s(?P<tok>SYMBOL|AMENDMENT|AMD)\s(?P<num>\d+)(?::(?P<year>\d{4}))?")
 LANG_RE = re.compile(r"\s?\((?P<l>[EJ])\)")
 _SUPP = {
     "AMD": "amd",
@@ -54,13 +62,15 @@ def parse(s: str) -> Identifier:
     while pos < len(s):
         sm = SUPP_RE.match(s, pos) or SYMBOL_RE.match(s, pos)
         if sm:
-            t = _SUPP[sm.group("tok")]
+            t = _SUPP[sm.group("tok") or sm.groupdict().get("stok")]
             supps.append(
                 Supplement(
                     type=t,
-                    number=sm.group("num"),
+                    number=sm.group("num") or sm.groupdict().get("snum"),
                     year=sm.group("year"),
-                    label="space" if sm.re is SYMBOL_RE else None,
+                    label="space"
+                    if sm.re is SYMBOL_RE
+                    else ("reaff" if sm.groupdict().get("reaff") else None),
                 )
             )
             pos = sm.end()
@@ -84,6 +94,7 @@ def parse(s: str) -> Identifier:
         part=m.group("part"),
         subpart=m.group("sub"),
         year=m.group("year"),
+        extra=m.group("reaff") or None,
         supplements=tuple(supps),
         languages=langs,
         all_parts=all_parts,
@@ -102,6 +113,8 @@ def render(ident: Identifier, profile: str = "default") -> str:
             out += "-" + ident.subpart
     if ident.year:
         out += ":" + ident.year
+    if ident.extra:
+        out += ident.extra
     for sup in ident.supplements:
         tok = _RENDER.get(sup.type, sup.type.upper())
         out += (" " if sup.label == "space" else "/") + tok
@@ -109,6 +122,8 @@ def render(ident: Identifier, profile: str = "default") -> str:
             out += " " + sup.number
         if sup.year:
             out += ":" + sup.year
+        if sup.label == "reaff":  # reaffirmation mark after the amendment year, as written
+            out += "R"
     if ident.languages:
         out += "(" + ident.languages[0][0].upper() + ")"
     if ident.all_parts:

@@ -124,7 +124,7 @@ _CYR = {
 }
 _CYR_RE = re.compile(r"ГОСТ|ИСО|МЭК|МФС|ТО|ТС|ТУ|ЕН|(?<=ГОСТ )Р|(?<=GOST )Р")
 GOST_RE = re.compile(
-    r"^GOST(?P<r> R)?(?: (?P<adopt>(?:ISO|IEC|EN|ISO/IEC)(?:/(?:TR|TS|ISP))?))? "
+    r"^GOST(?P<r> R)?(?: (?P<adopt>(?:ISO/IEC|ISO|IEC|EN)(?:[/ ](?:TR|TS|ISP))?))? "
     r"(?P<number>\d+(?:\.\d+)*)(?:-(?P<part>\d+(?:-\d+)*?))??(?:\s?-\s?(?P<year>\d{4}|\d{2}))?"
     r"(?P<tail>(?:/| \().*)?$"
 )
@@ -137,12 +137,17 @@ def parse_gost(s: str) -> Identifier:
         raise ParseError(s, 5, "'ГОСТ [Р] nnnn-yyyy'", "GOST")
     adopted: tuple[Identifier, ...] = ()
     tail = m.group("tail")
+    degree = None
     if tail:
         inner = tail[1:] if tail.startswith("/") else tail[2:-1]
         if not tail.startswith("/") and not tail.endswith(")"):
             raise ParseError(s, len(s), "')'", "GOST")
         from . import dispatch
 
+        # "(ISO 19650-1:2018, MOD)": the degree of correspondence (GOST 1.5) closes the list
+        d = re.search(r",\s*(IDT|MOD|NEQ|EQV)$", inner)
+        if d:
+            degree, inner = d.group(1), inner[: d.start()]
         adopted = tuple(dispatch(x.strip(), None) for x in inner.split(", "))
     return Identifier(
         body="GOST",
@@ -152,6 +157,7 @@ def parse_gost(s: str) -> Identifier:
         year=m.group("year"),
         adopted=adopted,
         adoption=("IDT" if tail and tail.startswith("/") else "MOD") if tail else None,
+        flags=(f"degree={degree}",) if degree else (),
         series=m.group("adopt"),
         raw=s,
     )
@@ -166,6 +172,9 @@ def render_gost(i: Identifier, profile: str = "default") -> str:
     out += " " + i.number + (f"-{i.part}" if i.part else "") + (f"-{i.year}" if i.year else "")
     if i.adopted:
         inner = ", ".join(render(a) for a in i.adopted)
+        deg = next((f[7:] for f in i.flags if f.startswith("degree=")), None)
+        if deg:
+            inner += ", " + deg
         out += ("/" + inner) if i.adoption == "IDT" else f" ({inner})"
     return out
 

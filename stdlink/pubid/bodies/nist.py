@@ -124,7 +124,7 @@ LANGS = {
 }
 _LANG_ALT = "|".join(sorted(LANGS, key=len, reverse=True))
 STAGES = {"ipd": "ipd", "1pd": "ipd", "2pd": "2pd", "3pd": "3pd", "fpd": "fpd", "wd": "wd"}
-STAGES.update({"prd": "prd", "spd": "spd"})
+STAGES.update({"prd": "prd", "spd": "spd", "iprd": "iprd"})
 _STAGE_ALT = "|".join(sorted(STAGES, key=len, reverse=True))
 ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4", "V": "5", "VI": "6", "VII": "7"}
 ROMAN.update({"VIII": "8", "IX": "9", "X": "10"})
@@ -135,32 +135,35 @@ _N_YEAR_RANGE = re.compile(rf"-(?P<y>{_YEAR})-\d\d(?!\d)")
 _N_YEAR = re.compile(rf"-(?P<y>{_YEAR})(?!\d|\.\d)")
 _N_MONYEAR = re.compile(rf"-{_MON}(?P<d>\d\d?)?(?:/(?P<y>\d{{4}})|(?P<y2>\d{{4}}))")
 _N_ROMAN = re.compile(r"-(?P<r>I{1,3}|IV|VI{0,3}|IX|X)(?=-|$)(?:-(?P<ver>\d+(?:\.\d+)+))?")
-_N_SEG = re.compile(r"-(?P<seg>\d+|[A-Z](?![a-z]))")
+_N_SEG = re.compile(r"-(?P<seg>\d+|[A-Z](?![a-z])|[a-z](?=$|[ .]))")
 _N_LETTER = re.compile(
     rf"(?P<l>[A-OQ-Z]|P(?!t?\d))(?:(?![a-z]{{2}})|(?=(?:{_LANG_ALT})(?:$|[ .])))"
 )
-_N_LOWER = re.compile(r"(?P<l>[a-z])(?=$|[ .]|v\d|pt\d|r\d|e\d)")
+_N_LOWER = re.compile(
+    rf"(?P<l>[a-z])(?=$|[ .]|v\d|pt\d|r\d|e\d|r$|-{_YEAR}(?!\d)|[-.]add|-errata|-index)"
+)
 
 # components, tried in order at the current position
 _C_PART = re.compile(
     r"(?:pt|Pt|PT|p|P|_|,? Part |,? Pt\.? ?)(?P<v>\d+(?:-\d+)?)(?P<tail>[A-Z](?![a-z]))?"
 )
-_C_VOL = re.compile(r"(?:v|,? Vol\. ?|,? Volume )(?P<v>\d+)")
-_C_VER = re.compile(r"(?:ver|,? Ver\. ?|,? Version )(?P<v>\d+(?:\.\d+)*)")
-_C_UPD_OLD = re.compile(rf"r(?:{_MON}(?P<y>\d{{4}})|(?P<m>\d\d?)/(?P<y2>\d{{4}}))(?![\d])")
+# "v1.1" with a dot is a version ("500-268v1.1" → ver1.1), "v2" a volume
+_C_VOL = re.compile(r"(?:v|,? Vol\. ?|,? Volume )(?P<v>\d+)(?!\.\d)")
+_C_VER = re.compile(r"(?:ver|-?v(?=\d+\.\d)|,? Ver\. ?|,? Version )(?P<v>\d+(?:\.\d+)*)")
+_C_UPD_OLD = re.compile(rf"r(?:{_MON}(?P<y>\d{{4}})|(?P<m>\d\d?)/(?P<y2>\d{{4}}|\d\d))(?![\d])")
 _C_REV = re.compile(
     r"(?P<st>r|,? rev\.? ?| r|,? Rev\. |,? Rev\.|,? Revision )(?P<v>\d+(?:[a-zA-Z](?![a-zA-Z]))?)?"
 )
 _C_ED = re.compile(rf"e(?P<v>\d+)(?:-(?P<y>{_YEAR}))?|\((?P<p>\d+)\)|,? (?P<y2>{_YEAR}) ?ed\.")
 _C_SUP = re.compile(
-    rf"supp?(?:{_MON}(?P<y>\d{{4}})|(?P<m>\d\d?)/(?P<y2>\d{{4}})|-?(?P<y3>{_YEAR})(?!\d)"
+    rf"(?:supp?| Suppl\.)(?:{_MON}(?P<y>\d{{4}})|(?P<m>\d\d?)/(?P<y2>\d{{4}})|-?(?P<y3>{_YEAR})(?!\d)"
     r"|(?P<n>\d+|[A-Z](?![a-z])))?"
 )
 _C_UPD = re.compile(r"(?:/Upd|[-.]upd|\.u)(?P<n>\d+)(?:-(?P<d>\d{4,8}))?")
-_C_ADD = re.compile(r"(?:\.add|\.Add\.?| Add\.)(?:-(?P<n>\d+))?")
-_C_WORD = re.compile(r"(?P<w>index|errata|insert)")
+_C_ADD = re.compile(r"(?:[.-]add|\.Add\.?| Add\.)(?:-(?P<n>\d+))?")
+_C_WORD = re.compile(r"-?(?P<w>index|errata|insert)")
 _C_LANG = re.compile(rf"(?:[ .])?(?P<l>{_LANG_ALT})(?=$|[ .])")
-_C_STAGE = re.compile(rf"[ .](?P<s>{_STAGE_ALT})(?=$)", re.I)
+_C_STAGE = re.compile(rf"[ .](?P<s>{_STAGE_ALT})(?=$|[ .](?:{_LANG_ALT})$)", re.I)
 
 _SUP_TYPES = ("sup", "index", "errata", "insert", "add")
 
@@ -189,7 +192,47 @@ def _legacy(s: str) -> str:
 DATED_RE = re.compile(r"^NIST[ .](?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)[ .](?P<n>\d+)$")
 
 
+# bracketed draft stages and language names of translations, as NIST's own pages write them
+# ("NIST IR 8259 (ipd)", "NIST SP 800-171r2 (Spanish)"), fold to the suffix forms; a bare
+# "(Draft)" does not say which draft and is kept as written
+_BRACKET_RE = re.compile(
+    rf"\s?\((?:(?P<s>{_STAGE_ALT})|(?P<draft>Draft)|(?P<name>Spanish|Vietnamese|Chinese|Portuguese|French|German"
+    r"|Korean|Japanese|Arabic|Russian|Indonesian))\)$",
+    re.I,
+)
+_LANG_NAMES = {
+    "spanish": "spa",
+    "vietnamese": "vie",
+    "chinese": "zho",
+    "portuguese": "por",
+    "french": "fra",
+    "german": "deu",
+    "korean": "kor",
+    "japanese": "jpn",
+    "arabic": "ara",
+    "russian": "rus",
+    "indonesian": "ind",
+}
+
+
+_GLUED_SERIES_RE = re.compile(rf"^((?:NIST|NBS) (?:{_SERIES_ALT}))(?=\d)")
+
+
 def parse(s: str) -> Identifier:
+    g = _GLUED_SERIES_RE.match(s)
+    if g:  # "NIST SP800-53r5": the space between series and number is missing
+        s = s[: g.end()] + " " + s[g.end() :]
+    b = _BRACKET_RE.search(s)
+    if b:
+        from dataclasses import replace
+
+        if b.group("draft"):
+            suffix = "iprd"  # pubid-nist v1: "NIST SP 1800-19 (Draft)" → "… iprd"
+        elif b.group("s"):
+            suffix = STAGES[b.group("s").lower()]
+        else:
+            suffix = _LANG_NAMES[b.group("name").lower()]
+        return replace(parse(s[: b.start()] + " " + suffix), raw=s)
     t = _legacy(s)
     dm = DATED_RE.match(t)
     if dm:
@@ -273,7 +316,7 @@ def parse(s: str) -> Identifier:
             break  # nothing extends the number after a date, a volume or a revision
         x = _N_SEG.match(t, pos)
         if x:
-            number += "-" + x.group("seg")
+            number += "-" + x.group("seg").upper()  # "NIST IR 6529-a" → 6529-A
             pos = num_end = x.end()
             continue
         x = _N_LETTER.match(t, pos)
@@ -324,7 +367,10 @@ def parse(s: str) -> Identifier:
             if x.group("mon"):
                 date = f"{x.group('y')}{MONTHS[x.group('mon')[:3].lower()]:02d}"
             else:
-                date = f"{x.group('y2')}{x.group('m')}"
+                y2 = x.group("y2")
+                if len(y2) == 2:  # "NIST IR 4335r11/90": month/two-digit year of the update
+                    y2 = ("19" if int(y2) >= 30 else "20") + y2
+                date = f"{y2}{x.group('m')}"
             addenda.append(Supplement(type="upd", number="1", year=date))
             pos = x.end()
             continue
@@ -468,10 +514,10 @@ def _suffix(i: Identifier, mr: bool) -> str:
                 out += " Add." + (f" {a.number}" if a.number and a.number != "1" else "")
         else:
             out += a.type
+    if i.stage:  # the stage before the translation: "NIST SP 1262 ipd spa" (pubid-nist v1)
+        out += ("." if mr else " ") + i.stage
     for lang in i.languages:
         out += ("." if mr else " ") + lang
-    if i.stage:
-        out += ("." if mr else " ") + i.stage
     return out
 
 
