@@ -139,9 +139,52 @@ def run_import(job, kind_key: str, folder: str) -> Report:
         with listen_progress(listener):
             report = kind.run(paths, acting_user=job.owner)
         job.progress(report.get("read", done[0]), total or report.get("read"), "")
-        return clean_report(report, path)
+        report = clean_report(report, path)
+        _tell_owner(job, report, ok=True)
+        return report
     except ImportRejected as exc:
         job.progress(done[0], total, "")
-        raise jobs.JobFailed(clean_report(exc.report, path)) from None
+        report = clean_report(exc.report, path)
+        _tell_owner(job, report, ok=False)
+        raise jobs.JobFailed(report) from None
     finally:
         shutil.rmtree(path, ignore_errors=True)
+
+
+def _tell_owner(job, report: Report, *, ok: bool) -> None:
+    """The person who uploaded the file hears how it went (kind "jobs.finished")."""
+    if job.owner_id is None:
+        return
+    from django.utils.functional import lazy
+    from django.utils.translation import gettext_lazy as _
+
+    from stdlink.notify.services import notify
+
+    # Rendered later, in each recipient's language.
+    fmt = lazy(lambda msg, params: str(msg) % params, str)
+    title = {"title": job.title or job.name}
+    if ok:
+        subject = fmt(_("Import finished: %(title)s"), title)
+        counts = {
+            k: report.get(k, 0) for k in ("read", "created", "updated", "unchanged", "skipped")
+        }
+        body = fmt(
+            _(
+                "%(read)s records read: %(created)s created, %(updated)s updated, "
+                "%(unchanged)s unchanged, %(skipped)s skipped."
+            ),
+            counts,
+        )
+    else:
+        subject = fmt(_("Import failed: %(title)s"), title)
+        first = (report.get("errors") or [""])[0]
+        body = fmt(_("Nothing was stored."), {})
+        body = lazy(lambda b, e: f"{b} {e}", str)(body, first)
+    notify(
+        [job.owner_id],
+        "jobs.finished",
+        subject,
+        body,
+        f"/imports/{job.pk}/",
+        dedupe_key=f"jobs.finished:{job.pk}",
+    )
