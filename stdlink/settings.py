@@ -139,7 +139,11 @@ if QUEUE_KIND == "sqlite":
 elif QUEUE_KIND == "postgres":
     # A connection factory, not a DSN: it follows Django's database settings at connect time
     # (the test database during tests).
-    HUEY |= {"huey_class": "huey.PostgresHuey", "connection": {"connection": pg_connect}}
+    # Its tables (huey_*) are made by `stdlink migrate` (jobs migration 0002), not at import.
+    HUEY |= {
+        "huey_class": "huey.PostgresHuey",
+        "connection": {"connection": pg_connect, "create_tables": False},
+    }
 elif QUEUE_KIND == "redis":
     if not REDIS_URL:
         raise ConfigError("STDLINK_QUEUE=redis needs REDIS_URL")

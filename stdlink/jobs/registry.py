@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import logging
+import os
+import socket
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 logger = logging.getLogger("stdlink.jobs")
+WORKER_ID = f"{socket.gethostname()}:{os.getpid()}"[:100]
 
 
 class JobCancelled(Exception):  # noqa: N818 - reads as an event
@@ -49,15 +52,23 @@ def _error_text(exc: BaseException) -> str:
     return "".join(traceback.format_exception_only(type(exc), exc)).strip()[:4000]
 
 
+def _fresh_connections() -> None:
+    """Drop stale database connections between jobs (as Django does between requests); not when
+    the job runs inside a caller's transaction (immediate mode in tests)."""
+    from django.db import close_old_connections, connection
+
+    if not connection.in_atomic_block:
+        close_old_connections()
+
+
 def _run(name: str, job_id: int, task=None) -> None:
     """What a worker executes: claim the Job row, run the function, record the outcome."""
-    from django.db import close_old_connections
     from django.db.models import F
     from django.utils import timezone
 
     from stdlink.jobs.models import Job
 
-    close_old_connections()
+    _fresh_connections()
     try:
         spec = TASKS[name]
         S = Job.Status
@@ -73,7 +84,7 @@ def _run(name: str, job_id: int, task=None) -> None:
         # The claim: only one worker moves the row from queued/retrying to running.
         now = timezone.now()
         claimed = Job.objects.filter(pk=job_id, status__in=[S.QUEUED, S.RETRYING]).update(
-            status=S.RUNNING, started=now, attempts=F("attempts") + 1, error=""
+            status=S.RUNNING, started=now, attempts=F("attempts") + 1, error="", worker=WORKER_ID
         )
         if not claimed:
             return
@@ -97,7 +108,7 @@ def _run(name: str, job_id: int, task=None) -> None:
         else:
             _finish(job, S.SUCCEEDED, result=result)
     finally:
-        close_old_connections()
+        _fresh_connections()
 
 
 def _finish(job, status: str, *, error: str = "", result: Any = None, finished: bool = True):
