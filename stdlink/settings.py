@@ -135,7 +135,10 @@ HUEY = {
 }
 if QUEUE_KIND == "sqlite":
     VAR_DIR.mkdir(parents=True, exist_ok=True)
-    HUEY |= {"huey_class": "huey.SqliteHuey", "filename": str(VAR_DIR / "queue.sqlite3")}
+    HUEY |= {
+        "huey_class": "stdlink.jobs.backends.WalSqliteHuey",
+        "filename": str(VAR_DIR / "queue.sqlite3"),
+    }
 elif QUEUE_KIND == "postgres":
     # A connection factory, not a DSN: it follows Django's database settings at connect time
     # (the test database during tests).

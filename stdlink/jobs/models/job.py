@@ -92,6 +92,7 @@ class Job(models.Model):
             "t0": self.started.timestamp() if self.started else time.time(),
         }
         _kv().put(self._key("progress"), state)
+        self._live_written = True
 
     def live(self) -> dict:
         """Progress for pages and the API: done, total, percent, rate (per second), message."""
@@ -133,9 +134,12 @@ class Job(models.Model):
     def request_cancel(self) -> None:
         """Ask a queued or running job to stop (see services.cancel_job)."""
         _kv().put(self._key("cancel"), True)
-        _kv().revoke_by_id(self.task_id)
+        self.cancel_requested = True
 
     def clear_live(self) -> None:
+        """Drop the live keys of a finished job (only those it may have written)."""
         kv = _kv()
-        kv.delete(self._key("progress"))
-        kv.delete(self._key("cancel"))
+        if getattr(self, "_live_written", False):
+            kv.delete(self._key("progress"))
+        if self.cancel_requested or self.status == self.Status.CANCELLED:
+            kv.delete(self._key("cancel"))
