@@ -23,7 +23,7 @@ N_JOBS = 120
 DEADLINE = 180  # seconds; a safety net for a stuck run, not a timing assertion
 
 
-def _env(var_dir: Path, database_url: str) -> dict:
+def _env(var_dir: Path, database_url: str, **extra: str) -> dict:
     env = dict(os.environ)
     env.update(
         PYTHONPATH=str(REPO_ROOT),
@@ -36,6 +36,7 @@ def _env(var_dir: Path, database_url: str) -> dict:
         env["DATABASE_URL"] = database_url
     else:
         env.pop("DATABASE_URL", None)
+    env.update(extra)
     return env
 
 
@@ -137,3 +138,21 @@ def test_two_workers_postgresql_each_job_once(tmp_path):
             conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
     assert counts == {"succeeded": N_JOBS}
     assert max_attempts == 1
+
+
+REDIS_TEST_URL = os.environ.get("STDLINK_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+@pytest.mark.slow
+def test_two_workers_redis_queue_each_job_once(tmp_path):
+    redis = pytest.importorskip("redis")
+    try:
+        redis.Redis.from_url(REDIS_TEST_URL).ping()
+    except redis.exceptions.ConnectionError:
+        pytest.skip(f"no Redis at {REDIS_TEST_URL}")
+    env = _env(tmp_path, "", STDLINK_QUEUE="redis", REDIS_URL=REDIS_TEST_URL)
+    counts, max_attempts = _drain(env)
+    assert counts == {"succeeded": N_JOBS}
+    assert max_attempts == 1
+    client = redis.Redis.from_url(REDIS_TEST_URL)
+    client.delete(*client.keys(f"huey.*{env['STDLINK_QUEUE_NAME']}*") or ["-"])
