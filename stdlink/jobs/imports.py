@@ -93,14 +93,21 @@ def store_uploads(files) -> Path:
 
 def start_import(kind_key: str, folder: Path, *, acting_user, title: str = ""):
     """Queue the import of the files in `folder` (see `stdlink.jobs.enqueue`)."""
+    from django.db import transaction
+
+    from stdlink.core.services.audit import log_change
+
     kind = KINDS[kind_key]
-    return jobs.enqueue(
-        "jobs.import",
-        kind_key,
-        str(folder),
-        owner=acting_user,
-        title=title or f"{kind.key}: {', '.join(p.name for p in sorted(folder.iterdir()))}",
-    )
+    with transaction.atomic():
+        job = jobs.enqueue(
+            "jobs.import",
+            kind_key,
+            str(folder),
+            owner=acting_user,
+            title=title or f"{kind.key}: {', '.join(p.name for p in sorted(folder.iterdir()))}",
+        )
+        log_change(acting_user=acting_user, obj=job, action="import", note=job.title)
+    return job
 
 
 def _strip(text: str, folder: Path) -> str:
