@@ -141,6 +141,8 @@ def run_import(job, kind_key: str, folder: str) -> Report:
     def listener(n: int) -> None:
         done[0] += n
         job.progress(done[0], total, "")
+        if job.cancelled():  # raised inside the import's transaction: everything rolls back
+            raise jobs.JobCancelled
 
     try:
         with listen_progress(listener):
@@ -149,6 +151,9 @@ def run_import(job, kind_key: str, folder: str) -> Report:
         report = clean_report(report, path)
         _tell_owner(job, report, ok=True)
         return report
+    except jobs.JobCancelled:
+        job.progress(done[0], total, "")
+        raise
     except ImportRejected as exc:
         job.progress(done[0], total, "")
         report = clean_report(exc.report, path)

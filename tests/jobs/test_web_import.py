@@ -185,3 +185,17 @@ def test_text_upload_cut_inside_a_chinese_character_is_text(cut):
     text = ("标准" * 2000).encode()  # 3-byte characters
     head = text[: 4096 - 3 + cut]  # ends 1 or 2 bytes into a character
     assert detect_kind(head) == "txt"
+
+
+def test_cancelled_import_rolls_back(
+    client, personas, shared_data, queue, django_capture_on_commit_callbacks, monkeypatch
+):
+    # the person presses Cancel while the file is being read
+    monkeypatch.setattr(Job, "cancelled", lambda self: True)
+    client.force_login(personas.admin)
+    with django_capture_on_commit_callbacks(execute=True):
+        _upload(client, "iho.yaml.gz", relaton_stream(shared_data, n=25))
+    job = Job.objects.get(name="jobs.import")
+    assert job.status == Job.Status.CANCELLED
+    assert not SourceRecord.objects.filter(source="iho").exists()
+    assert ImportBatch.objects.get().state == "failed"
