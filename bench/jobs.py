@@ -66,14 +66,35 @@ class Workers:
             for _ in range(n)
         ]
 
-    def stop(self) -> None:
+    def stop(self) -> float:
+        """Stop the workers; return the CPU seconds (user + system) they used, from rusage, so
+        the cost per job can be read independently of how busy the shared machine was."""
         for p in self.procs:
             p.send_signal(signal.SIGINT)
+        cpu = 0.0
         for p in self.procs:
-            try:
-                p.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                p.kill()
+            deadline = time.monotonic() + 60
+            while True:
+                pid, _status, usage = os.wait4(p.pid, os.WNOHANG)
+                if pid:
+                    cpu += usage.ru_utime + usage.ru_stime
+                    p.returncode = 0
+                    break
+                if time.monotonic() > deadline:
+                    p.kill()
+                    break
+                time.sleep(0.1)
+        return cpu
+
+
+def _ready(workers: Workers) -> None:
+    """Wait until the workers run jobs (a probe), so start-up is not counted as queueing."""
+    from stdlink import jobs
+    from stdlink.jobs.models import Job
+
+    probe = jobs.enqueue("jobs.noop", -1)
+    while Job.objects.get(pk=probe.pk).status != Job.Status.SUCCEEDED:
+        time.sleep(0.2)
 
 
 # --- inside the child process (Django set up for one database) ------------------------------
@@ -136,11 +157,17 @@ def child(args: argparse.Namespace) -> None:
     w = Workers(env, args.workers)
     try:
         _wait_done(["jobs.noop"], args.jobs, base)
-        s = _spans(["jobs.noop"], base)
-        out["drain_jobs_per_s"] = round(s["n"] / s["span"]) if s["span"] else 0
-        out["drain_failed"] = s["failed"]
+    finally:
+        cpu = w.stop()
+    s = _spans(["jobs.noop"], base)
+    out["drain_jobs_per_s"] = round(s["n"] / s["span"]) if s["span"] else 0
+    out["drain_failed"] = s["failed"]
+    out["worker_cpu_ms_per_job"] = round(1000 * cpu / args.jobs, 2)
 
-        # 2. start delay at a steady rate, workers running
+    # 2. start delay at a steady offered rate, workers running
+    w = Workers(env, args.workers)
+    try:
+        _ready(w)
         base = Job.objects.order_by("-id").values_list("id", flat=True).first()
         t0 = time.perf_counter()
         for i in range(args.jobs):
@@ -150,25 +177,30 @@ def child(args: argparse.Namespace) -> None:
                 time.sleep(ahead)
         out["offered_rate"] = round(args.jobs / (time.perf_counter() - t0))
         _wait_done(["jobs.noop"], args.jobs, base)
-        s = _spans(["jobs.noop"], base)
-        d = s["delays"]
-        out["delay_p50_s"] = round(_pct(d, 50), 3)
-        out["delay_p95_s"] = round(_pct(d, 95), 3)
-        out["delay_max_s"] = round(max(d), 3) if d else 0
-        out["steady_jobs_per_s"] = round(s["n"] / s["span"]) if s["span"] else 0
+    finally:
+        w.stop()
+    s = _spans(["jobs.noop"], base)
+    d = s["delays"]
+    out["delay_p50_s"] = round(_pct(d, 50), 3)
+    out["delay_p95_s"] = round(_pct(d, 95), 3)
+    out["delay_max_s"] = round(max(d), 3) if d else 0
+    out["steady_jobs_per_s"] = round(s["n"] / s["span"]) if s["span"] else 0
 
-        # 3. notifications: inbox rows, immediate e-mails via the workers, one daily digest
-        User = get_user_model()
-        people = max(2, args.notifications // 100)
-        events = args.notifications // people
-        users = User.objects.bulk_create(
-            [User(username=f"bench{i}", email=f"bench{i}@example.org") for i in range(people)]
-        )
-        users = list(User.objects.filter(username__startswith="bench"))
-        half = people // 2
-        Preference.objects.bulk_create(
-            [Preference(user=u, kind="notify.test", frequency="daily") for u in users[:half]]
-        )
+    # 3. notifications: inbox rows, immediate e-mails via the workers, one daily digest
+    User = get_user_model()
+    people = max(2, args.notifications // 100)
+    events = args.notifications // people
+    User.objects.bulk_create(
+        [User(username=f"bench{i}", email=f"bench{i}@example.org") for i in range(people)]
+    )
+    users = list(User.objects.filter(username__startswith="bench"))
+    half = people // 2
+    Preference.objects.bulk_create(
+        [Preference(user=u, kind="notify.test", frequency="daily") for u in users[:half]]
+    )
+    w = Workers(env, args.workers)
+    try:
+        _ready(w)
         base = Job.objects.order_by("-id").values_list("id", flat=True).first()
         t0 = time.perf_counter()
         for e in range(events):
@@ -191,7 +223,10 @@ def child(args: argparse.Namespace) -> None:
         out["digest_s"] = round((job.finished - job.started).total_seconds(), 2)
         out["digest_result"] = job.result
     finally:
-        w.stop()
+        cpu = w.stop()
+    out["worker_cpu_ms_per_delivery"] = round(1000 * cpu / max(1, immediate + events), 2)
+    load = os.getloadavg()
+    out["load"] = f"{load[0]:.1f}"
     print("RESULT " + json.dumps(out))
 
 
@@ -267,6 +302,9 @@ def main() -> None:
         ("inbox_rows_per_s", "inbox rows/s"),
         ("deliveries_per_s", "deliveries/s"),
         ("digest_s", "digest s"),
+        ("worker_cpu_ms_per_job", "worker CPU ms/job"),
+        ("worker_cpu_ms_per_delivery", "worker CPU ms/delivery"),
+        ("load", "load avg"),
     ]
     print(" | ".join(h for _k, h in cols))
     for r in results:
