@@ -154,4 +154,3 @@ def ics_detail(request: HttpRequest, code: str) -> HttpResponse:
         "catalog/ics_detail.html",
         {"ics": ics, "children": ics.children.order_by("code"), "page": _page(request, standards)},
     )
-
