@@ -113,16 +113,18 @@ if REDIS_URL:
         "LOCATION": REDIS_URL,
     }
 
-# --- Authentication and login rate limiting (django-axes).
+# --- Authentication and the log-in lock-out policy (django-axes; decision 0007, core/lockout.py):
+# a user name is locked at one address, an address is throttled after many failures of any names.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env_int("STDLINK_LOGIN_FAILURE_LIMIT", 5)
+STDLINK_LOGIN_ADDRESS_FAILURE_LIMIT = env_int("STDLINK_LOGIN_ADDRESS_FAILURE_LIMIT", 50)
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
-AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]  # the pair, never the address alone
+AXES_RESET_ON_SUCCESS = True  # resets the successful pair only
+AXES_LOCKOUT_CALLABLE = "stdlink.core.lockout.lockout_response"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
