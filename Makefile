@@ -53,10 +53,13 @@ run: seed
 	$(PY) -m stdlink.cli runserver $(HOST):$(PORT)
 
 # A production-style server (gunicorn, one sync worker per core: threads only contend for the GIL) for load tests and small deployments.
+# Limits: request line ≤ 4 KB (longer URLs get 414), ≤ 100 headers of ≤ 8 KB, a request killed after 30 s;
+# bodies over STDLINK_MAX_UPLOAD_BYTES are refused by the app before they are read.
 WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 serve: migrate
 	$(PY) -m stdlink.cli collectstatic --noinput -v0
-	$(VENV)/bin/gunicorn stdlink.wsgi:application --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile -
+	$(VENV)/bin/gunicorn stdlink.wsgi:application --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile - \
+	  --timeout 30 --limit-request-line 4094 --limit-request-fields 100 --limit-request-field_size 8190
 
 test: venv assets browser
 	$(VENV)/bin/pytest -q

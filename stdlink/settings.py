@@ -47,6 +47,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "stdlink.core.middleware.BodySizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -158,8 +159,16 @@ MEDIA_URL = "media/"
 
 # --- Uploads: size-limited everywhere; each upload form validates its own type too.
 STDLINK_MAX_UPLOAD_BYTES = env_int("STDLINK_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
+# Bodies over the limit are refused before they are read: by Content-Length in
+# core.middleware.BodySizeLimitMiddleware (413), while streaming by LimitedUploadHandler (400);
+# non-file form data by Django's own DATA_UPLOAD_MAX_MEMORY_SIZE.
 DATA_UPLOAD_MAX_MEMORY_SIZE = STDLINK_MAX_UPLOAD_BYTES
-FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = STDLINK_MAX_UPLOAD_BYTES
+FILE_UPLOAD_HANDLERS = [
+    "stdlink.core.uploads.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 # --- Content-Security-Policy (django-csp; decision 0008): scripts only from this site or with the
 # per-request nonce ({{ request.csp_nonce }}), nothing from another host. Inline styles stay allowed
