@@ -63,6 +63,24 @@ def workload(n: int = 2000, seed: int = 20261206) -> list[str]:
     return paths
 
 
+def _cpu_seconds(master: int) -> float:
+    """User + system CPU time of gunicorn's workers (Linux /proc), to tell the page's own cost
+    from waiting for a core on a shared machine."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    try:
+        children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    except OSError:
+        return float("nan")
+    for pid in children:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
 def get(path: str) -> tuple[int, float]:
     start = time.perf_counter()
     with urllib.request.urlopen(f"http://127.0.0.1:{PORT}{path}", timeout=60) as r:
@@ -107,11 +125,15 @@ def main(argv: list[str] | None = None) -> int:
         for p in workload(40, seed=1):
             get(p)
         far = [(p, *get(p)) for p in FAR for _ in range(2)][1::2]  # the second, warm, request
+        cpu_before = _cpu_seconds(server.pid)
+        load_before = os.getloadavg()[0]
         out = subprocess.run(
             [wrk, "-t2", f"-c{args.connections}", f"-d{args.duration}s", "--latency",
              "-s", str(script), f"http://127.0.0.1:{PORT}"],
             capture_output=True, text=True, check=False, timeout=args.duration + 60,
         )  # fmt: skip
+        cpu = _cpu_seconds(server.pid) - cpu_before
+        load_after = os.getloadavg()[0]
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -126,6 +148,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"  requests {n}, non-2xx {non2xx}, timeouts {timeouts}")
     print(f"  {float(rps):.1f} req/s, p50 {float(p50):.0f} ms, p99 {float(p99):.0f} ms")
+    per_request = cpu / max(int(n), 1) * 1000
+    cores = os.cpu_count() or 1
+    print(
+        f"  server CPU {per_request:.1f} ms per request (capacity of {cores} idle cores: "
+        f"{cores * 1000 / per_request:.0f} req/s); load average {load_before:.1f} → "
+        f"{load_after:.1f} on {cores} cores"
+    )
     print("far pages (single requests, warm server):")
     for path, status, ms in far:
         print(f"  {path:45} {status} {ms:6.0f} ms")
