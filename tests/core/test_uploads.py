@@ -154,3 +154,19 @@ def test_search_page_states_the_query_limit(client, db):
     body = client.get("/search/").content.decode()
     assert f'maxlength="{MAX_QUERY_LENGTH}"' in body
     assert f"{MAX_QUERY_LENGTH} 个字符" in body  # F13, in the page's language
+
+
+def test_every_spreadsheet_reader_goes_through_core_uploads():
+    """F1: the inflation guard and the streamed, limited reader are the only way to open a
+    workbook; an app calling openpyxl.load_workbook itself would bypass them."""
+    from pathlib import Path
+
+    import stdlink
+
+    root = Path(stdlink.__file__).parent
+    readers = sorted(
+        str(p.relative_to(root))
+        for p in root.rglob("*.py")
+        if "load_workbook" in p.read_text(encoding="utf-8")
+    )
+    assert readers == ["core/uploads.py"]
