@@ -98,7 +98,7 @@ class BodyFilterSet(django_filters.FilterSet):
 
 
 class CommitteeFilterSet(django_filters.FilterSet):
-    body = django_filters.CharFilter(method="filter_body", label=_("body"))
+    body = django_filters.CharFilter(field_name="body__code", lookup_expr="iexact", label=_("body"))
     q = django_filters.CharFilter(method="filter_q", label=_("code or name"))
     parent = django_filters.CharFilter(field_name="parent__code", label=_("parent"))
 

@@ -86,3 +86,8 @@ def test_pages_show_the_filter_error(client, personas, url):
     response = client.get(url)
     assert response.status_code == 200
     assert response.context["filter"].errors
+
+
+@pytest.mark.parametrize("url", ["/ics/%00/", "/api/v1/bodies/%00", "/standards/lookup?id=%00"])
+def test_nul_characters_are_refused(client, db, url):
+    assert client.get(url).status_code == 400
