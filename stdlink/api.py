@@ -29,6 +29,7 @@ ROUTERS = [
     ("stdlink.search.api", "/", "search"),
     ("stdlink.programme.api", "/programme/", "programme"),
     ("stdlink.ledger.api", "/ledger/", "ledger"),
+    ("stdlink.tracking.api", "/tracking/", "tracking"),
 ]
 
 for module_name, prefix, tag in ROUTERS:

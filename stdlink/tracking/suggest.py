@@ -1,0 +1,302 @@
+"""Counterpart suggestions: the international standards a Chinese standard adopts or may adopt, and back.
+
+Signals, each giving a reason a person can check:
+- series rules (``series.py``): the number alone names the international work;
+- cross-lingual title similarity from the one embedding service (``stdlink.semantic``), standard
+  numbers stripped from the titles, over the catalogue's stored title vectors;
+- term-level evidence: glossary/CC-CEDICT renderings of the Chinese title found in the English title;
+- ICS overlap when both records are classified;
+- part-number agreement (weak: part numbers often differ between a GB and what it adopts);
+- the edition rule: the international edition must not be newer than the domestic standard — a work
+  whose first edition came later cannot have been adopted; otherwise the newest edition not newer
+  than the domestic year is proposed.
+A rejected suggestion is never offered again. ``none_likely`` says when even the best candidate is
+weak (``NONE_LIKELY_BELOW``; measured on the development negatives, see bench/tracking.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from stdlink.catalog.models import Standard
+from stdlink.tracking.models import Adoption, SuggestionDecision
+from stdlink.tracking.resolve import INTL_BODIES, keys_of
+from stdlink.tracking.series import series_candidates
+
+INTL_BODY_CODES = (*INTL_BODIES, "CISPR")
+SERIES_SCORE = 1.0
+NONE_LIKELY_BELOW = 0.55
+SEMANTIC_K = 60
+
+
+@dataclass
+class Candidate:
+    identifier: str
+    standard_id: int
+    work_key: str
+    title: str
+    score: float = 0.0
+    reasons: list[str] = field(default_factory=list)
+    signals: dict[str, float] = field(default_factory=dict)
+
+    def as_dict(self) -> dict:
+        return {
+            "identifier": self.identifier,
+            "standard_id": self.standard_id,
+            "title": self.title,
+            "score": round(self.score, 4),
+            "reasons": self.reasons,
+        }
+
+
+@dataclass
+class Suggestion:
+    number: str
+    title: str
+    candidates: list[Candidate]
+    none_likely: bool
+    adopted: list[str] = field(default_factory=list)  # what is already recorded
+
+    def as_dict(self) -> dict:
+        return {
+            "number": self.number,
+            "title": self.title,
+            "candidates": [c.as_dict() for c in self.candidates],
+            "none_likely": self.none_likely,
+            "adopted": self.adopted,
+        }
+
+
+def _year(identifier: str) -> int | None:
+    m = re.search(r"[-—:：]\s*((?:19|20)\d\d)\s*$", identifier.strip())
+    return int(m.group(1)) if m else None
+
+
+def _part(identifier: str) -> str | None:
+    m = re.search(r"\d+[.\-](\d+)(?:[-—:：]\s*(?:19|20)\d\d)?\s*$", identifier.strip())
+    return m.group(1) if m else None
+
+
+def _editions(work_key: str) -> list[Standard]:
+    eds = Standard.objects.filter(work_key=work_key, body__code__in=INTL_BODY_CODES).exclude(
+        status=Standard.Status.DRAFT
+    )
+    return [s for s in eds if "/AMD" not in s.key and "/COR" not in s.key]
+
+
+def _edition_for(work_key: str, domestic_year: int | None) -> tuple[Standard | None, bool]:
+    """(edition to propose, plausible): newest not newer than the domestic year, else the first."""
+    eds = sorted(_editions(work_key), key=lambda s: (s.year or 0, "CSV" not in s.key))
+    if not eds:
+        return None, False
+    if domestic_year is None:
+        return eds[-1], True
+    older = [s for s in eds if (s.year or 0) <= domestic_year]
+    if older:
+        return older[-1], True
+    return eds[0], False
+
+
+def _semantic(text: str, k: int) -> list[tuple[int, float]]:
+    try:
+        from stdlink.semantic.services import nearest_standards
+    except ImportError:  # the embedding service is not installed: series rules only
+        return []
+    try:
+        return nearest_standards(text, k=k, bodies=INTL_BODY_CODES)
+    except TypeError:  # a service without the body restriction
+        return nearest_standards(text, k=k)
+
+
+def _terms(text: str) -> list[tuple[str, str]]:
+    try:
+        from stdlink.semantic.glossary import terms
+    except ImportError:
+        return []
+    try:
+        return terms(text)
+    except Exception:  # noqa: BLE001 — term reasons are a courtesy
+        return []
+
+
+def _strip_numbers(title: str) -> str:
+    try:
+        from stdlink.semantic import strip_numbers
+    except ImportError:
+        return title
+    return strip_numbers(title)
+
+
+def suggest(number: str, title: str | None = None, *, k: int = 5) -> Suggestion:
+    """Top-k international counterparts of the Chinese standard `number` (title optional)."""
+    number = number.strip()
+    domestic = _find_domestic(number)
+    if title is None and domestic is not None:
+        title = domestic.title_zh or domestic.title_en
+    title = title or ""
+    dyear = _year(number) or (domestic.year if domestic else None)
+    dpart = _part(number)
+    cands: dict[str, Candidate] = {}
+
+    def cand_for(work_key: str) -> Candidate | None:
+        if work_key in cands:
+            return cands[work_key]
+        std, plausible = _edition_for(work_key, dyear)
+        if std is None:
+            return None
+        c = Candidate(std.identifier, std.pk, work_key, std.title_en or std.title)
+        if not plausible:
+            c.signals["edition"] = -1.0
+            c.reasons.append(
+                f"版本晚于国内标准 / first edition {std.year} is newer than the domestic standard ({dyear})"
+            )
+        cands[work_key] = c
+        return c
+
+    for work, source in series_candidates(number):
+        c = cand_for(keys_of(work)[1])
+        if c is not None:
+            c.signals["series"] = SERIES_SCORE
+            c.reasons.insert(0, f"系列对应 / series rule: {source}")
+
+    if title:
+        hits = _semantic(_strip_numbers(title), SEMANTIC_K)
+        if hits:
+            ids = [pk for pk, _ in hits]
+            by_id = {
+                s.pk: s
+                for s in Standard.objects.filter(pk__in=ids, body__code__in=INTL_BODY_CODES).only(
+                    "id", "work_key"
+                )
+            }
+            top = hits[0][1] if hits else 1.0
+            for rank, (pk, sim) in enumerate(hits):
+                s = by_id.get(pk)
+                if s is None:
+                    continue
+                c = cand_for(s.work_key)
+                if c is None or "meaning" in c.signals:
+                    continue
+                c.signals["meaning"] = float(sim)
+                c.signals["meaning_rank"] = rank
+                c.reasons.append(f"标题语义相近 / title similarity {sim:.2f} (rank {rank + 1})")
+            del top
+
+    terms = _terms(title) if title else []
+    for c in cands.values():
+        en = c.title.lower()
+        shared = [f"{zh} = {e}" for zh, e in terms if e and e.lower() in en]
+        if shared:
+            c.signals["terms"] = min(1.0, len(shared) / max(3, len(terms)))
+            c.reasons.append("术语 / terms: " + "; ".join(shared[:4]))
+        if dpart and _part(c.identifier) == dpart:
+            c.signals["part"] = 1.0
+            c.reasons.append(f"部分号一致 / same part number ({dpart})")
+        if domestic is not None:
+            shared_ics = _shared_ics(domestic.pk, c.standard_id)
+            if shared_ics:
+                c.signals["ics"] = 1.0
+                c.reasons.append("ICS: " + ", ".join(shared_ics[:3]))
+        c.score = _score(c.signals)
+
+    rejected = set()
+    adopted = []
+    if domestic is not None:
+        rejected = set(
+            SuggestionDecision.objects.filter(domestic=domestic).values_list("candidate_work_key", flat=True)
+        )
+        adopted = list(
+            Adoption.objects.filter(domestic=domestic).values_list("intl_identifier", flat=True)
+        )
+    ranked = sorted(
+        (c for c in cands.values() if c.work_key not in rejected), key=lambda c: -c.score
+    )[:k]
+    none_likely = not ranked or ranked[0].score < NONE_LIKELY_BELOW
+    return Suggestion(number, title, ranked, none_likely, adopted)
+
+
+def _score(sig: dict[str, float]) -> float:
+    """A 0–1-ish score: series rules are near-certain; similarity carries the rest."""
+    meaning = sig.get("meaning", 0.0)
+    s = 0.0
+    if "series" in sig:
+        s += 0.6
+    s += 0.8 * _calibrate(meaning) if "meaning" in sig else 0.0
+    s += 0.1 * sig.get("terms", 0.0) + 0.05 * sig.get("part", 0.0) + 0.05 * sig.get("ics", 0.0)
+    if sig.get("edition", 0.0) < 0:
+        s *= 0.3
+    return min(s, 1.0)
+
+
+# Similarity values of the embedding service are mapped to 0–1 by this calibration (see bench).
+CALIBRATION = (0.0, 1.0)
+
+
+def _calibrate(sim: float) -> float:
+    lo, hi = CALIBRATION
+    if hi <= lo:
+        return 0.0
+    return max(0.0, min(1.0, (sim - lo) / (hi - lo)))
+
+
+def _shared_ics(a: int, b: int) -> list[str]:
+    through = Standard.ics.through.objects
+    ca = set(through.filter(standard_id=a).values_list("ics__code", flat=True))
+    if not ca:
+        return []
+    cb = set(through.filter(standard_id=b).values_list("ics__code", flat=True))
+    return sorted(ca & cb)
+
+
+def _find_domestic(number: str) -> Standard | None:
+    try:
+        key = keys_of(number)[0]
+    except Exception:  # noqa: BLE001
+        key = ""
+    return (
+        Standard.objects.filter(key=key).first()
+        or Standard.objects.filter(identifier__iexact=number).first()
+    )
+
+
+def suggest_domestic(identifier: str, *, k: int = 10) -> dict:
+    """For an international standard: the Chinese standards that adopt it, and those that may."""
+    edition_key, work_key = keys_of(identifier)
+    adopting = list(
+        Adoption.objects.filter(intl_work_key=work_key)
+        .select_related("domestic")
+        .order_by("domestic__identifier")
+    )
+    intl = Standard.objects.filter(key=edition_key).first() or (
+        Standard.objects.filter(work_key=work_key).order_by("-year").first()
+    )
+    maybe: list[dict] = []
+    if intl is not None:
+        text = _strip_numbers(intl.title_en or intl.title)
+        try:
+            from stdlink.semantic.services import nearest_standards
+
+            try:
+                hits = nearest_standards(text, k=k * 3, country="CN")
+            except TypeError:
+                hits = []
+        except ImportError:
+            hits = []
+        known = {a.domestic_id for a in adopting}
+        stds = Standard.objects.in_bulk([pk for pk, _ in hits])
+        for pk, sim in hits:
+            s = stds.get(pk)
+            if s is None or pk in known or (s.body and s.body.country != "CN"):
+                continue
+            maybe.append({"identifier": s.identifier, "title": s.title_zh, "score": round(float(sim), 4)})
+            if len(maybe) >= k:
+                break
+    return {
+        "identifier": identifier,
+        "adopted_by": [
+            {"identifier": a.domestic.identifier, "degree": a.degree, "source": a.source}
+            for a in adopting
+        ],
+        "may_correspond": maybe,
+    }
