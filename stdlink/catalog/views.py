@@ -17,9 +17,9 @@ from stdlink.catalog.filtersets import (
     ICSFilterSet,
     StandardFilterSet,
 )
-from stdlink.catalog.models import ICS, Body, Committee, ImportBatch, Standard
+from stdlink.catalog.models import ICS, Body, Committee, Standard
 from stdlink.core import panels
-from stdlink.core.permissions import perm, public
+from stdlink.core.permissions import public
 
 PAGE_SIZE = 50
 
@@ -159,9 +159,3 @@ def ics_detail(request: HttpRequest, code: str) -> HttpResponse:
         {"ics": ics, "children": ics.children.order_by("code"), "page": _page(request, standards)},
     )
 
-
-@perm("catalog.view_importbatch")
-def import_batches(request: HttpRequest) -> HttpResponse:
-    return render(
-        request, "catalog/import_batches.html", {"page": _page(request, ImportBatch.objects.all())}
-    )
