@@ -55,7 +55,9 @@ def match_changes(standard_ids: list[int]) -> list[Alert]:
     if not standard_ids:
         return []
     changed = list(
-        Standard.objects.filter(pk__in=standard_ids).select_related("committee").prefetch_related("ics")
+        Standard.objects.filter(pk__in=standard_ids)
+        .select_related("committee")
+        .prefetch_related("ics")
     )
     works = {s.work_key for s in changed}
     committees = {s.committee_id for s in changed if s.committee_id}
@@ -112,7 +114,11 @@ def _reason(item: WatchItem, std: Standard, adopted_by) -> str:
                 )
         return ""
     if item.kind == WatchItem.Kind.COMMITTEE:
-        return f"您关注的技术委员会 / you watch committee {item.committee}" if std.committee_id == item.committee_id else ""
+        return (
+            f"您关注的技术委员会 / you watch committee {item.committee}"
+            if std.committee_id == item.committee_id
+            else ""
+        )
     if item.kind == WatchItem.Kind.ICS and item.ics is not None:
         if any(c.code.startswith(item.ics.code) for c in std.ics.all()):
             return f"您关注的 ICS 领域 / you watch ICS {item.ics.code}"

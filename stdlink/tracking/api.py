@@ -74,7 +74,9 @@ def rate_list(request: HttpRequest, payload: RateListIn):
         raise HttpError(400, f"by: one of {', '.join(GROUPINGS)}")
     if not payload.identifiers or len(payload.identifiers) > 50_000:
         raise HttpError(400, "identifiers: 1 to 50,000 / 清单须含 1 至 50,000 项")
-    return conversion_rate(by=payload.by, denominator="list", identifiers=payload.identifiers).as_dict()
+    return conversion_rate(
+        by=payload.by, denominator="list", identifiers=payload.identifiers
+    ).as_dict()
 
 
 @router.get("/outdated", auth=PUBLIC)
@@ -162,7 +164,9 @@ class WatchIn(Schema):
 
 @router.get("/watch", response=list[WatchSchema], auth=require("tracking.view_watchitem"))
 def watch_list(request: HttpRequest):
-    return WatchItem.objects.filter(owner=request.auth).select_related("standard", "committee", "ics")
+    return WatchItem.objects.filter(owner=request.auth).select_related(
+        "standard", "committee", "ics"
+    )
 
 
 @router.post("/watch", response=WatchSchema, auth=require("tracking.add_watchitem"))

@@ -8,17 +8,25 @@ import sys
 
 
 def register(subparsers) -> None:
-    tr = subparsers.add_parser("tracking", help="国际标准跟踪转化 / adoption tracking and conversion")
+    tr = subparsers.add_parser(
+        "tracking", help="国际标准跟踪转化 / adoption tracking and conversion"
+    )
     sub = tr.add_subparsers(dest="tracking_command", metavar="COMMAND", required=True)
 
     rate = sub.add_parser("rate", help="国际标准转化率 / conversion rate with its scope")
     rate.add_argument("--by", choices=["ics", "committee", "body", "sector"], default="")
     rate.add_argument("--denominator", choices=["all", "ics_with_cn", "list"], default="all")
-    rate.add_argument("--list", dest="list_file", help="file of international identifiers (one a line) for --denominator list")
+    rate.add_argument(
+        "--list",
+        dest="list_file",
+        help="file of international identifiers (one a line) for --denominator list",
+    )
     rate.add_argument("--json", action="store_true")
     rate.set_defaults(func=cmd_rate)
 
-    out = sub.add_parser("outdated", help="落后于国际新版本的采标 / adoptions behind a newer edition")
+    out = sub.add_parser(
+        "outdated", help="落后于国际新版本的采标 / adoptions behind a newer edition"
+    )
     out.add_argument("--json", action="store_true")
     out.set_defaults(func=cmd_outdated)
 
@@ -36,15 +44,23 @@ def register(subparsers) -> None:
     sug.add_argument("--json", action="store_true")
     sug.set_defaults(func=cmd_suggest)
 
-    cp = sub.add_parser("counterparts", help="采用某国际标准的中国标准 / Chinese standards adopting an ISO/IEC standard")
+    cp = sub.add_parser(
+        "counterparts",
+        help="采用某国际标准的中国标准 / Chinese standards adopting an ISO/IEC standard",
+    )
     cp.add_argument("identifier")
     cp.add_argument("--json", action="store_true")
     cp.set_defaults(func=cmd_counterparts)
 
-    sync = sub.add_parser("sync", help="从目录关系和采标声明生成采标记录 / adoptions from catalogue relations and statements")
+    sync = sub.add_parser(
+        "sync",
+        help="从目录关系和采标声明生成采标记录 / adoptions from catalogue relations and statements",
+    )
     sync.set_defaults(func=cmd_sync)
 
-    parse = sub.add_parser("parse", help="解析采标声明（不入库）/ parse adoption statements without storing")
+    parse = sub.add_parser(
+        "parse", help="解析采标声明（不入库）/ parse adoption statements without storing"
+    )
     parse.add_argument("text", help="text, or - for standard input")
     parse.add_argument("--json", action="store_true")
     parse.set_defaults(func=cmd_parse)
@@ -79,7 +95,9 @@ def cmd_rate(args: argparse.Namespace) -> int:
     print(d["zh"])
     print(d["en"])
     rate = f"{t.rate:.1%}" if t.rate is not None else "—"
-    print(f"转化率 / conversion rate: {t.numerator:,} / {t.denominator:,} = {rate} (目标 / target {res.target:.0%})")
+    print(
+        f"转化率 / conversion rate: {t.numerator:,} / {t.denominator:,} = {rate} (目标 / target {res.target:.0%})"
+    )
     for g in res.groups:
         r = f"{g.rate:.1%}" if g.rate is not None else "—"
         print(f"  {g.label[:50]:50} {g.numerator:>7,} / {g.denominator:<7,} {r:>7}")
@@ -97,7 +115,9 @@ def cmd_outdated(args: argparse.Namespace) -> int:
         _dump([r.as_dict() for r in rows])
         return 0
     for r in rows:
-        print(f"{r.domestic:24} {r.adopted:28} → {r.current or r.reason:28} {r.years_behind or '':>3}")
+        print(
+            f"{r.domestic:24} {r.adopted:28} → {r.current or r.reason:28} {r.years_behind or '':>3}"
+        )
     print(f"{len(rows):,} 条 / adoptions behind")
     return 0
 
@@ -111,7 +131,11 @@ def cmd_gaps(args: argparse.Namespace) -> int:
     qs = gap_queryset(ics=args.ics, committee=args.committee)
     total = qs.count()
     rows = [
-        {"identifier": s.identifier, "title": s.title_en, "committee": (s.committee.code if s.committee else "")}
+        {
+            "identifier": s.identifier,
+            "title": s.title_en,
+            "committee": (s.committee.code if s.committee else ""),
+        }
         for s in qs[: max(0, args.limit)]
     ]
     if args.json:
@@ -183,7 +207,13 @@ def cmd_parse(args: argparse.Namespace) -> int:
     if args.json:
         _dump(
             [
-                {"intl": s.intl, "degree": s.degree, "domestic": s.domestic, "form": s.form, "evidence": s.evidence}
+                {
+                    "intl": s.intl,
+                    "degree": s.degree,
+                    "domestic": s.domestic,
+                    "form": s.form,
+                    "evidence": s.evidence,
+                }
                 for s in sts
             ]
         )

@@ -18,7 +18,11 @@ class DecisionForm(forms.Form):
     decision = forms.ChoiceField(choices=[("confirm", _("Confirm")), ("reject", _("Reject"))])
     degree = forms.ChoiceField(
         label=_("Degree"),
-        choices=[("IDT", _("identical (IDT)")), ("MOD", _("modified (MOD)")), ("NEQ", _("not equivalent (NEQ)"))],
+        choices=[
+            ("IDT", _("identical (IDT)")),
+            ("MOD", _("modified (MOD)")),
+            ("NEQ", _("not equivalent (NEQ)")),
+        ],
         initial="IDT",
     )
     comment = forms.CharField(label=_("Comment"), max_length=500, required=False)
@@ -66,5 +70,7 @@ class RateListForm(forms.Form):
         if not ids:
             raise ValidationError(_("%(f)s: the list is empty") % {"f": name})
         if len(ids) > MAX_LIST:
-            raise ValidationError(_("%(f)s: more than %(n)s identifiers") % {"f": name, "n": f"{MAX_LIST:,}"})
+            raise ValidationError(
+                _("%(f)s: more than %(n)s identifiers") % {"f": name, "n": f"{MAX_LIST:,}"}
+            )
         return ids

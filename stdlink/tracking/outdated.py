@@ -34,7 +34,9 @@ def _year(s: Standard | None) -> int | None:
     return None if s is None else s.year
 
 
-def outdated_adoptions(*, degrees=("IDT", "MOD", "NEQ"), today: dt.date | None = None) -> list[Outdated]:
+def outdated_adoptions(
+    *, degrees=("IDT", "MOD", "NEQ"), today: dt.date | None = None
+) -> list[Outdated]:
     """Every adoption whose international edition is no longer the current one, oldest gap first.
 
     Dated adoptions only: an undated reference always means the latest edition.
@@ -55,7 +57,10 @@ def outdated_adoptions(*, degrees=("IDT", "MOD", "NEQ"), today: dt.date | None =
             reason = "newer_edition"
         elif no_current:
             last = current or adopted
-            if last is not None and last.status in (Standard.Status.WITHDRAWN, Standard.Status.REPLACED):
+            if last is not None and last.status in (
+                Standard.Status.WITHDRAWN,
+                Standard.Status.REPLACED,
+            ):
                 reason = last.status
             current = None
         if not reason:
@@ -63,7 +68,11 @@ def outdated_adoptions(*, degrees=("IDT", "MOD", "NEQ"), today: dt.date | None =
         changes = []
         if adopted is not None:
             for rel in adopted.relations_out.filter(
-                type__in=[Relation.Type.REPLACED_BY, Relation.Type.AMENDED_BY, Relation.Type.CORRECTED_BY]
+                type__in=[
+                    Relation.Type.REPLACED_BY,
+                    Relation.Type.AMENDED_BY,
+                    Relation.Type.CORRECTED_BY,
+                ]
             ):
                 changes.append(f"{rel.get_type_display()} {rel.target_identifier}")
         out.append(

@@ -52,7 +52,9 @@ _PUB = (
 )
 _NUM = r"(?:[A-Z]\.\d+(?:\.\d+)*|\d+(?:-\d+)*)"
 _YEAR = r"(?:\s*[:：]\s*(?:19|20)\d\d)"
-_SUPPL = r"(?:\s*(?:\+|/)\s*(?:AMD|Amd|amd|A|COR|Cor|cor|C)\s*\.?\s*\d+(?:\s*[:：\-]\s*(?:19|20)\d\d)?)"
+_SUPPL = (
+    r"(?:\s*(?:\+|/)\s*(?:AMD|Amd|amd|A|COR|Cor|cor|C)\s*\.?\s*\d+(?:\s*[:：\-]\s*(?:19|20)\d\d)?)"
+)
 INTL = rf"(?P<intl>{_PUB}\s*{_NUM}{_YEAR}?{_SUPPL}*(?:\s+(?:CSV|RLV|CMV))?)"
 _INTL_ONLY = re.compile(INTL)
 
@@ -81,7 +83,9 @@ _FIELD_DEGREE = re.compile(
     r"\s*['\"”]?\s*(?:[,，;；]\s*|\s+)(?:(?:采用程度|采标程度|degree(?:\s+of\s+adoption)?)\s*[:：]?\s*)?"
     r"(?P<deg>IDT|MOD|NEQ|EQV|idt|mod|neq|eqv)\b"
 )
-_DEGREE_FIELD = re.compile(r"(?:采用程度|采标程度)\s*[:：]?\s*(?P<deg>IDT|MOD|NEQ|EQV|idt|mod|neq|eqv)")
+_DEGREE_FIELD = re.compile(
+    r"(?:采用程度|采标程度)\s*[:：]?\s*(?P<deg>IDT|MOD|NEQ|EQV|idt|mod|neq|eqv)"
+)
 
 
 @dataclass(frozen=True)
@@ -148,11 +152,19 @@ def parse_statements(text: str) -> list[Statement]:
 
     for m in _DOUBLE.finditer(t):
         found.append(
-            Statement(normalize_intl(m["intl"]), IDT, normalize_domestic(m["dom"]), "double_number", m[0])
+            Statement(
+                normalize_intl(m["intl"]), IDT, normalize_domestic(m["dom"]), "double_number", m[0]
+            )
         )
     for m in _OLD_INFIX.finditer(t):
         found.append(
-            Statement(normalize_intl(m["intl"]), _degree(m["deg"]), normalize_domestic(m["dom"]), "infix", m[0])
+            Statement(
+                normalize_intl(m["intl"]),
+                _degree(m["deg"]),
+                normalize_domestic(m["dom"]),
+                "infix",
+                m[0],
+            )
         )
     for m in _PAREN.finditer(t):
         body = m["body"]
@@ -173,14 +185,20 @@ def parse_statements(text: str) -> list[Statement]:
                 )
             )
     for m in _ZH_VERB.finditer(t):
-        found.append(Statement(normalize_intl(m["intl"]), ZH_VERBS[m["verb"]], None, "foreword", m[0]))
+        found.append(
+            Statement(normalize_intl(m["intl"]), ZH_VERBS[m["verb"]], None, "foreword", m[0])
+        )
     for m in _EN_VERB.finditer(t):
-        found.append(Statement(normalize_intl(m["intl"]), _en_degree(m["verb"]), None, "foreword", m[0]))
+        found.append(
+            Statement(normalize_intl(m["intl"]), _en_degree(m["verb"]), None, "foreword", m[0])
+        )
     degree_field = _DEGREE_FIELD.search(t)
     for m in _FIELD.finditer(t):
         dm = _FIELD_DEGREE.match(t, m.end())
         deg = _degree(dm["deg"]) if dm else (_degree(degree_field["deg"]) if degree_field else None)
-        found.append(Statement(normalize_intl(m["intl"]), deg, None, "fields", m[0] + (dm[0] if dm else "")))
+        found.append(
+            Statement(normalize_intl(m["intl"]), deg, None, "fields", m[0] + (dm[0] if dm else ""))
+        )
     return _merge(found)
 
 
@@ -215,7 +233,9 @@ def _better(a: Statement, b: Statement) -> Statement:
     else:
         keep = a if _RANK[a.form] <= _RANK[b.form] else b
     other = b if keep is a else a
-    return Statement(keep.intl, keep.degree, keep.domestic or other.domestic, keep.form, keep.evidence)
+    return Statement(
+        keep.intl, keep.degree, keep.domestic or other.domestic, keep.form, keep.evidence
+    )
 
 
 def _work_edition_key(ident: str) -> str:

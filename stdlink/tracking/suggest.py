@@ -204,7 +204,9 @@ def suggest(number: str, title: str | None = None, *, k: int = 5) -> Suggestion:
     adopted = []
     if domestic is not None:
         rejected = set(
-            SuggestionDecision.objects.filter(domestic=domestic).values_list("candidate_work_key", flat=True)
+            SuggestionDecision.objects.filter(domestic=domestic).values_list(
+                "candidate_work_key", flat=True
+            )
         )
         adopted = list(
             Adoption.objects.filter(domestic=domestic).values_list("intl_identifier", flat=True)
@@ -289,7 +291,9 @@ def suggest_domestic(identifier: str, *, k: int = 10) -> dict:
             s = stds.get(pk)
             if s is None or pk in known or (s.body and s.body.country != "CN"):
                 continue
-            maybe.append({"identifier": s.identifier, "title": s.title_zh, "score": round(float(sim), 4)})
+            maybe.append(
+                {"identifier": s.identifier, "title": s.title_zh, "score": round(float(sim), 4)}
+            )
             if len(maybe) >= k:
                 break
     return {

@@ -83,11 +83,30 @@ def overview(request: HttpRequest) -> HttpResponse:
     if request.GET.get("format") == "xlsx":
         return _xlsx(
             "conversion-rate.xlsx",
-            [_("Group"), _("Adopted (IDT/MOD)"), _("International standards"), _("Rate"), _("Scope")],
-            [[g.label, g.numerator, g.denominator, g.rate, result.scope.describe()["zh"]] for g in result.groups]
-            + [[_("Total"), result.total.numerator, result.total.denominator, result.total.rate, result.scope.describe()["en"]]],
+            [
+                _("Group"),
+                _("Adopted (IDT/MOD)"),
+                _("International standards"),
+                _("Rate"),
+                _("Scope"),
+            ],
+            [
+                [g.label, g.numerator, g.denominator, g.rate, result.scope.describe()["zh"]]
+                for g in result.groups
+            ]
+            + [
+                [
+                    _("Total"),
+                    result.total.numerator,
+                    result.total.denominator,
+                    result.total.rate,
+                    result.scope.describe()["en"],
+                ]
+            ],
         )
-    return render(request, "tracking/overview.html", _rate_context(result, by, denominator, RateListForm()))
+    return render(
+        request, "tracking/overview.html", _rate_context(result, by, denominator, RateListForm())
+    )
 
 
 @perm("tracking.view_adoption")
@@ -104,9 +123,13 @@ def rate_list(request: HttpRequest) -> HttpResponse:
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("tracking:overview")
-    result = conversion_rate(by=form.cleaned_data["by"] or "", denominator="list", identifiers=identifiers)
+    result = conversion_rate(
+        by=form.cleaned_data["by"] or "", denominator="list", identifiers=identifiers
+    )
     return render(
-        request, "tracking/overview.html", _rate_context(result, form.cleaned_data["by"], "list", form)
+        request,
+        "tracking/overview.html",
+        _rate_context(result, form.cleaned_data["by"], "list", form),
     )
 
 
@@ -118,9 +141,23 @@ def adoption_list(request: HttpRequest) -> HttpResponse:
     if request.GET.get("format") == "xlsx":
         return _xlsx(
             "adoptions.xlsx",
-            [_("Domestic standard"), _("Title"), _("International standard"), _("Degree"), _("Source"), _("Evidence")],
             [
-                [a.domestic.identifier, a.domestic.title_zh, a.intl_identifier, a.degree, a.get_source_display(), a.evidence]
+                _("Domestic standard"),
+                _("Title"),
+                _("International standard"),
+                _("Degree"),
+                _("Source"),
+                _("Evidence"),
+            ],
+            [
+                [
+                    a.domestic.identifier,
+                    a.domestic.title_zh,
+                    a.intl_identifier,
+                    a.degree,
+                    a.get_source_display(),
+                    a.evidence,
+                ]
                 for a in rows
             ],
         )
@@ -140,9 +177,25 @@ def outdated(request: HttpRequest) -> HttpResponse:
     if request.GET.get("format") == "xlsx":
         return _xlsx(
             "outdated-adoptions.xlsx",
-            [_("Domestic standard"), _("Adopted edition"), _("Current edition"), _("Years behind"), _("Reason"), _("Committee"), _("What changed")],
             [
-                [r.domestic, r.adopted, r.current or "", r.years_behind, r.reason, r.committee, "; ".join(r.changes)]
+                _("Domestic standard"),
+                _("Adopted edition"),
+                _("Current edition"),
+                _("Years behind"),
+                _("Reason"),
+                _("Committee"),
+                _("What changed"),
+            ],
+            [
+                [
+                    r.domestic,
+                    r.adopted,
+                    r.current or "",
+                    r.years_behind,
+                    r.reason,
+                    r.committee,
+                    "; ".join(r.changes),
+                ]
                 for r in rows
             ],
         )
@@ -170,7 +223,15 @@ def gaps(request: HttpRequest) -> HttpResponse:
         return _xlsx(
             "gaps.xlsx",
             [_("International standard"), _("Title"), _("Committee"), _("Year")],
-            [[s.identifier, s.title_en, (s.committee.code.strip() if s.committee else ""), s.year] for s in qs[:20000]],
+            [
+                [
+                    s.identifier,
+                    s.title_en,
+                    (s.committee.code.strip() if s.committee else ""),
+                    s.year,
+                ]
+                for s in qs[:20000]
+            ],
         )
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     return render(
@@ -218,19 +279,28 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
             acting_user=request.user,
         )
         messages.success(
-            request, _("Recorded: %(d)s adopts %(i)s.") % {"d": domestic.identifier, "i": candidate.identifier}
+            request,
+            _("Recorded: %(d)s adopts %(i)s.")
+            % {"d": domestic.identifier, "i": candidate.identifier},
         )
     else:
         services.reject_suggestion(
-            domestic=domestic, candidate=candidate, acting_user=request.user, comment=form.cleaned_data["comment"]
+            domestic=domestic,
+            candidate=candidate,
+            acting_user=request.user,
+            comment=form.cleaned_data["comment"],
         )
-        messages.info(request, _("%(i)s will not be suggested again.") % {"i": candidate.identifier})
+        messages.info(
+            request, _("%(i)s will not be suggested again.") % {"i": candidate.identifier}
+        )
     return redirect("tracking:counterparts", pk=pk)
 
 
 @perm("tracking.view_watchitem")
 def watch_list(request: HttpRequest) -> HttpResponse:
-    items = WatchItem.objects.filter(owner=request.user).select_related("standard", "committee", "ics")
+    items = WatchItem.objects.filter(owner=request.user).select_related(
+        "standard", "committee", "ics"
+    )
     return render(request, "tracking/watch_list.html", {"items": items})
 
 

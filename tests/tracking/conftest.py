@@ -7,11 +7,15 @@ import pytest
 from stdlink import pubid
 
 
-def make_standard(body_code: str, identifier: str, *, status="current", year=None, title_en="", title_zh=""):
+def make_standard(
+    body_code: str, identifier: str, *, status="current", year=None, title_en="", title_zh=""
+):
     from stdlink.catalog.models import Body, Standard
 
     country = "CN" if body_code in ("SAC", "YY") else ""
-    body, _ = Body.objects.get_or_create(code=body_code, defaults={"name_en": body_code, "country": country})
+    body, _ = Body.objects.get_or_create(
+        code=body_code, defaults={"name_en": body_code, "country": country}
+    )
     key = pubid.key(identifier)
     return Standard.objects.create(
         uid=key,
@@ -33,13 +37,17 @@ def small_catalogue(db):
     from stdlink.tracking.services import record_adoption
 
     s = {}
-    s["iso1_2000"] = make_standard("ISO", "ISO 1:2000", status="replaced", year=2000, title_en="Widgets")
+    s["iso1_2000"] = make_standard(
+        "ISO", "ISO 1:2000", status="replaced", year=2000, title_en="Widgets"
+    )
     s["iso1_2010"] = make_standard("ISO", "ISO 1:2010", year=2010, title_en="Widgets")
     s["iso2"] = make_standard("ISO", "ISO 2:2015", year=2015, title_en="Gadgets")
     s["iso2_amd"] = make_standard("ISO", "ISO 2:2015/Amd 1:2020", year=2020, title_en="Gadgets")
     s["iso3"] = make_standard("ISO", "ISO 3:2018", year=2018, title_en="Sprockets")
     s["iec4"] = make_standard("IEC", "IEC 4:2019", year=2019, title_en="Gizmos")
-    s["iso5_old"] = make_standard("ISO", "ISO 5:1999", status="withdrawn", year=1999, title_en="Cogs")
+    s["iso5_old"] = make_standard(
+        "ISO", "ISO 5:1999", status="withdrawn", year=1999, title_en="Cogs"
+    )
     s["gb1"] = make_standard("SAC", "GB/T 1-2005", year=2005, title_zh="小部件")
     s["gb2"] = make_standard("SAC", "GB/T 2-2016", year=2016, title_zh="小工具")
     s["gb3"] = make_standard("SAC", "GB/T 3-2019", year=2019, title_zh="链轮")

@@ -48,7 +48,12 @@ def test_outdated(small_catalogue):
     rows = {r.domestic: r for r in outdated_adoptions()}
     assert set(rows) == {"GB/T 1-2005", "YY/T 5-2001"}
     r = rows["GB/T 1-2005"]
-    assert (r.adopted, r.current, r.reason, r.years_behind) == ("ISO 1:2000", "ISO 1:2010", "newer_edition", 10)
+    assert (r.adopted, r.current, r.reason, r.years_behind) == (
+        "ISO 1:2000",
+        "ISO 1:2010",
+        "newer_edition",
+        10,
+    )
     assert rows["YY/T 5-2001"].reason == "withdrawn"
 
 
@@ -94,9 +99,16 @@ def test_record_adoption_is_idempotent_and_audited(small_catalogue):
     from stdlink.tracking.services import record_adoption
 
     n_audit = AuditLog.objects.filter(model="tracking.adoption").count()
-    a = record_adoption(domestic=small_catalogue["gb2"], intl_identifier="ISO 2:2015", degree="MOD", source="entered")
+    a = record_adoption(
+        domestic=small_catalogue["gb2"],
+        intl_identifier="ISO 2:2015",
+        degree="MOD",
+        source="entered",
+    )
     assert Adoption.objects.filter(domestic=small_catalogue["gb2"]).count() == 1
     assert AuditLog.objects.filter(model="tracking.adoption").count() == n_audit  # nothing changed
     # an undated statement does not lose the edition; a statement without degree keeps MOD
-    a = record_adoption(domestic=small_catalogue["gb2"], intl_identifier="ISO 2", degree=None, source="statement")
+    a = record_adoption(
+        domestic=small_catalogue["gb2"], intl_identifier="ISO 2", degree=None, source="statement"
+    )
     assert (a.intl_identifier, a.degree, a.dated) == ("ISO 2:2015", "MOD", True)

@@ -85,7 +85,10 @@ class SuggestionDecision(models.Model):
     """A person's rejection of a suggested counterpart: it is not offered again."""
 
     domestic = models.ForeignKey(
-        "catalog.Standard", on_delete=models.CASCADE, related_name="+", verbose_name=_("domestic standard")
+        "catalog.Standard",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("domestic standard"),
     )
     candidate_work_key = models.CharField(_("candidate work key"), max_length=255)
     candidate_identifier = models.CharField(_("candidate"), max_length=255)

@@ -28,7 +28,9 @@ class WatchItem(models.Model):
     committee = models.ForeignKey(
         "catalog.Committee", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
-    ics = models.ForeignKey("catalog.ICS", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    ics = models.ForeignKey(
+        "catalog.ICS", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
     created = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

@@ -31,9 +31,11 @@ def record_adoption(
     an undated one of the same work.
     """
     res = resolve(intl_identifier)
-    existing = Adoption.objects.select_for_update().filter(
-        domestic=domestic, intl_work_key=res.work_key
-    ).first()
+    existing = (
+        Adoption.objects.select_for_update()
+        .filter(domestic=domestic, intl_work_key=res.work_key)
+        .first()
+    )
     before = snapshot(existing)
     if existing is None:
         obj = Adoption(domestic=domestic, intl_work_key=res.work_key)
@@ -42,7 +44,9 @@ def record_adoption(
         if existing.dated and not res.dated and source != Adoption.Source.SUGGESTION:
             res = resolve(existing.intl_identifier)
     obj.intl = res.standard
-    obj.intl_identifier = res.standard.identifier if (res.standard and res.dated) else intl_identifier
+    obj.intl_identifier = (
+        res.standard.identifier if (res.standard and res.dated) else intl_identifier
+    )
     obj.intl_key = res.edition_key
     obj.dated = res.dated
     if degree or not obj.degree:
@@ -69,7 +73,9 @@ def record_adoption(
 
 
 def _content(snap: dict | None) -> dict | None:
-    return None if snap is None else {k: v for k, v in snap.items() if k not in ("updated", "created")}
+    return (
+        None if snap is None else {k: v for k, v in snap.items() if k not in ("updated", "created")}
+    )
 
 
 @transaction.atomic
@@ -77,7 +83,9 @@ def confirm_suggestion(
     *, domestic: Standard, candidate: Standard, degree: str, acting_user, evidence: str = ""
 ) -> Adoption:
     """A person confirms a suggested counterpart: it becomes an adoption (source: suggestion)."""
-    SuggestionDecision.objects.filter(domestic=domestic, candidate_work_key=candidate.work_key).delete()
+    SuggestionDecision.objects.filter(
+        domestic=domestic, candidate_work_key=candidate.work_key
+    ).delete()
     return record_adoption(
         domestic=domestic,
         intl_identifier=candidate.identifier,
@@ -123,8 +131,9 @@ def sync_catalogue_relations(*, acting_user=None, standard_ids=None) -> SyncResu
     for rel in rels.select_related("source", "target").iterator():
         result.seen += 1
         if rel.type == Relation.Type.ADOPTS:
-            domestic, intl_identifier = rel.source, (
-                rel.target.identifier if rel.target else rel.target_identifier
+            domestic, intl_identifier = (
+                rel.source,
+                (rel.target.identifier if rel.target else rel.target_identifier),
             )
         else:
             if rel.target is None:
@@ -143,7 +152,15 @@ def sync_catalogue_relations(*, acting_user=None, standard_ids=None) -> SyncResu
 
 
 # Where a domestic record's own text may state its adoption (titles, list fields kept in `extra`).
-STATEMENT_FIELDS = ("adoption", "采用国际标准号", "采用国际标准", "采标号", "adopted", "note", "cover")
+STATEMENT_FIELDS = (
+    "adoption",
+    "采用国际标准号",
+    "采用国际标准",
+    "采标号",
+    "adopted",
+    "note",
+    "cover",
+)
 
 
 def statement_text(standard: Standard) -> str:

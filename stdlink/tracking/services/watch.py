@@ -13,7 +13,11 @@ def add_watch(*, acting_user, standard=None, committee=None, ics=None) -> WatchI
     if sum(x is not None for x in (standard, committee, ics)) != 1:
         raise ValueError("watch exactly one of standard, committee or ICS / 只能关注一项")
     kind = (
-        WatchItem.Kind.STANDARD if standard else WatchItem.Kind.COMMITTEE if committee else WatchItem.Kind.ICS
+        WatchItem.Kind.STANDARD
+        if standard
+        else WatchItem.Kind.COMMITTEE
+        if committee
+        else WatchItem.Kind.ICS
     )
     obj, created = WatchItem.objects.get_or_create(
         owner=acting_user,
