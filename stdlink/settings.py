@@ -169,16 +169,18 @@ DEFAULT_FROM_EMAIL = env_str("STDLINK_EMAIL_FROM", "StdLink 标准联通 <norepl
 # Public base URL used in e-mails, feeds and webhooks (links must be absolute there).
 SITE_URL = env_str("STDLINK_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
-# --- Authentication and login rate limiting (django-axes).
+# --- Authentication and the log-in lock-out policy (django-axes; decision 0007, core/lockout.py):
+# a user name is locked at one address, an address is throttled after many failures of any names.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env_int("STDLINK_LOGIN_FAILURE_LIMIT", 5)
+STDLINK_LOGIN_ADDRESS_FAILURE_LIMIT = env_int("STDLINK_LOGIN_ADDRESS_FAILURE_LIMIT", 50)
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
-AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]  # the pair, never the address alone
+AXES_RESET_ON_SUCCESS = True  # resets the successful pair only
+AXES_LOCKOUT_CALLABLE = "stdlink.core.lockout.lockout_response"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from django.contrib.auth import views as auth_views
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
+from stdlink.core.forms import LoginForm
+from stdlink.core.lockout import address_throttle, throttled_response
 from stdlink.core.models import AuditLog
 from stdlink.core.permissions import perm, public, scope_queryset
 
@@ -28,3 +31,16 @@ def audit_log(request: HttpRequest) -> HttpResponse:
         qs = qs.filter(model=model)
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     return render(request, "core/audit_log.html", {"page": page, "model": model})
+
+
+class LoginView(auth_views.LoginView):
+    """Django's log-in; an address with too many recent failures (any names) is refused before
+    any password is checked (decision 0007)."""
+
+    authentication_form = LoginForm
+
+    def post(self, request, *args, **kwargs):
+        minutes = address_throttle(request)
+        if minutes:
+            return throttled_response(request, minutes)
+        return super().post(request, *args, **kwargs)

@@ -6,10 +6,13 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from stdlink.core.forms import SpreadsheetSafeMixin
 from stdlink.ledger.models import Task
 
 
-class ImportForm(forms.Form):
+class ImportForm(SpreadsheetSafeMixin, forms.Form):
+    formula_fields = ("title",)  # the title heads the ledger export
+
     file = forms.FileField(label=_("file (.txt or .docx)"), required=False)
     text = forms.CharField(
         label=_("or paste the text"), required=False, widget=forms.Textarea(attrs={"rows": 12})

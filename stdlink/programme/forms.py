@@ -10,10 +10,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from stdlink.core.forms import SpreadsheetSafeMixin
 from stdlink.core.models import Region
 from stdlink.core.permissions import memberships_with
-from stdlink.core.spreadsheets import is_formula, is_plain_number
-from stdlink.programme.excel import NUMBER_FIELDS
 from stdlink.programme.models import (
     Achievement,
     Contact,
@@ -85,8 +84,9 @@ def regions_for(user, codename: str):
     return qs.filter(q)
 
 
-class ScopedForm(forms.ModelForm):
-    """A ModelForm that knows the acting user and the permission it is used under."""
+class ScopedForm(SpreadsheetSafeMixin, forms.ModelForm):
+    """A ModelForm that knows the acting user and the permission it is used under; its text may
+    reach an annex or report export, so the formula rule applies to every field."""
 
     codename: str = ""
 
@@ -144,9 +144,6 @@ class AnnexFormMixin:
             self.instance.unit_name = unit.name
         if unit and not data.get("address") and unit.address:
             data["address"] = unit.address
-        for name, value in data.items():
-            if is_formula(value) and not (name in NUMBER_FIELDS and is_plain_number(value)):
-                self.add_error(name, _("Text may not start with = + - @ (spreadsheet formula)."))
         return data
 
 

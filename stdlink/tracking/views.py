@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from stdlink.catalog.models import ICS, Committee, Standard
 from stdlink.core.permissions import has_perm, perm, public
-from stdlink.core.spreadsheets import safe_cell
+from stdlink.core.spreadsheets import text_cell
 from stdlink.tracking import services
 from stdlink.tracking.filtersets import AdoptionFilterSet
 from stdlink.tracking.forms import DecisionForm, RateListForm, WatchForm
@@ -58,11 +58,11 @@ def _rate_context(result, by, denominator, form) -> dict:
 def _xlsx(filename: str, header: list[str], rows: list[list]) -> HttpResponse:
     from openpyxl import Workbook
 
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet()
+    wb = Workbook()
+    ws = wb.active
     ws.append(header)
     for r in rows:
-        ws.append([safe_cell(v) for v in r])
+        ws.append([text_cell(ws, v) for v in r])
     buf = io.BytesIO()
     wb.save(buf)
     resp = HttpResponse(

@@ -49,3 +49,78 @@ def test_rejects_with_a_message_naming_the_file(name, content, allowed, message)
         validate_upload(SimpleUploadedFile(name, content), allowed, max_bytes=1024)
     text = " ".join(exc.value.messages)
     assert message in text and name in text
+
+
+# --- F1: inflating archives are refused from the central directory, before any parsing ------
+
+from tests.core.xlsx_bombs import tiny_rows, whitespace, xlsx_with_sheet  # noqa: E402
+
+
+def test_two_million_row_bomb_is_refused_before_parsing(monkeypatch):
+    data = xlsx_with_sheet(tiny_rows(2_000_000))
+    assert len(data) < 2 * 1024 * 1024  # small enough for every upload limit
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("the workbook was parsed")
+
+    monkeypatch.setattr("openpyxl.load_workbook", no_parsing)
+    with pytest.raises(ValidationError) as exc:
+        validate_upload(SimpleUploadedFile("bomb.xlsx", data), {"xlsx"})
+    message = " ".join(exc.value.messages)
+    assert "bomb.xlsx" in message and "xl/worksheets/sheet1.xml" in message
+
+
+@pytest.mark.parametrize(
+    ("limits", "expected"),
+    [
+        ({"STDLINK_ARCHIVE_MAX_RATIO": 100}, "compression ratio"),
+        ({"STDLINK_ARCHIVE_MAX_MEMBER": 2 * 1024 * 1024}, "uncompressed size of"),
+        ({"STDLINK_ARCHIVE_MAX_UNCOMPRESSED": 2 * 1024 * 1024}, "total uncompressed size"),
+        ({"STDLINK_ARCHIVE_MAX_MEMBERS": 3}, "number of archive members"),
+    ],
+)
+def test_archive_limits(settings, limits, expected):
+    data = xlsx_with_sheet(whitespace(4 * 1024 * 1024))  # ratio ~1,000
+    for key, value in {
+        "STDLINK_ARCHIVE_MAX_RATIO": 10**6,
+        "STDLINK_ARCHIVE_MAX_MEMBER": 10**9,
+        "STDLINK_ARCHIVE_MAX_UNCOMPRESSED": 10**9,
+        "STDLINK_ARCHIVE_MAX_MEMBERS": 1000,
+        **limits,
+    }.items():
+        setattr(settings, key, value)
+    with pytest.raises(ValidationError) as exc:
+        validate_upload(SimpleUploadedFile("w.xlsx", data), {"xlsx"})
+    assert expected in " ".join(exc.value.messages)
+
+
+def test_docx_is_checked_too():
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", b" " * (40 * 1024 * 1024))
+    with pytest.raises(ValidationError, match="word/document.xml"):
+        validate_upload(SimpleUploadedFile("p.docx", buf.getvalue()), {"docx", "txt"})
+
+
+def test_rows_and_columns_are_limited_while_streaming(settings):
+    from openpyxl import Workbook
+
+    from stdlink.core.uploads import iter_xlsx_rows
+
+    settings.STDLINK_XLSX_MAX_ROWS = 10
+    settings.STDLINK_XLSX_MAX_COLUMNS = 5
+    wb = Workbook()
+    for i in range(20):
+        wb.active.append([i, "a"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    rows = iter_xlsx_rows(SimpleUploadedFile("r.xlsx", buf.getvalue()))
+    assert [next(rows)[0] for _ in range(10)] == list(range(10))
+    with pytest.raises(ValidationError, match="number of rows"):
+        next(rows)
+    wb = Workbook()
+    wb.active.append(["a", None, None, None, None, None, "far"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    with pytest.raises(ValidationError, match="number of columns"):
+        list(iter_xlsx_rows(SimpleUploadedFile("c.xlsx", buf.getvalue())))
