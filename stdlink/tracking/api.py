@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema
+from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 
@@ -38,16 +38,10 @@ class AdoptionSchema(Schema):
         return obj.domestic.identifier
 
 
-class AdoptionFilters(Schema):
-    degree: str | None = None
-    source: str | None = None
-    q: str | None = None
-
-
 @router.get("/adoptions", response=list[AdoptionSchema], auth=PUBLIC)
 @paginate(PageNumberPagination, page_size=50)
-def adoptions(request: HttpRequest, filters: Query[AdoptionFilters]):
-    data = {k: v for k, v in filters.dict().items() if v}
+def adoptions(request: HttpRequest, degree: str = "", source: str = "", q: str = "", sector: str = ""):
+    data = {k: v for k, v in {"degree": degree, "source": source, "q": q, "sector": sector}.items() if v}
     fs = AdoptionFilterSet(data, queryset=Adoption.objects.select_related("domestic"))
     if not fs.is_valid():
         raise HttpError(400, "invalid filter / 筛选条件无效")

@@ -71,3 +71,10 @@ def test_public_pages(client, pair):
     for url in ["/tracking/", "/tracking/adoptions/", "/tracking/outdated/", "/tracking/gaps/", f"/tracking/standards/{gb.pk}/", f"/tracking/standards/{iso.pk}/"]:
         assert client.get(url).status_code == 200, url
     assert client.get("/tracking/watch/").status_code == 302
+
+
+def test_api_in_openapi(client):
+    spec = client.get("/api/v1/openapi.json").json()
+    paths = [p for p in spec["paths"] if p.startswith("/api/v1/tracking/")]
+    for want in ("adoptions", "rate", "outdated", "gaps", "suggest", "counterparts", "watch"):
+        assert any(p.endswith("/" + want) for p in paths), (want, paths)
