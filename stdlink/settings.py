@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "stdlink.core",
     "stdlink.catalog",
     "stdlink.search",
+    "stdlink.semantic",
     "stdlink.programme",
     "stdlink.ledger",
 ]

@@ -59,12 +59,22 @@ _IDENT = re.compile(
 )
 # A bare dotted or dashed standard number left over ("9001:2015", "60335-2-9").
 _BARE = re.compile(r"(?<![\w])\d{2,}(?:[-:.]\d+)+(?![\w])")
+# Supplement labels Relaton puts around a base title ("Corrigendum 1 - Amendment 1 - Electric
+# toys -- Safety", "... - Technical Corrigendum 2"): an amendment means what its base means.
+_SUPPLEMENT = re.compile(
+    r"^(?:(?:Technical\s+)?(?:Amendment|Corrigendum|Interpretation\s+Sheet|Addendum)\s*\d*"
+    r"\s*(?:-{1,2}|—|–|:)\s*)+|\s*(?:-{1,2}|—|–)\s*(?:Technical\s+)?(?:Amendment|Corrigendum|"
+    r"Interpretation\s+Sheet|Addendum)\s*\d*\s*$",
+    re.IGNORECASE,
+)
+_DASHES = re.compile(r"\s+-{2}\s+")
 _SPACE = re.compile(r"\s+")
 _PUNCT_EDGE = re.compile(r"^[\s\-–—:;,.·/]+|[\s\-–—:;,.·/]+$")
 
 
 def strip_numbers(title: str) -> str:
-    """The title without standard identifiers and bare standard numbers.
+    """The title without standard identifiers, bare standard numbers and supplement labels
+    ("Amendment 1 - …", "… - Technical Corrigendum 2": an amendment means what its base means).
 
     >>> strip_numbers("GB/T 19001-2016 质量管理体系 要求")
     '质量管理体系 要求'
@@ -75,5 +85,8 @@ def strip_numbers(title: str) -> str:
     """
     text = _IDENT.sub(" ", title or "")
     text = _BARE.sub(" ", text)
+    text = _SUPPLEMENT.sub("", text.strip())
+    text = _SUPPLEMENT.sub("", text)
+    text = _DASHES.sub(" - ", text)
     text = _SPACE.sub(" ", text)
     return _PUNCT_EDGE.sub("", text)

@@ -29,6 +29,12 @@ from stdlink.semantic.fusion import fuse
             "Part 2-9: Particular requirements for grills",
         ),
         ("", ""),
+        ("Corrigendum 1 - Amendment 1 - Electric toys -- Safety", "Electric toys - Safety"),
+        (
+            "Black tea - Definition and basic requirements - Technical Corrigendum 2",
+            "Black tea - Definition and basic requirements",
+        ),
+        ("Interpretation Sheet 2 - Household appliances - Safety", "Household appliances - Safety"),
     ],
 )
 def test_strip_numbers(title, expected):
