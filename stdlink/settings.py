@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "stdlink.notify",
     "stdlink.catalog",
     "stdlink.search",
+    "stdlink.semantic",
     "stdlink.programme",
     "stdlink.ledger",
     "stdlink.tracking",

