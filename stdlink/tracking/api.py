@@ -40,8 +40,12 @@ class AdoptionSchema(Schema):
 
 @router.get("/adoptions", response=list[AdoptionSchema], auth=PUBLIC)
 @paginate(PageNumberPagination, page_size=50)
-def adoptions(request: HttpRequest, degree: str = "", source: str = "", q: str = "", sector: str = ""):
-    data = {k: v for k, v in {"degree": degree, "source": source, "q": q, "sector": sector}.items() if v}
+def adoptions(
+    request: HttpRequest, degree: str = "", source: str = "", q: str = "", sector: str = ""
+):
+    data = {
+        k: v for k, v in {"degree": degree, "source": source, "q": q, "sector": sector}.items() if v
+    }
     fs = AdoptionFilterSet(data, queryset=Adoption.objects.select_related("domestic"))
     if not fs.is_valid():
         raise HttpError(400, "invalid filter / 筛选条件无效")

@@ -25,9 +25,10 @@ from stdlink.tracking.resolve import INTL_BODIES, keys_of
 from stdlink.tracking.series import series_candidates
 
 INTL_BODY_CODES = (*INTL_BODIES, "CISPR")
+_CJK = re.compile(r"[\u3400-\u9fff]")
 SERIES_SCORE = 1.0
 NONE_LIKELY_BELOW = 0.55
-SEMANTIC_K = 60
+SEMANTIC_K = 200  # titles retrieved; several editions and languages share a work
 
 
 @dataclass
@@ -98,15 +99,35 @@ def _edition_for(work_key: str, domestic_year: int | None) -> tuple[Standard | N
     return eds[0], False
 
 
-def _semantic(text: str, k: int) -> list[tuple[int, float]]:
+def _semantic(text: str, k: int, *, country: str | None = None) -> list[tuple[int, float]]:
+    """(standard pk, retrieval cosine) of the standards whose titles are nearest to `text`,
+    best first, from the one embedding service (numbers stripped there). A Chinese text is also
+    matched through its English rendering (glossary + CC-CEDICT): both models match English titles
+    better from English. `country="CN"` keeps only Chinese records, else only ISO/IEC/ITU."""
     try:
-        from stdlink.semantic.services import nearest_standards
+        from stdlink.semantic.glossary import to_english
+        from stdlink.semantic.models import StandardTitle
+        from stdlink.semantic.services.nearest import nearest
     except ImportError:  # the embedding service is not installed: series rules only
         return []
-    try:
-        return nearest_standards(text, k=k, bodies=INTL_BODY_CODES)
-    except TypeError:  # a service without the body restriction
-        return nearest_standards(text, k=k)
+    english = to_english(text) if _CJK.search(text) else ""
+    near = nearest(text, k, also=(english,) if english and english != text else ())
+    if not near:
+        return []
+    cos = {n.title_id: n.cosine for n in near}
+    order = {n.title_id: i for i, n in enumerate(near)}
+    links = StandardTitle.objects.filter(title_id__in=cos)
+    if country:
+        links = links.filter(standard__body__country=country)
+    else:
+        links = links.filter(standard__body__code__in=INTL_BODY_CODES)
+    best: dict[int, tuple[int, float]] = {}
+    for tid, sid in links.values_list("title_id", "standard_id"):
+        cand = (order[tid], cos[tid])
+        if sid not in best or cand < best[sid]:
+            best[sid] = cand
+    ranked = sorted(best.items(), key=lambda kv: kv[1][0])
+    return [(sid, c) for sid, (_o, c) in ranked]
 
 
 def _terms(text: str) -> list[tuple[str, str]]:
@@ -118,14 +139,6 @@ def _terms(text: str) -> list[tuple[str, str]]:
         return terms(text)
     except Exception:  # noqa: BLE001 — term reasons are a courtesy
         return []
-
-
-def _strip_numbers(title: str) -> str:
-    try:
-        from stdlink.semantic import strip_numbers
-    except ImportError:
-        return title
-    return strip_numbers(title)
 
 
 def suggest(number: str, title: str | None = None, *, k: int = 5) -> Suggestion:
@@ -161,27 +174,23 @@ def suggest(number: str, title: str | None = None, *, k: int = 5) -> Suggestion:
             c.reasons.insert(0, f"系列对应 / series rule: {source}")
 
     if title:
-        hits = _semantic(_strip_numbers(title), SEMANTIC_K)
+        hits = _semantic(title, SEMANTIC_K)
         if hits:
-            ids = [pk for pk, _ in hits]
-            by_id = {
-                s.pk: s
-                for s in Standard.objects.filter(pk__in=ids, body__code__in=INTL_BODY_CODES).only(
-                    "id", "work_key"
-                )
-            }
-            top = hits[0][1] if hits else 1.0
-            for rank, (pk, sim) in enumerate(hits):
-                s = by_id.get(pk)
-                if s is None:
+            works = dict(
+                Standard.objects.filter(pk__in=[pk for pk, _ in hits]).values_list("id", "work_key")
+            )
+            rank = 0
+            for pk, sim in hits:
+                work = works.get(pk)
+                if work is None or (work in cands and "meaning" in cands[work].signals):
                     continue
-                c = cand_for(s.work_key)
-                if c is None or "meaning" in c.signals:
+                c = cand_for(work)
+                if c is None:
                     continue
                 c.signals["meaning"] = float(sim)
                 c.signals["meaning_rank"] = rank
                 c.reasons.append(f"标题语义相近 / title similarity {sim:.2f} (rank {rank + 1})")
-            del top
+                rank += 1
 
     terms = _terms(title) if title else []
     for c in cands.values():
@@ -275,21 +284,12 @@ def suggest_domestic(identifier: str, *, k: int = 10) -> dict:
     )
     maybe: list[dict] = []
     if intl is not None:
-        text = _strip_numbers(intl.title_en or intl.title)
-        try:
-            from stdlink.semantic.services import nearest_standards
-
-            try:
-                hits = nearest_standards(text, k=k * 3, country="CN")
-            except TypeError:
-                hits = []
-        except ImportError:
-            hits = []
+        hits = _semantic(intl.title_en or intl.title, 400, country="CN")
         known = {a.domestic_id for a in adopting}
         stds = Standard.objects.in_bulk([pk for pk, _ in hits])
         for pk, sim in hits:
             s = stds.get(pk)
-            if s is None or pk in known or (s.body and s.body.country != "CN"):
+            if s is None or pk in known:
                 continue
             maybe.append(
                 {"identifier": s.identifier, "title": s.title_zh, "score": round(float(sim), 4)}
