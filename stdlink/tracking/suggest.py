@@ -79,18 +79,28 @@ def _part(identifier: str) -> str | None:
     return m.group(1) if m else None
 
 
-def _editions(work_key: str) -> list[Standard]:
-    eds = Standard.objects.filter(work_key=work_key, body__code__in=INTL_BODY_CODES).exclude(
-        status=Standard.Status.DRAFT
+def _editions(work_keys) -> dict[str, list[Standard]]:
+    """Editions of each work that a standard can adopt, oldest first, in one query.
+
+    Amendments and corrigenda are not what a standard adopts; redlines and commented versions
+    duplicate an edition (a consolidated CSV edition stays: Chinese covers cite those)."""
+    out: dict[str, list[Standard]] = {}
+    qs = (
+        Standard.objects.filter(work_key__in=list(work_keys), body__code__in=INTL_BODY_CODES)
+        .exclude(status=Standard.Status.DRAFT)
+        .only("id", "identifier", "key", "work_key", "year", "status", "title_en", "title_zh")
     )
-    return [s for s in eds if "/AMD" not in s.key and "/COR" not in s.key]
+    for s in qs:
+        if "/AMD" in s.key or "/COR" in s.key or s.key.endswith(("RLV", "CMV")):
+            continue
+        out.setdefault(s.work_key, []).append(s)
+    for eds in out.values():
+        eds.sort(key=lambda s: (s.year or 0, "CSV" not in s.key))
+    return out
 
 
-def _edition_for(work_key: str, domestic_year: int | None) -> tuple[Standard | None, bool]:
+def _edition_for(eds: list[Standard], domestic_year: int | None) -> tuple[Standard, bool]:
     """(edition to propose, plausible): newest not newer than the domestic year, else the first."""
-    eds = sorted(_editions(work_key), key=lambda s: (s.year or 0, "CSV" not in s.key))
-    if not eds:
-        return None, False
     if domestic_year is None:
         return eds[-1], True
     older = [s for s in eds if (s.year or 0) <= domestic_year]
@@ -152,13 +162,23 @@ def suggest(number: str, title: str | None = None, *, k: int = 5) -> Suggestion:
     dpart = _part(number)
     cands: dict[str, Candidate] = {}
 
+    series = [(keys_of(work)[1], source) for work, source in series_candidates(number)]
+    hits = _semantic(title, SEMANTIC_K) if title else []
+    work_of = dict(
+        Standard.objects.filter(pk__in=[pk for pk, _ in hits]).values_list("id", "work_key")
+    )
+    editions = _editions({w for w, _ in series} | set(work_of.values()))
+
     def cand_for(work_key: str) -> Candidate | None:
         if work_key in cands:
             return cands[work_key]
-        std, plausible = _edition_for(work_key, dyear)
-        if std is None:
+        eds = editions.get(work_key)
+        if not eds:
             return None
+        std, plausible = _edition_for(eds, dyear)
         c = Candidate(std.identifier, std.pk, work_key, std.title_en or std.title)
+        if any(e.status == Standard.Status.CURRENT for e in eds):
+            c.signals["current"] = 1.0  # adoptions follow works that are still current
         if not plausible:
             c.signals["edition"] = -1.0
             c.reasons.append(
@@ -167,32 +187,28 @@ def suggest(number: str, title: str | None = None, *, k: int = 5) -> Suggestion:
         cands[work_key] = c
         return c
 
-    for work, source in series_candidates(number):
-        c = cand_for(keys_of(work)[1])
+    for work, source in series:
+        c = cand_for(work)
         if c is not None:
             c.signals["series"] = SERIES_SCORE
             c.reasons.insert(0, f"系列对应 / series rule: {source}")
 
-    if title:
-        hits = _semantic(title, SEMANTIC_K)
-        if hits:
-            works = dict(
-                Standard.objects.filter(pk__in=[pk for pk, _ in hits]).values_list("id", "work_key")
-            )
-            rank = 0
-            for pk, sim in hits:
-                work = works.get(pk)
-                if work is None or (work in cands and "meaning" in cands[work].signals):
-                    continue
-                c = cand_for(work)
-                if c is None:
-                    continue
-                c.signals["meaning"] = float(sim)
-                c.signals["meaning_rank"] = rank
-                c.reasons.append(f"标题语义相近 / title similarity {sim:.2f} (rank {rank + 1})")
-                rank += 1
+    rank = 0
+    for pk, sim in hits:
+        work = work_of.get(pk)
+        if work is None or (work in cands and "meaning" in cands[work].signals):
+            continue
+        c = cand_for(work)
+        if c is None:
+            continue
+        c.signals["meaning"] = float(sim)
+        c.signals["meaning_rank"] = rank
+        c.reasons.append(f"标题语义相近 / title similarity {sim:.2f} (rank {rank + 1})")
+        rank += 1
 
     terms = _terms(title) if title else []
+    ics_of = _ics_of(domestic, cands.values())
+    dom_ics = ics_of.get(domestic.pk, set()) if domestic is not None else set()
     for c in cands.values():
         en = c.title.lower()
         shared = [f"{zh} = {e}" for zh, e in terms if e and e.lower() in en]
@@ -202,11 +218,10 @@ def suggest(number: str, title: str | None = None, *, k: int = 5) -> Suggestion:
         if dpart and _part(c.identifier) == dpart:
             c.signals["part"] = 1.0
             c.reasons.append(f"部分号一致 / same part number ({dpart})")
-        if domestic is not None:
-            shared_ics = _shared_ics(domestic.pk, c.standard_id)
-            if shared_ics:
-                c.signals["ics"] = 1.0
-                c.reasons.append("ICS: " + ", ".join(shared_ics[:3]))
+        shared_ics = sorted(dom_ics & ics_of.get(c.standard_id, set()))
+        if shared_ics:
+            c.signals["ics"] = 1.0
+            c.reasons.append("ICS: " + ", ".join(shared_ics[:3]))
         c.score = _score(c.signals)
 
     rejected = set()
@@ -235,6 +250,7 @@ def _score(sig: dict[str, float]) -> float:
         s += 0.6
     s += 0.8 * _calibrate(meaning) if "meaning" in sig else 0.0
     s += 0.1 * sig.get("terms", 0.0) + 0.05 * sig.get("part", 0.0) + 0.05 * sig.get("ics", 0.0)
+    s += 0.02 * sig.get("current", 0.0)
     if sig.get("edition", 0.0) < 0:
         s *= 0.3
     return min(s, 1.0)
@@ -251,13 +267,19 @@ def _calibrate(sim: float) -> float:
     return max(0.0, min(1.0, (sim - lo) / (hi - lo)))
 
 
-def _shared_ics(a: int, b: int) -> list[str]:
+def _ics_of(domestic: Standard | None, cands) -> dict[int, set[str]]:
+    """ICS codes of the domestic record and the candidates, in one query (none when the domestic
+    record is not classified: there is nothing to overlap with)."""
+    if domestic is None:
+        return {}
     through = Standard.ics.through.objects
-    ca = set(through.filter(standard_id=a).values_list("ics__code", flat=True))
-    if not ca:
-        return []
-    cb = set(through.filter(standard_id=b).values_list("ics__code", flat=True))
-    return sorted(ca & cb)
+    if not through.filter(standard_id=domestic.pk).exists():
+        return {}
+    out: dict[int, set[str]] = {}
+    ids = [domestic.pk, *(c.standard_id for c in cands)]
+    for sid, code in through.filter(standard_id__in=ids).values_list("standard_id", "ics__code"):
+        out.setdefault(sid, set()).add(code)
+    return out
 
 
 def _find_domestic(number: str) -> Standard | None:
