@@ -356,6 +356,12 @@ def standard_panel(request: HttpRequest, standard: Standard) -> str | None:
             "standard": standard,
             "made": made,
             "received": received,
+            # an identical adoption's Chinese title is the best Chinese title an ISO/IEC record has
+            "zh_title": next(
+                (a for a in received if a.degree == "IDT" and a.domestic.title_zh), None
+            )
+            if not standard.title_zh
+            else None,
             "can_watch": has_perm(request.user, "tracking.add_watchitem") and not watching,
             "watching": watching,
         },
