@@ -78,3 +78,14 @@ def test_api_in_openapi(client):
     paths = [p for p in spec["paths"] if p.startswith("/api/v1/tracking/")]
     for want in ("adoptions", "rate", "outdated", "gaps", "suggest", "counterparts", "watch"):
         assert any(p.endswith("/" + want) for p in paths), (want, paths)
+
+
+def test_iso_page_shows_adoption_and_chinese_title(client, pair):
+    from stdlink.tracking.services import record_adoption
+
+    gb, iso = pair
+    record_adoption(domestic=gb, intl_identifier=iso.identifier, degree="IDT", source="entered")
+    html = client.get(f"/standards/{iso.pk}/").content.decode()
+    assert "GB/T 16886.5-2017" in html
+    assert "体外细胞毒性试验" in html  # the identical adoption's Chinese title
+    assert "ISO 10993-5:2009" in client.get(f"/standards/{gb.pk}/").content.decode()
