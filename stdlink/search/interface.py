@@ -75,7 +75,7 @@ SEMANTIC = True
 #: Standards taken from the semantic channel, and the least cosine (retrieval model) a title
 #: needs to count as "near in meaning" (below it the nearest titles of nonsense queries).
 SEMANTIC_K = 60
-SEMANTIC_MIN_COSINE = 0.35
+SEMANTIC_MIN_COSINE = 0.45
 SEMANTIC_MARGIN = 0.20
 #: Reciprocal-rank fusion weights of the lexical and semantic lists, and how deep into the
 #: lexical list fusion reaches (beyond it the lexical order stands). When no hit has every
@@ -514,24 +514,45 @@ def fuse_rows(
     *,
     relaxed: bool = False,
 ) -> list[Row]:
-    """The lexical, semantic (and translated-words) rows in one list: reciprocal-rank fusion
-    over the first FUSE_DEPTH lexical rows and the other lists, then the rest of the lexical
-    rows in their own order. A row found by words keeps its lexical tier."""
+    """The lexical rows with the rows only the semantic channel (or the English words of a
+    Chinese query) found merged in by reciprocal rank.
+
+    The lexical list keeps its own order (its tiers, editions and priors are deliberate); a row
+    it lacks scores sum(w / (RRF_K + rank)) over the lists it is in and goes before the first
+    lexical row scoring less (w_lex / (RRF_K + rank)). A lexical first hit whose title has the
+    query's words (phrase or title tier, not relaxed) stays first.
+    """
     if not semantic and not translated:
         return lexical
-    from stdlink.semantic.fusion import rrf
+    from stdlink.semantic.fusion import RRF_K, rrf
 
     head, tail = lexical[:FUSE_DEPTH], lexical[FUSE_DEPTH:]
+    lex_ids = {r[ID] for r in lexical}
     by_id = {r[ID]: r for r in semantic}
     by_id.update({r[ID]: r for r in translated})
-    by_id.update({r[ID]: r for r in head})
+    others = [
+        (by_id[pk], score)
+        for pk, score in rrf(
+            [[r[ID] for r in semantic], [r[ID] for r in translated]],
+            weights=(W_SEMANTIC, W_TRANSLATED),
+        )
+        if pk not in lex_ids
+    ]
     w_lex = W_LEXICAL_RELAXED if relaxed else W_LEXICAL
-    fused = rrf(
-        [[r[ID] for r in head], [r[ID] for r in semantic], [r[ID] for r in translated]],
-        weights=(w_lex, W_SEMANTIC, W_TRANSLATED),
-    )
-    seen = {pk for pk, _ in fused}
-    return [by_id[pk] for pk, _ in fused] + [r for r in tail if r[ID] not in seen]
+    out: list[Row] = []
+    i = j = 0
+    if head and not relaxed and head[0][TIER] in (PHRASE, TITLE):
+        out.append(head[0])
+        i = 1
+    while i < len(head) or j < len(others):
+        lex_score = w_lex / (RRF_K + i + 1) if i < len(head) else -1.0
+        if j < len(others) and others[j][1] > lex_score:
+            out.append(others[j][0])
+            j += 1
+        else:
+            out.append(head[i])
+            i += 1
+    return out + tail
 
 
 def search(query: SearchQuery, *, strict: bool = False) -> SearchResult:

@@ -62,7 +62,7 @@ QUERIES: list[tuple[str, tuple[str, ...]]] = [
     ("货币代码", ("ISO 4217",)),  # Codes for the representation of currencies
     ("社会责任指南", ("ISO 26000",)),  # Guidance on social responsibility
 ]
-MRR_FLOOR = 0.70
+MRR_FLOOR = 0.85  # measured 0.917 on the fixture slice
 
 
 def _work(identifier: str, work: str) -> bool:
@@ -88,12 +88,12 @@ def _rank(query: str, works: tuple[str, ...], limit: int = 10) -> int | None:
         ("医疗器械 质量管理体系", "ISO 13485", 3),
     ],
 )
-def test_issue_queries_find_the_international_standard(cat_db, query, work, within):
+def test_issue_queries_find_the_international_standard(xl_db, query, work, within):
     rank = _rank(query, (work,), limit=within)
     assert rank is not None, f"{query} → {work} not in the first {within}"
 
 
-def test_crosslingual_mrr_floor(cat_db):
+def test_crosslingual_mrr_floor(xl_db):
     ranks = {q: _rank(q, works) for q, works in QUERIES}
     mrr = statistics.fmean(1 / r if r else 0 for r in ranks.values())
     misses = {q: r for q, r in ranks.items() if r != 1}
@@ -101,41 +101,50 @@ def test_crosslingual_mrr_floor(cat_db):
     assert mrr >= MRR_FLOOR, f"MRR@10 {mrr:.3f} < {MRR_FLOOR}; not first: {misses}"
 
 
-def test_meaning_hits_say_why(cat_db):
+def test_meaning_hits_say_why(xl_db):
     result = search(SearchQuery(q="电动玩具 安全", per_page=20))
     toy = next(h for h in result.hits if h.identifier.startswith("IEC 62115"))
-    assert toy.why == ("meaning",) and toy.match == "meaning"
+    # not by its own words (no Chinese title), by its English words and by meaning
+    assert toy.why == ("translation", "meaning")
     assert toy.ranks["lexical"] is None and toy.ranks["semantic"] >= 1
+    assert toy.ranks["translated"] >= 1
     # the Chinese medical-device standards with 安全 in their titles are still there, by words
     assert any("words" in h.why and h.title_zh for h in result.hits)
 
 
-def test_identifier_query_keeps_the_identifier_first(cat_db):
+def test_identifier_query_keeps_the_identifier_first(xl_db):
     result = search(SearchQuery(q="ISO 13485", per_page=10))
     assert result.hits[0].identifier.startswith("ISO 13485")
     assert result.hits[0].why[0] == "identifier"
     assert all(h.match == "identifier" for h in result.hits)
 
 
-def test_identifier_with_words_keeps_identifier_hits_first(cat_db):
+def test_identifier_with_words_keeps_identifier_hits_first(xl_db):
     result = search(SearchQuery(q="ISO 9001 质量管理", per_page=10))
     assert result.hits[0].identifier.startswith("ISO 9001")
     assert "identifier" in result.hits[0].why
 
 
-def test_english_query_by_words_and_meaning(cat_db):
+def test_english_query_by_words_and_meaning(xl_db):
     result = search(SearchQuery(q="black tea", per_page=10))
     top = result.hits[0]
     assert top.identifier.startswith(("ISO 3720", "ISO 6078"))
-    assert set(top.why) == {"words", "meaning"}
+    assert "words" in top.why  # the lexical first hit stays first
+    assert any(h.why == ("meaning",) for h in result.hits)  # Tea - Sampling, by meaning
 
 
-def test_filters_apply_to_meaning_hits(cat_db):
-    result = search(SearchQuery(q="电动玩具 安全", body=("ISO",), per_page=20))
-    assert result.hits and all(h.body == "ISO" for h in result.hits)
+def test_filters_apply_to_meaning_hits(xl_db):
+    result = search(SearchQuery(q="电动玩具 安全", body=("IEC",), per_page=20))
+    assert result.hits and all(h.body == "IEC" for h in result.hits)
+    assert result.hits[0].identifier.startswith("IEC 62115")
+    assert not search(SearchQuery(q="电动玩具 安全", body=("OIML",))).hits
 
 
-def test_semantic_channel_off_is_the_lexical_result(cat_db, monkeypatch):
+def test_nonsense_finds_nothing_by_meaning(xl_db):
+    assert search(SearchQuery(q="zzyzxquark qwerty")).total == 0
+
+
+def test_semantic_channel_off_is_the_lexical_result(xl_db, monkeypatch):
     from stdlink.search import interface
 
     monkeypatch.setattr(interface, "SEMANTIC", False)
