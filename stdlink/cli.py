@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "stdlink.semantic.cli",
     "stdlink.programme.cli",
     "stdlink.ledger.cli",
+    "stdlink.jobs.cli",
 )
 
 
