@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from django.db import connection
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from stdlink.search import facets as facetlib
 from stdlink.search import identifiers, segment
@@ -68,6 +69,13 @@ TIER_NAMES = {
     TITLE: "title",
     OTHER: "other",
     MEANING: "meaning",
+}
+
+WHY_LABELS = {
+    "identifier": _("identifier"),
+    "words": _("words"),
+    "translation": _("English words"),
+    "meaning": _("meaning"),
 }
 
 #: The semantic channel: on unless a caller (a benchmark) turns it off.
@@ -128,10 +136,17 @@ class Hit:
     committee: str
     score: float
     match: str  # identifier | phrase | title | other | meaning
-    why: tuple[str, ...] = ()  # identifier, words, meaning: the channels that found it
+    why: tuple[str, ...] = ()  # identifier, words, translation, meaning: what found it
+    title_zh_rendered: str = ""  # a Chinese title for a record without one
+    title_zh_source: str = ""  # "adoption" (an adopting standard's title) or "machine"
     ranks: dict = field(default_factory=dict)  # lexical / semantic / fused rank (1-based)
     title_html: SafeString = field(default_factory=lambda: SafeString(""))
     subtitle_html: SafeString = field(default_factory=lambda: SafeString(""))
+
+    @property
+    def why_label(self) -> str:
+        """Why it matched, in the reader's language ("words · meaning")."""
+        return " · ".join(str(WHY_LABELS.get(w, w)) for w in self.why)
 
     @property
     def status_label(self) -> str:
@@ -153,6 +168,8 @@ class Hit:
             "score": self.score,
             "match": self.match,
             "why": list(self.why),
+            "title_zh_rendered": self.title_zh_rendered,
+            "title_zh_source": self.title_zh_source,
             "snippet": str(self.title_html),
         }
 
@@ -172,6 +189,10 @@ class SearchResult:
     relaxed: bool = False  # no hit had every term; hits have some of them
     truncated: bool = False
     facets_exact: bool = True  # False: a broad query's facets count its best CAP hits
+    # Query help when nothing (or no query) was found: (Chinese word, English) pairs to search
+    # in English, and the whole query in English.
+    suggestions: list[tuple[str, str]] = field(default_factory=list)
+    english: str = ""
 
     @property
     def pages(self) -> int:
@@ -190,6 +211,8 @@ class SearchResult:
             "identifier": self.identifier,
             "relaxed": self.relaxed,
             "facets_exact": self.facets_exact,
+            "suggestions": [{"zh": zh, "en": en} for zh, en in self.suggestions],
+            "english": self.english,
             "hits": [h.as_dict() for h in self.hits],
             "facets": self.facets.as_dict(),
         }
@@ -592,7 +615,9 @@ def search(query: SearchQuery, *, strict: bool = False) -> SearchResult:
     result.facets = facetlib.build(found.counts, found.filters)
     start = (page - 1) * per_page
     result.hits = _hits(found.merged[start : start + per_page], found.ident, found.tq)
+    rendered = _renderings(result.hits)
     for n, hit in enumerate(result.hits, start=start + 1):
+        hit.title_zh_rendered, hit.title_zh_source = rendered.get(hit.id, ("", ""))
         hit.why = _why(hit.id, found)
         hit.ranks = {
             "lexical": found.lexical.get(hit.id),
@@ -600,8 +625,30 @@ def search(query: SearchQuery, *, strict: bool = False) -> SearchResult:
             "translated": found.translated.get(hit.id),
             "fused": n,
         }
+    if not result.total:
+        result.suggestions, result.english = query_help(text)
     result.took_ms = (time.perf_counter() - started) * 1000
     return result
+
+
+def query_help(text: str) -> tuple[list[tuple[str, str]], str]:
+    """English terms for the Chinese words of a query that found nothing (茶叶 → tea), and the
+    whole query in English when that differs."""
+    if not segment.HAS_CJK.search(text):
+        return [], ""
+    from stdlink.semantic.glossary import terms, to_english
+
+    pairs = list(dict.fromkeys(terms(text)))[:8]
+    english = to_english(text)
+    return pairs, english if english != text and not segment.HAS_CJK.search(english) else ""
+
+
+def _renderings(hits: list[Hit]) -> dict[int, tuple[str, str]]:
+    if not any(not h.title_zh and h.title_en for h in hits):
+        return {}
+    from stdlink.semantic.services.rendering import chinese_titles
+
+    return chinese_titles([h.id for h in hits if not h.title_zh and h.title_en])
 
 
 def _why(pk: int, found: _Candidates) -> tuple[str, ...]:

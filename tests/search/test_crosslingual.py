@@ -151,3 +151,34 @@ def test_semantic_channel_off_is_the_lexical_result(xl_db, monkeypatch):
     interface.invalidate_cache()
     assert search(SearchQuery(q="茶叶")).total == 0
     assert all("meaning" not in h.why for h in search(SearchQuery(q="black tea")).hits)
+
+
+def test_international_hits_carry_a_chinese_rendering(xl_db):
+    hit = next(
+        h
+        for h in search(SearchQuery(q="电动玩具 安全", per_page=10)).hits
+        if h.identifier.startswith("IEC 62115")
+    )
+    assert hit.title_zh == ""
+    assert hit.title_zh_rendered.startswith("电动玩具") and hit.title_zh_source == "machine"
+    assert hit.as_dict()["title_zh_rendered"] == hit.title_zh_rendered
+
+
+def test_zero_result_query_help(xl_db, client):
+    result = search(SearchQuery(q="自行车 茶叶", body=("OIML",)))
+    assert result.total == 0
+    assert ("茶叶", "tea") in result.suggestions and result.english == "bicycle tea"
+    page = client.get("/search/", {"q": "自行车 茶叶", "body": "OIML"}).content.decode()
+    assert 'id="no-results"' in page and 'class="empty"' not in page
+    assert "?q=tea" in page and 'id="browse-ics"' in page
+    assert '<li class="hit"' not in page
+
+
+def test_empty_search_offers_ics_browsing(xl_db, client):
+    page = client.get("/search/", {"q": ""}).content.decode()
+    assert 'id="browse-ics"' in page
+
+
+def test_why_label_on_the_results_page(xl_db, client):
+    page = client.get("/search/", {"q": "电动玩具 安全"}).content.decode()
+    assert 'data-why="translation meaning"' in page
