@@ -154,6 +154,9 @@ elif QUEUE_KIND == "redis":
     HUEY |= {"huey_class": "huey.RedisHuey", "connection": {"url": REDIS_URL}}
 JOBS_PERIODIC = env_bool("STDLINK_JOBS_PERIODIC", True)
 
+# --- Semantic search: the meaning channel of /search (title vectors, stdlink.semantic).
+SEMANTIC_SEARCH = env_bool("STDLINK_SEMANTIC_SEARCH", True)
+
 # --- E-mail: written to var/mail/ by default (one file per message); SMTP when configured.
 EMAIL_KIND = env_str("STDLINK_EMAIL", "file")
 if EMAIL_KIND == "smtp":

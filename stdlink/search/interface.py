@@ -485,7 +485,9 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 def _semantic_rows(free: str, filters: SqlFilters, exclude: set[int]) -> list[Row]:
     """Rows of the standards nearest in meaning to `free`, best first, within the filters."""
-    if not SEMANTIC or not _LETTER.search(free):
+    from django.conf import settings
+
+    if not SEMANTIC or not settings.SEMANTIC_SEARCH or not _LETTER.search(free):
         return []  # numbers and punctuation have no meaning to look for
     from stdlink.semantic.services import nearest_standards
 
