@@ -24,15 +24,34 @@ _LOCK = threading.Lock()
 MAX_WORD = 12
 
 
+_EXTRA: dict[str, str] = {}
+
+
 @cache
 def glossary() -> dict[str, str]:
-    """zh → en of the built-in standards glossary."""
+    """zh → en of the built-in standards glossary, then the terms added from adoptions."""
     out: dict[str, str] = {}
     for line in _DATA.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#") and "\t" in line:
             zh, en = line.split("\t", 1)
             out.setdefault(zh.strip(), en.strip())
+    for zh, en in _EXTRA.items():
+        out.setdefault(zh, en)
     return out
+
+
+def add_terms(pairs) -> int:
+    """Add (zh, en) pairs (from confirmed adoptions) after the built-in ones; the built-in
+    entry wins for a term both have. Returns how many were new."""
+    new = 0
+    for zh, en in pairs:
+        if zh and en and zh not in _EXTRA:
+            _EXTRA[zh] = en
+            new += 1
+    if new:
+        glossary.cache_clear()
+        _english_index.cache_clear()
+    return new
 
 
 @cache

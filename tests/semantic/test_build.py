@@ -156,3 +156,45 @@ def test_vectors_are_unit_float32(tea):
     v = TitleText.vector(TitleText.objects.first().usem3)
     assert v.dtype == np.float32 and v.shape == (512,)
     assert abs(float(np.linalg.norm(v)) - 1) < 1e-5
+
+
+def test_adoption_gives_the_chinese_title_and_grows_the_glossary(tea, monkeypatch):
+    """A Chinese record adopting ISO 3720 (IDT): its title is ISO 3720's Chinese title, and
+    its title elements join the glossary."""
+    from stdlink.catalog.models import Body, Relation, Standard
+    from stdlink.semantic import glossary as g
+    from stdlink.semantic.services import rendering
+
+    monkeypatch.setattr(g, "_EXTRA", {})
+    monkeypatch.setattr(rendering, "_learned", False)
+    g.glossary.cache_clear()
+    g._english_index.cache_clear()
+    iso = Standard.objects.get(identifier="ISO 3720:2011")
+    gb = Standard.objects.create(
+        uid="GB/T 13738.2-2017",
+        identifier="GB/T 13738.2-2017",
+        key="GB/T 13738.2-2017",
+        work_key="GB/T 13738.2",
+        body=Body.objects.get(code="SAC"),
+        title_zh="红茶 定义和基本要求",
+        source="test",
+    )
+    Relation.objects.create(
+        source=gb,
+        type=Relation.Type.ADOPTS,
+        target=iso,
+        target_identifier=iso.identifier,
+        target_key=iso.key,
+        degree=Relation.Degree.MOD,
+        raw_type="adopts",
+    )
+    other = Standard.objects.get(identifier="ISO 6078:1982")  # Black tea - Vocabulary
+    try:
+        out = rendering.chinese_titles([iso.pk, other.pk])
+        assert out[iso.pk] == ("红茶 定义和基本要求", "adoption")
+        assert out[other.pk][1] == "machine" and out[other.pk][0].startswith("红茶")
+        assert g.glossary()["定义和基本要求"] == "definition and basic requirements"
+    finally:
+        g._EXTRA.clear()
+        g.glossary.cache_clear()
+        g._english_index.cache_clear()

@@ -72,3 +72,22 @@ def test_to_chinese_keeps_unknown_words_and_reports_coverage():
 )
 def test_pairs_from_adoption(zh, en, pairs):
     assert pairs_from_adoption(zh, en) == pairs
+
+
+def test_add_terms_extends_the_glossary_without_overriding_it(monkeypatch):
+    from stdlink.semantic import glossary as g
+
+    monkeypatch.setattr(g, "_EXTRA", {})
+    g.glossary.cache_clear()
+    g._english_index.cache_clear()
+    try:
+        assert to_english("用于法规的要求") != "requirements for regulatory purposes"
+        assert g.add_terms([("用于法规的要求", "requirements for regulatory purposes")]) == 1
+        assert g.add_terms([("茶叶", "tea leaves")]) == 1  # built-in 茶叶 = tea still wins
+        assert to_english("用于法规的要求") == "requirements for regulatory purposes"
+        assert to_english("茶叶") == "tea"
+        assert to_chinese("Requirements for regulatory purposes")[0] == "用于法规的要求"
+    finally:
+        g._EXTRA.clear()
+        g.glossary.cache_clear()
+        g._english_index.cache_clear()

@@ -5,11 +5,33 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from stdlink.semantic import glossary
 from stdlink.semantic.glossary import to_chinese
 
 ADOPTION, MACHINE = "adoption", "machine"
 #: A glossary rendering is shown when at least this share of the title's words was rendered.
 MIN_COVERAGE = 0.6
+
+
+_learned = False
+
+
+def learn_from_adoptions() -> int:
+    """Grow the glossary from the catalogue's adoptions (a Chinese record adopting an
+    international one, IDT or MOD): element pairs of their two titles. Once per process."""
+    global _learned
+    from stdlink.catalog.models import Relation
+
+    _learned = True
+    rows = (
+        Relation.objects.filter(type=Relation.Type.ADOPTS, source__title_zh__gt="")
+        .exclude(degree=Relation.Degree.NEQ)
+        .exclude(target__isnull=True)
+        .values_list("source__title_zh", "target__title_en")
+    )
+    return glossary.add_terms(
+        pair for zh, en in rows.iterator() for pair in glossary.pairs_from_adoption(zh, en)
+    )
 
 
 def chinese_titles(standard_ids: Iterable[int]) -> dict[int, tuple[str, str]]:
@@ -24,6 +46,8 @@ def chinese_titles(standard_ids: Iterable[int]) -> dict[int, tuple[str, str]]:
     )
     if not rows:
         return {}
+    if not _learned:
+        learn_from_adoptions()
     out: dict[int, tuple[str, str]] = {}
     # Adoptions: a Chinese record adopting this standard (or another edition of its work).
     by_work = {wk: pk for pk, wk, _ in rows}
