@@ -58,6 +58,13 @@ def test_build_resumes_after_a_kill(tea, monkeypatch):
         buildmod.encode_pending("usem3", batch=4)
     row = VectorBuild.objects.get(model="usem3")
     assert row.state == "failed" and row.done == 8
+    # a process killed outright leaves "running" with its pid: status says interrupted
+    VectorBuild.objects.filter(pk=row.pk).update(state="running", message="pid 999999999 on x")
+    assert status()[0]["state"] == "running"  # another host: cannot tell
+    import socket
+
+    VectorBuild.objects.filter(pk=row.pk).update(message=f"pid 999999999 on {socket.gethostname()}")
+    assert status()[0]["state"] == "interrupted"
     assert TitleText.objects.filter(usem3__isnull=False).count() == 8  # two batches committed
     assert len(get_index()) == 0  # the kill came before the index was saved
 

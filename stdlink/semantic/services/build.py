@@ -11,6 +11,9 @@ embeddings build`; both report progress in VectorBuild rows (and the job's own p
 from __future__ import annotations
 
 import logging
+import os
+import re
+import socket
 import time
 from collections.abc import Callable, Iterable
 
@@ -139,7 +142,8 @@ def encode_pending(
     total = _encodable(model).count()
     done_before = total - _pending(model).count()
     row.state, row.total, row.done = row.State.RUNNING, total, done_before
-    row.started, row.finished, row.message = timezone.now(), None, ""
+    row.started, row.finished = timezone.now(), None
+    row.message = f"pid {os.getpid()} on {socket.gethostname()}"
     row.save()
     started = time.perf_counter()
     encoded = 0
@@ -179,9 +183,9 @@ def encode_pending(
         row.state, row.message = row.State.FAILED, f"{type(exc).__name__}: {exc}"[:2000]
         row.save(update_fields=["state", "message"])
         raise
-    row.state, row.finished = row.State.DONE, timezone.now()
+    row.state, row.finished, row.message = row.State.DONE, timezone.now(), ""
     row.seconds = time.perf_counter() - started
-    row.save(update_fields=["state", "finished", "seconds"])
+    row.save(update_fields=["state", "finished", "seconds", "message"])
     return encoded
 
 
@@ -263,6 +267,9 @@ def status() -> list[dict]:
     out = []
     for model in (RETRIEVAL, RERANK):
         r = rows.get(model)
+        state = r.state if r else "idle"
+        if state == "running" and not _alive(r.message):
+            state = "interrupted"  # killed: `stdlink embeddings build` resumes it
         total = _encodable(model).count()
         pending = _pending(model).count()
         out.append(
@@ -270,7 +277,7 @@ def status() -> list[dict]:
                 "model": model,
                 "encoded": total - pending,
                 "total": total,
-                "state": r.state if r else "idle",
+                "state": state,
                 "seconds": round(r.seconds, 1) if r else 0.0,
                 "finished": r.finished.isoformat() if r and r.finished else None,
                 "message": r.message if r else "",
@@ -280,6 +287,20 @@ def status() -> list[dict]:
     out[0]["links"] = StandardTitle.objects.count()
     out[0]["texts"] = TitleText.objects.count()
     return out
+
+
+def _alive(message: str) -> bool:
+    """Whether the process a running build recorded (same host) still exists."""
+    m = re.match(r"pid (\d+) on (\S+)", message or "")
+    if not m or m.group(2) != socket.gethostname():
+        return True  # another host's build: assume it runs
+    try:
+        os.kill(int(m.group(1)), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def on_standards_changed(sender, standard_ids=(), batch=None, **kwargs) -> None:
