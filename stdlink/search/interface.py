@@ -443,7 +443,11 @@ def _candidates(text: str, filters: SqlFilters, limit: int) -> _Candidates:
     lexical = {r[ID]: n for n, r in enumerate(rest, start=1)}
     sem_rows = _semantic_rows(free, filters, ident_ids) if tq is not None and tq.terms else []
     semantic = {r[ID]: n for n, r in enumerate(sem_rows, start=1)}
-    en_rows = _translated_rows(free, filters, ident_ids, backend) if sem_rows else []
+    en_rows = (
+        _translated_rows(free, filters, ident_ids, backend)
+        if tq is not None and tq.terms and SEMANTIC
+        else []
+    )
     translated = {r[ID]: n for n, r in enumerate(en_rows, start=1)}
     extra = [r for r in {r[ID]: r for r in sem_rows + en_rows}.values() if r[ID] not in lexical]
     rest = fuse_rows(rest, sem_rows, en_rows, relaxed=relaxed or not text_rows)
@@ -518,7 +522,9 @@ def _translated_rows(
     free: str, filters: SqlFilters, exclude: set[int], backend: Backend
 ) -> list[Row]:
     """Lexical rows for the English rendering of a Chinese query (every term must match)."""
-    if not segment.HAS_CJK.search(free):
+    from django.conf import settings
+
+    if not settings.SEMANTIC_SEARCH or not segment.HAS_CJK.search(free):
         return []
     from stdlink.semantic.glossary import to_english
 

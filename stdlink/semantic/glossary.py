@@ -54,15 +54,23 @@ def add_terms(pairs) -> int:
     return new
 
 
+def _stem(word: str) -> str:
+    """Singular and plural alike ("system", "systems"); short words as they are."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+
+
 @cache
-def _english_index() -> list[tuple[list[str], str]]:
-    """(English words, zh) of the glossary, longest phrase first, for to_chinese."""
-    pairs = {}
+def _english_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """{first word (stemmed): [(stemmed English words, zh), longest phrase first]} of the
+    glossary, for to_chinese."""
+    pairs: dict[tuple[str, ...], str] = {}
     for zh, en in glossary().items():
-        words = en.lower().split()
         # the first (most specific) Chinese term for an English phrase wins
-        pairs.setdefault(tuple(words), zh)
-    return sorted(((list(w), zh) for w, zh in pairs.items()), key=lambda p: -len(p[0]))
+        pairs.setdefault(tuple(_stem(w) for w in en.lower().split()), zh)
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for words, zh in sorted(pairs.items(), key=lambda p: -len(p[0])):
+        out.setdefault(words[0], []).append((words, zh))
+    return out
 
 
 @cache
@@ -152,17 +160,14 @@ def to_chinese(title: str) -> tuple[str, float]:
     index = _english_index()
     title = _PART.sub(lambda m: f" 第{m.group(1)}部分 ", title or "")
     tokens = _WORD.findall(title)
-    lower = [t.lower() for t in tokens]
+    lower = tuple(_stem(t.lower()) for t in tokens)
     out: list[str] = []
     rendered = words = 0
     i = 0
     while i < len(tokens):
-        for phrase, zh in index:
+        for phrase, zh in index.get(lower[i], ()):
             n = len(phrase)
-            if lower[i : i + n] == phrase or (
-                # plural/singular: "system" for "systems"
-                n == 1 and lower[i].rstrip("s") == phrase[0].rstrip("s") and len(lower[i]) > 3
-            ):
+            if lower[i : i + n] == phrase:
                 out.append(zh)
                 rendered += n
                 words += n
