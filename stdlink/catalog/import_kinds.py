@@ -24,6 +24,7 @@ def batch_report(batch) -> Report:
     return {
         "batch": batch.pk,
         "source": batch.source,
+        "files": [Path(f).name for f in (batch.files or [])],
         "state": batch.state,
         "read": batch.read,
         "created": batch.created_count,

@@ -9,6 +9,7 @@ first sheet with row and column limits.
 
 from __future__ import annotations
 
+import codecs
 import zipfile
 from collections.abc import Iterable, Iterator
 
@@ -51,9 +52,10 @@ def detect_kind(head: bytes, fileobj=None) -> str | None:
             head.decode("utf-8")
             return "txt"
         except UnicodeDecodeError:
-            # A multi-byte character cut at the end of the sniffed block is still text.
+            # A multi-byte character cut at the end of the sniffed block is still text (the
+            # incremental decoder keeps an incomplete trailing sequence instead of failing).
             try:
-                head[:-3].decode("utf-8")
+                codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
                 return "txt"
             except UnicodeDecodeError:
                 return None

@@ -93,14 +93,21 @@ def store_uploads(files) -> Path:
 
 def start_import(kind_key: str, folder: Path, *, acting_user, title: str = ""):
     """Queue the import of the files in `folder` (see `stdlink.jobs.enqueue`)."""
+    from django.db import transaction
+
+    from stdlink.core.services.audit import log_change
+
     kind = KINDS[kind_key]
-    return jobs.enqueue(
-        "jobs.import",
-        kind_key,
-        str(folder),
-        owner=acting_user,
-        title=title or f"{kind.key}: {', '.join(p.name for p in sorted(folder.iterdir()))}",
-    )
+    with transaction.atomic():
+        job = jobs.enqueue(
+            "jobs.import",
+            kind_key,
+            str(folder),
+            owner=acting_user,
+            title=title or f"{kind.key}: {', '.join(p.name for p in sorted(folder.iterdir()))}",
+        )
+        log_change(acting_user=acting_user, obj=job, action="import", note=job.title)
+    return job
 
 
 def _strip(text: str, folder: Path) -> str:
@@ -134,14 +141,62 @@ def run_import(job, kind_key: str, folder: str) -> Report:
     def listener(n: int) -> None:
         done[0] += n
         job.progress(done[0], total, "")
+        if job.cancelled():  # raised inside the import's transaction: everything rolls back
+            raise jobs.JobCancelled
 
     try:
         with listen_progress(listener):
             report = kind.run(paths, acting_user=job.owner)
         job.progress(report.get("read", done[0]), total or report.get("read"), "")
-        return clean_report(report, path)
+        report = clean_report(report, path)
+        _tell_owner(job, report, ok=True)
+        return report
+    except jobs.JobCancelled:
+        job.progress(done[0], total, "")
+        raise
     except ImportRejected as exc:
         job.progress(done[0], total, "")
-        raise jobs.JobFailed(clean_report(exc.report, path)) from None
+        report = clean_report(exc.report, path)
+        _tell_owner(job, report, ok=False)
+        raise jobs.JobFailed(report) from None
     finally:
         shutil.rmtree(path, ignore_errors=True)
+
+
+def _tell_owner(job, report: Report, *, ok: bool) -> None:
+    """The person who uploaded the file hears how it went (kind "jobs.finished")."""
+    if job.owner_id is None:
+        return
+    from django.utils.functional import lazy
+    from django.utils.translation import gettext_lazy as _
+
+    from stdlink.notify.services import notify
+
+    # Rendered later, in each recipient's language.
+    fmt = lazy(lambda msg, params: str(msg) % params, str)
+    title = {"title": job.title or job.name}
+    if ok:
+        subject = fmt(_("Import finished: %(title)s"), title)
+        counts = {
+            k: report.get(k, 0) for k in ("read", "created", "updated", "unchanged", "skipped")
+        }
+        body = fmt(
+            _(
+                "%(read)s records read: %(created)s created, %(updated)s updated, "
+                "%(unchanged)s unchanged, %(skipped)s skipped."
+            ),
+            counts,
+        )
+    else:
+        subject = fmt(_("Import failed: %(title)s"), title)
+        first = (report.get("errors") or [""])[0]
+        body = fmt(_("Nothing was stored."), {})
+        body = lazy(lambda b, e: f"{b} {e}", str)(body, first)
+    notify(
+        [job.owner_id],
+        "jobs.finished",
+        subject,
+        body,
+        f"/imports/{job.pk}/",
+        dedupe_key=f"jobs.finished:{job.pk}",
+    )

@@ -9,12 +9,18 @@ from stdlink.notify.models import Webhook
 
 
 class WebhookForm(forms.ModelForm):
+    url = forms.URLField(
+        label=_("URL"),
+        max_length=500,
+        assume_scheme="https",
+        widget=forms.URLInput(attrs={"class": "form-control"}),
+    )
+
     class Meta:
         model = Webhook
         fields = ["name", "url", "active", "allow_private"]
         widgets = {
             "name": forms.TextInput(attrs={"class": "form-control"}),
-            "url": forms.URLInput(attrs={"class": "form-control"}),
             "active": forms.CheckboxInput(attrs={"class": "form-check-input"}),
             "allow_private": forms.CheckboxInput(attrs={"class": "form-check-input"}),
         }

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from django.db import connection
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from stdlink.search import facets as facetlib
 from stdlink.search import identifiers, segment
@@ -70,12 +71,19 @@ TIER_NAMES = {
     MEANING: "meaning",
 }
 
+WHY_LABELS = {
+    "identifier": _("identifier"),
+    "words": _("words"),
+    "translation": _("English words"),
+    "meaning": _("meaning"),
+}
+
 #: The semantic channel: on unless a caller (a benchmark) turns it off.
 SEMANTIC = True
 #: Standards taken from the semantic channel, and the least cosine (retrieval model) a title
 #: needs to count as "near in meaning" (below it the nearest titles of nonsense queries).
 SEMANTIC_K = 60
-SEMANTIC_MIN_COSINE = 0.35
+SEMANTIC_MIN_COSINE = 0.45
 SEMANTIC_MARGIN = 0.20
 #: Reciprocal-rank fusion weights of the lexical and semantic lists, and how deep into the
 #: lexical list fusion reaches (beyond it the lexical order stands). When no hit has every
@@ -128,10 +136,17 @@ class Hit:
     committee: str
     score: float
     match: str  # identifier | phrase | title | other | meaning
-    why: tuple[str, ...] = ()  # identifier, words, meaning: the channels that found it
+    why: tuple[str, ...] = ()  # identifier, words, translation, meaning: what found it
+    title_zh_rendered: str = ""  # a Chinese title for a record without one
+    title_zh_source: str = ""  # "adoption" (an adopting standard's title) or "machine"
     ranks: dict = field(default_factory=dict)  # lexical / semantic / fused rank (1-based)
     title_html: SafeString = field(default_factory=lambda: SafeString(""))
     subtitle_html: SafeString = field(default_factory=lambda: SafeString(""))
+
+    @property
+    def why_label(self) -> str:
+        """Why it matched, in the reader's language ("words · meaning")."""
+        return " · ".join(str(WHY_LABELS.get(w, w)) for w in self.why)
 
     @property
     def status_label(self) -> str:
@@ -153,6 +168,8 @@ class Hit:
             "score": self.score,
             "match": self.match,
             "why": list(self.why),
+            "title_zh_rendered": self.title_zh_rendered,
+            "title_zh_source": self.title_zh_source,
             "snippet": str(self.title_html),
         }
 
@@ -172,6 +189,10 @@ class SearchResult:
     relaxed: bool = False  # no hit had every term; hits have some of them
     truncated: bool = False
     facets_exact: bool = True  # False: a broad query's facets count its best CAP hits
+    # Query help when nothing (or no query) was found: (Chinese word, English) pairs to search
+    # in English, and the whole query in English.
+    suggestions: list[tuple[str, str]] = field(default_factory=list)
+    english: str = ""
 
     @property
     def pages(self) -> int:
@@ -190,6 +211,8 @@ class SearchResult:
             "identifier": self.identifier,
             "relaxed": self.relaxed,
             "facets_exact": self.facets_exact,
+            "suggestions": [{"zh": zh, "en": en} for zh, en in self.suggestions],
+            "english": self.english,
             "hits": [h.as_dict() for h in self.hits],
             "facets": self.facets.as_dict(),
         }
@@ -420,7 +443,11 @@ def _candidates(text: str, filters: SqlFilters, limit: int) -> _Candidates:
     lexical = {r[ID]: n for n, r in enumerate(rest, start=1)}
     sem_rows = _semantic_rows(free, filters, ident_ids) if tq is not None and tq.terms else []
     semantic = {r[ID]: n for n, r in enumerate(sem_rows, start=1)}
-    en_rows = _translated_rows(free, filters, ident_ids, backend) if sem_rows else []
+    en_rows = (
+        _translated_rows(free, filters, ident_ids, backend)
+        if tq is not None and tq.terms and SEMANTIC
+        else []
+    )
     translated = {r[ID]: n for n, r in enumerate(en_rows, start=1)}
     extra = [r for r in {r[ID]: r for r in sem_rows + en_rows}.values() if r[ID] not in lexical]
     rest = fuse_rows(rest, sem_rows, en_rows, relaxed=relaxed or not text_rows)
@@ -462,7 +489,9 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 def _semantic_rows(free: str, filters: SqlFilters, exclude: set[int]) -> list[Row]:
     """Rows of the standards nearest in meaning to `free`, best first, within the filters."""
-    if not SEMANTIC or not _LETTER.search(free):
+    from django.conf import settings
+
+    if not SEMANTIC or not settings.SEMANTIC_SEARCH or not _LETTER.search(free):
         return []  # numbers and punctuation have no meaning to look for
     from stdlink.semantic.services import nearest_standards
 
@@ -493,7 +522,9 @@ def _translated_rows(
     free: str, filters: SqlFilters, exclude: set[int], backend: Backend
 ) -> list[Row]:
     """Lexical rows for the English rendering of a Chinese query (every term must match)."""
-    if not segment.HAS_CJK.search(free):
+    from django.conf import settings
+
+    if not settings.SEMANTIC_SEARCH or not segment.HAS_CJK.search(free):
         return []
     from stdlink.semantic.glossary import to_english
 
@@ -514,24 +545,45 @@ def fuse_rows(
     *,
     relaxed: bool = False,
 ) -> list[Row]:
-    """The lexical, semantic (and translated-words) rows in one list: reciprocal-rank fusion
-    over the first FUSE_DEPTH lexical rows and the other lists, then the rest of the lexical
-    rows in their own order. A row found by words keeps its lexical tier."""
+    """The lexical rows with the rows only the semantic channel (or the English words of a
+    Chinese query) found merged in by reciprocal rank.
+
+    The lexical list keeps its own order (its tiers, editions and priors are deliberate); a row
+    it lacks scores sum(w / (RRF_K + rank)) over the lists it is in and goes before the first
+    lexical row scoring less (w_lex / (RRF_K + rank)). A lexical first hit whose title has the
+    query's words (phrase or title tier, not relaxed) stays first.
+    """
     if not semantic and not translated:
         return lexical
-    from stdlink.semantic.fusion import rrf
+    from stdlink.semantic.fusion import RRF_K, rrf
 
     head, tail = lexical[:FUSE_DEPTH], lexical[FUSE_DEPTH:]
+    lex_ids = {r[ID] for r in lexical}
     by_id = {r[ID]: r for r in semantic}
     by_id.update({r[ID]: r for r in translated})
-    by_id.update({r[ID]: r for r in head})
+    others = [
+        (by_id[pk], score)
+        for pk, score in rrf(
+            [[r[ID] for r in semantic], [r[ID] for r in translated]],
+            weights=(W_SEMANTIC, W_TRANSLATED),
+        )
+        if pk not in lex_ids
+    ]
     w_lex = W_LEXICAL_RELAXED if relaxed else W_LEXICAL
-    fused = rrf(
-        [[r[ID] for r in head], [r[ID] for r in semantic], [r[ID] for r in translated]],
-        weights=(w_lex, W_SEMANTIC, W_TRANSLATED),
-    )
-    seen = {pk for pk, _ in fused}
-    return [by_id[pk] for pk, _ in fused] + [r for r in tail if r[ID] not in seen]
+    out: list[Row] = []
+    i = j = 0
+    if head and not relaxed and head[0][TIER] in (PHRASE, TITLE):
+        out.append(head[0])
+        i = 1
+    while i < len(head) or j < len(others):
+        lex_score = w_lex / (RRF_K + i + 1) if i < len(head) else -1.0
+        if j < len(others) and others[j][1] > lex_score:
+            out.append(others[j][0])
+            j += 1
+        else:
+            out.append(head[i])
+            i += 1
+    return out + tail
 
 
 def search(query: SearchQuery, *, strict: bool = False) -> SearchResult:
@@ -571,7 +623,9 @@ def search(query: SearchQuery, *, strict: bool = False) -> SearchResult:
     result.facets = facetlib.build(found.counts, found.filters)
     start = (page - 1) * per_page
     result.hits = _hits(found.merged[start : start + per_page], found.ident, found.tq)
+    rendered = _renderings(result.hits)
     for n, hit in enumerate(result.hits, start=start + 1):
+        hit.title_zh_rendered, hit.title_zh_source = rendered.get(hit.id, ("", ""))
         hit.why = _why(hit.id, found)
         hit.ranks = {
             "lexical": found.lexical.get(hit.id),
@@ -579,8 +633,30 @@ def search(query: SearchQuery, *, strict: bool = False) -> SearchResult:
             "translated": found.translated.get(hit.id),
             "fused": n,
         }
+    if not result.total:
+        result.suggestions, result.english = query_help(text)
     result.took_ms = (time.perf_counter() - started) * 1000
     return result
+
+
+def query_help(text: str) -> tuple[list[tuple[str, str]], str]:
+    """English terms for the Chinese words of a query that found nothing (茶叶 → tea), and the
+    whole query in English when that differs."""
+    if not segment.HAS_CJK.search(text):
+        return [], ""
+    from stdlink.semantic.glossary import terms, to_english
+
+    pairs = list(dict.fromkeys(terms(text)))[:8]
+    english = to_english(text)
+    return pairs, english if english != text and not segment.HAS_CJK.search(english) else ""
+
+
+def _renderings(hits: list[Hit]) -> dict[int, tuple[str, str]]:
+    if not any(not h.title_zh and h.title_en for h in hits):
+        return {}
+    from stdlink.semantic.services.rendering import chinese_titles
+
+    return chinese_titles([h.id for h in hits if not h.title_zh and h.title_en])
 
 
 def _why(pk: int, found: _Candidates) -> tuple[str, ...]:

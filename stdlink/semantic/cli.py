@@ -16,6 +16,12 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from stdlink.semantic.services.build import build
 
     models = {"usem3": ("usem3",), "e5": ("e5",), "all": ("usem3", "e5")}[args.model]
+    if args.background:
+        from stdlink import jobs
+
+        job = jobs.enqueue("semantic.build", list(models), title="title vectors")
+        print(f"已排队 / queued: job {job.pk} (stdlink worker runs it)", file=sys.stderr)
+        return 0
     bars: dict[str, object] = {}
     show = sys.stderr.isatty() and not args.no_progress
 
@@ -83,6 +89,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     b.add_argument("--limit", type=int, default=None, help="encode at most N texts per model")
     b.add_argument("--reindex", action="store_true", help="rebuild the index file from the DB")
     b.add_argument("--no-progress", action="store_true", help="no progress bar")
+    b.add_argument("--background", action="store_true", help="queue it as a background job instead")
     b.set_defaults(func=_cmd_build)
     s = sub.add_parser("status", help="进度 / progress per model")
     s.add_argument("--json", action="store_true", help="JSON output")

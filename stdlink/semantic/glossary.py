@@ -24,26 +24,53 @@ _LOCK = threading.Lock()
 MAX_WORD = 12
 
 
+_EXTRA: dict[str, str] = {}
+
+
 @cache
 def glossary() -> dict[str, str]:
-    """zh → en of the built-in standards glossary."""
+    """zh → en of the built-in standards glossary, then the terms added from adoptions."""
     out: dict[str, str] = {}
     for line in _DATA.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#") and "\t" in line:
             zh, en = line.split("\t", 1)
             out.setdefault(zh.strip(), en.strip())
+    for zh, en in _EXTRA.items():
+        out.setdefault(zh, en)
     return out
 
 
+def add_terms(pairs) -> int:
+    """Add (zh, en) pairs (from confirmed adoptions) after the built-in ones; the built-in
+    entry wins for a term both have. Returns how many were new."""
+    new = 0
+    for zh, en in pairs:
+        if zh and en and zh not in _EXTRA:
+            _EXTRA[zh] = en
+            new += 1
+    if new:
+        glossary.cache_clear()
+        _english_index.cache_clear()
+    return new
+
+
+def _stem(word: str) -> str:
+    """Singular and plural alike ("system", "systems"); short words as they are."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+
+
 @cache
-def _english_index() -> list[tuple[list[str], str]]:
-    """(English words, zh) of the glossary, longest phrase first, for to_chinese."""
-    pairs = {}
+def _english_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """{first word (stemmed): [(stemmed English words, zh), longest phrase first]} of the
+    glossary, for to_chinese."""
+    pairs: dict[tuple[str, ...], str] = {}
     for zh, en in glossary().items():
-        words = en.lower().split()
         # the first (most specific) Chinese term for an English phrase wins
-        pairs.setdefault(tuple(words), zh)
-    return sorted(((list(w), zh) for w, zh in pairs.items()), key=lambda p: -len(p[0]))
+        pairs.setdefault(tuple(_stem(w) for w in en.lower().split()), zh)
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for words, zh in sorted(pairs.items(), key=lambda p: -len(p[0])):
+        out.setdefault(words[0], []).append((words, zh))
+    return out
 
 
 @cache
@@ -133,17 +160,14 @@ def to_chinese(title: str) -> tuple[str, float]:
     index = _english_index()
     title = _PART.sub(lambda m: f" 第{m.group(1)}部分 ", title or "")
     tokens = _WORD.findall(title)
-    lower = [t.lower() for t in tokens]
+    lower = tuple(_stem(t.lower()) for t in tokens)
     out: list[str] = []
     rendered = words = 0
     i = 0
     while i < len(tokens):
-        for phrase, zh in index:
+        for phrase, zh in index.get(lower[i], ()):
             n = len(phrase)
-            if lower[i : i + n] == phrase or (
-                # plural/singular: "system" for "systems"
-                n == 1 and lower[i].rstrip("s") == phrase[0].rstrip("s") and len(lower[i]) > 3
-            ):
+            if lower[i : i + n] == phrase:
                 out.append(zh)
                 rendered += n
                 words += n

@@ -1,6 +1,6 @@
-"""The Django side of the embedding service: building the stored vectors and querying them."""
+"""The Django side of the embedding service: building the stored vectors (``services.build``)
+and querying them (``nearest``, ``nearest_standards``)."""
 
-from .build import build, status
 from .nearest import Near, nearest, nearest_standards
 
-__all__ = ["Near", "build", "nearest", "nearest_standards", "status"]
+__all__ = ["Near", "nearest", "nearest_standards"]

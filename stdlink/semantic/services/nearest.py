@@ -17,7 +17,7 @@ from stdlink.semantic.text import strip_numbers
 from .store import RERANK, RETRIEVAL, get_index
 
 #: Titles retrieved per query before mapping them to standards.
-TITLES = 100
+TITLES = 60
 
 
 @dataclass(frozen=True)
