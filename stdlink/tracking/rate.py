@@ -112,7 +112,8 @@ def base_documents(bodies=DEFAULT_BODIES, statuses=("current",)):
         .exclude(key__contains="/AMD")
         .exclude(key__contains="/COR")
         .exclude(key__endswith="CSV")
-        .exclude(key__endswith="RLV")
+        .exclude(identifier__endswith=" RLV")  # redlines share their edition's key
+        .exclude(identifier__endswith=" CMV")
     )
 
 

@@ -11,7 +11,8 @@ Signals, each giving a reason a person can check:
   whose first edition came later cannot have been adopted; otherwise the newest edition not newer
   than the domestic year is proposed.
 A rejected suggestion is never offered again. ``none_likely`` says when even the best candidate is
-weak (``NONE_LIKELY_BELOW``; measured on the development negatives, see bench/tracking.py).
+weak: no series rule and the best title's cosine below ``NONE_LIKELY_COSINE`` (measured on the
+development negatives, see bench/tracking.py).
 """
 
 from __future__ import annotations
@@ -27,7 +28,10 @@ from stdlink.tracking.series import series_candidates
 INTL_BODY_CODES = (*INTL_BODIES, "CISPR")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 SERIES_SCORE = 1.0
-NONE_LIKELY_BELOW = 0.55
+# No counterpart is likely when no series rule applies and the best title is not this close in
+# meaning (retrieval-model cosine; measured on the dev pairs: negatives' best 0.45–0.75, positives'
+# 0.57–0.95, see docs/benchmarks.md).
+NONE_LIKELY_COSINE = 0.68
 SEMANTIC_K = 200  # titles retrieved; several editions and languages share a work
 
 
@@ -85,18 +89,26 @@ def _editions(work_keys) -> dict[str, list[Standard]]:
     Amendments and corrigenda are not what a standard adopts; redlines and commented versions
     duplicate an edition (a consolidated CSV edition stays: Chinese covers cite those)."""
     out: dict[str, list[Standard]] = {}
-    qs = (
-        Standard.objects.filter(work_key__in=list(work_keys), body__code__in=INTL_BODY_CODES)
-        .exclude(status=Standard.Status.DRAFT)
-        .only("id", "identifier", "key", "work_key", "year", "status", "title_en", "title_zh")
+    bodies = _intl_body_ids()
+    # the work-key index alone: a body condition in SQL makes SQLite scan a body's rows instead
+    qs = Standard.objects.filter(work_key__in=list(work_keys)).only(
+        "id", "identifier", "key", "work_key", "year", "status", "title_en", "title_zh", "body_id"
     )
     for s in qs:
-        if "/AMD" in s.key or "/COR" in s.key or s.key.endswith(("RLV", "CMV")):
+        if s.body_id not in bodies or s.status == Standard.Status.DRAFT:
+            continue
+        if "/AMD" in s.key or "/COR" in s.key or s.identifier.endswith((" RLV", " CMV")):
             continue
         out.setdefault(s.work_key, []).append(s)
     for eds in out.values():
         eds.sort(key=lambda s: (s.year or 0, "CSV" not in s.key))
     return out
+
+
+def _intl_body_ids() -> frozenset[int]:
+    from stdlink.catalog.models import Body
+
+    return frozenset(Body.objects.filter(code__in=INTL_BODY_CODES).values_list("id", flat=True))
 
 
 def _edition_for(eds: list[Standard], domestic_year: int | None) -> tuple[Standard, bool]:
@@ -206,7 +218,10 @@ def suggest(number: str, title: str | None = None, *, k: int = 5) -> Suggestion:
         c.reasons.append(f"标题语义相近 / title similarity {sim:.2f} (rank {rank + 1})")
         rank += 1
 
-    terms = _terms(title) if title else []
+    # term-level evidence: words of two characters or more (single characters say little), once each
+    terms = list(
+        dict.fromkeys((zh, en) for zh, en in (_terms(title) if title else []) if len(zh) > 1)
+    )
     ics_of = _ics_of(domestic, cands.values())
     dom_ics = ics_of.get(domestic.pk, set()) if domestic is not None else set()
     for c in cands.values():
@@ -238,12 +253,18 @@ def suggest(number: str, title: str | None = None, *, k: int = 5) -> Suggestion:
     ranked = sorted(
         (c for c in cands.values() if c.work_key not in rejected), key=lambda c: -c.score
     )[:k]
-    none_likely = not ranked or ranked[0].score < NONE_LIKELY_BELOW
+    none_likely = not ranked or (
+        "series" not in ranked[0].signals
+        and ranked[0].signals.get("meaning", 0.0) < NONE_LIKELY_COSINE
+    )
     return Suggestion(number, title, ranked, none_likely, adopted)
 
 
+_MAX_SCORE = 0.6 + 0.8 + 0.1 + 0.05 + 0.05 + 0.02
+
+
 def _score(sig: dict[str, float]) -> float:
-    """A 0–1-ish score: series rules are near-certain; similarity carries the rest."""
+    """A 0–1 score: series rules are near-certain; similarity carries the rest."""
     meaning = sig.get("meaning", 0.0)
     s = 0.0
     if "series" in sig:
@@ -253,7 +274,7 @@ def _score(sig: dict[str, float]) -> float:
     s += 0.02 * sig.get("current", 0.0)
     if sig.get("edition", 0.0) < 0:
         s *= 0.3
-    return min(s, 1.0)
+    return s / _MAX_SCORE
 
 
 # Similarity values of the embedding service are mapped to 0–1 by this calibration (see bench).
