@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 
 from stdlink.env import REPO_ROOT, ConfigError, env_bool, env_int, env_list, env_str
 from stdlink.jobs.pg import connect as pg_connect
@@ -52,6 +53,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "stdlink.core.middleware.BodySizeLimitMiddleware",
+    "stdlink.core.middleware.RejectNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -62,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    "csp.middleware.CSPMiddleware",
 ]
 
 ROOT_URLCONF = "stdlink.urls"
@@ -223,8 +227,34 @@ MEDIA_URL = "media/"
 
 # --- Uploads: size-limited everywhere; each upload form validates its own type too.
 STDLINK_MAX_UPLOAD_BYTES = env_int("STDLINK_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
+# Bodies over the limit are refused before they are read: by Content-Length in
+# core.middleware.BodySizeLimitMiddleware (413), while streaming by LimitedUploadHandler (400);
+# non-file form data by Django's own DATA_UPLOAD_MAX_MEMORY_SIZE.
 DATA_UPLOAD_MAX_MEMORY_SIZE = STDLINK_MAX_UPLOAD_BYTES
-FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = STDLINK_MAX_UPLOAD_BYTES
+FILE_UPLOAD_HANDLERS = [
+    "stdlink.core.uploads.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+
+# --- Content-Security-Policy (django-csp; decision 0008): scripts only from this site or with the
+# per-request nonce ({{ request.csp_nonce }}), nothing from another host. Inline styles stay allowed
+# (style attributes in templates, htmx's indicator style); they cannot run code.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 # --- Security defaults.
 SESSION_COOKIE_HTTPONLY = True

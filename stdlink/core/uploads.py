@@ -14,7 +14,8 @@ import zipfile
 from collections.abc import Iterable, Iterator
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import RequestDataTooBig, ValidationError
+from django.core.files.uploadhandler import FileUploadHandler
 
 # kind -> (leading bytes, human label)
 _MAGIC: dict[str, tuple[bytes, ...]] = {
@@ -91,6 +92,26 @@ def validate_upload(upload, allowed: Iterable[str], max_bytes: int | None = None
     if kind in ("xlsx", "docx", "pptx", "zip"):
         check_archive(upload, name)
     return kind
+
+
+class LimitedUploadHandler(FileUploadHandler):
+    """First in FILE_UPLOAD_HANDLERS: stops reading a multipart body once its files pass
+    STDLINK_MAX_UPLOAD_BYTES (a chunked body has no Content-Length for the middleware to check)."""
+
+    def __init__(self, request=None) -> None:
+        super().__init__(request)
+        self.received = 0
+
+    def receive_data_chunk(self, raw_data, start):
+        self.received += len(raw_data)
+        if self.received > settings.STDLINK_MAX_UPLOAD_BYTES:
+            raise RequestDataTooBig(
+                f"上传超过上限 / upload exceeds {settings.STDLINK_MAX_UPLOAD_BYTES} bytes"
+            )
+        return raw_data
+
+    def file_complete(self, file_size):
+        return None
 
 
 def _limit(setting: str) -> int:

@@ -15,4 +15,6 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", login(auth_views.LogoutView.as_view()), name="logout"),
+    path("accounts/tokens/", views.api_tokens, name="api-tokens"),
+    path("accounts/tokens/<int:pk>/revoke/", views.api_token_revoke, name="api-token-revoke"),
 ]

@@ -4,7 +4,6 @@ acting user's jurisdiction (the same `scoped()` rule as pages, API and exports).
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -12,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from stdlink.core.forms import SpreadsheetSafeMixin
 from stdlink.core.models import Region
+from stdlink.core.params import month_or_none
 from stdlink.core.permissions import memberships_with
 from stdlink.programme.models import (
     Achievement,
@@ -29,8 +29,6 @@ from stdlink.programme.models import (
     Unit,
 )
 from stdlink.programme.scoping import scoped
-
-MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 
 
 class MonthInput(forms.TextInput):
@@ -50,12 +48,10 @@ class MonthField(forms.Field):
     def to_python(self, value):
         if value in (None, ""):
             return None
-        if isinstance(value, dt.date):
-            return value.replace(day=1)
-        m = MONTH.match(str(value).strip())
-        if not m or not 1 <= int(m.group(2)) <= 12:
+        month = month_or_none(value)  # the one month rule (core.params): year 1–9999
+        if month is None:
             raise ValidationError(_("Enter a month as YYYY-MM."), code="invalid")
-        return dt.date(int(m.group(1)), int(m.group(2)), 1)
+        return month
 
 
 class DateInput(forms.DateInput):

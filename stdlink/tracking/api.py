@@ -7,10 +7,11 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from stdlink.catalog.models import Standard
 from stdlink.core.api_auth import PUBLIC, require
+from stdlink.core.params import Pagination
 from stdlink.tracking import services
 from stdlink.tracking.filtersets import AdoptionFilterSet
 from stdlink.tracking.gaps import gap_queryset
@@ -39,7 +40,7 @@ class AdoptionSchema(Schema):
 
 
 @router.get("/adoptions", response=list[AdoptionSchema], auth=PUBLIC)
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pagination, page_size=50)
 def adoptions(
     request: HttpRequest, degree: str = "", source: str = "", q: str = "", sector: str = ""
 ):
@@ -94,7 +95,7 @@ class GapSchema(Schema):
 
 
 @router.get("/gaps", response=list[GapSchema], auth=PUBLIC)
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pagination, page_size=50)
 def gaps(request: HttpRequest, ics: str = "", committee: str = "", q: str = ""):
     return gap_queryset(ics=ics[:16], committee=committee[:64], q=q[:100])
 

@@ -124,3 +124,49 @@ def test_rows_and_columns_are_limited_while_streaming(settings):
     wb.save(buf)
     with pytest.raises(ValidationError, match="number of columns"):
         list(iter_xlsx_rows(SimpleUploadedFile("c.xlsx", buf.getvalue())))
+
+
+# --- F12: oversized bodies are refused before they are read ------------------------------------
+
+
+def test_oversized_body_is_refused_by_its_length(client, settings):
+    settings.STDLINK_MAX_UPLOAD_BYTES = 1000
+    response = client.generic(
+        "POST", "/programme/surveys/import/", b"x" * 10, CONTENT_LENGTH=str(10**9)
+    )
+    assert response.status_code == 413
+    assert "too large" in response.content.decode()
+
+
+def test_oversized_upload_stops_while_streaming(client, personas, settings):
+    settings.STDLINK_MAX_UPLOAD_BYTES = 1000
+    client.force_login(personas.editor_a)
+    big = SimpleUploadedFile("big.xlsx", b"PK\x03\x04" + b"0" * 5000)
+    response = client.post("/programme/surveys/import/", {"file": big})
+    assert response.status_code == 400
+    # Refused while the body was read: the import view never ran.
+    assert "programme/import.html" not in [t.name for t in response.templates]
+
+
+def test_search_page_states_the_query_limit(client, db):
+    from stdlink.search.sanitize import MAX_QUERY_LENGTH
+
+    body = client.get("/search/").content.decode()
+    assert f'maxlength="{MAX_QUERY_LENGTH}"' in body
+    assert f"{MAX_QUERY_LENGTH} 个字符" in body  # F13, in the page's language
+
+
+def test_every_spreadsheet_reader_goes_through_core_uploads():
+    """F1: the inflation guard and the streamed, limited reader are the only way to open a
+    workbook; an app calling openpyxl.load_workbook itself would bypass them."""
+    from pathlib import Path
+
+    import stdlink
+
+    root = Path(stdlink.__file__).parent
+    readers = sorted(
+        str(p.relative_to(root))
+        for p in root.rglob("*.py")
+        if "load_workbook" in p.read_text(encoding="utf-8")
+    )
+    assert readers == ["core/uploads.py"]
