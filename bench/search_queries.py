@@ -291,3 +291,53 @@ WORKLOAD_EXTRA = [
     "牙科学",
     "超声",
 ]
+
+
+# Cross-lingual set: Chinese queries written from the seeds' fields (tea, toys, household
+# appliances, medical devices, management systems, EMC, batteries, vehicles, codes) whose answer
+# is an ISO/IEC work with no Chinese title, checked by hand against the real catalogue (the
+# English title of the current edition is in the comment). A hit answers when its identifier
+# is an edition, part or supplement of one of the works.
+# (query, acceptable works, the first being the one meant)
+CROSSLINGUAL: list[tuple[str, tuple[str, ...]]] = [
+    # ISO 3720:2011 Black tea - Definition and basic requirements (and the other tea works)
+    ("茶叶", ("ISO 3720", "ISO 11287", "ISO 3103", "ISO 6078", "ISO 1839")),
+    ("红茶 定义和基本要求", ("ISO 3720",)),
+    ("绿茶", ("ISO 11287",)),  # Green tea - Definition and basic requirements
+    ("红茶 术语", ("ISO 6078",)),  # Black tea - Vocabulary
+    ("茶 取样", ("ISO 1839",)),  # Tea - Sampling
+    ("茶汤制备 感官评审", ("ISO 3103",)),  # Tea - Preparation of liquor for use in sensory tests
+    ("电动玩具 安全", ("IEC 62115",)),  # Electric toys - Safety
+    ("玩具安全 机械和物理性能", ("ISO 8124-1",)),  # Safety of toys - Part 1: mechanical ...
+    ("玩具 燃烧性能", ("ISO 8124-2",)),  # Safety of toys - Part 2: Flammability
+    ("家用电器 安全 通用要求", ("IEC 60335-1",)),  # Household ... Safety - Part 1: General
+    ("电熨斗 安全要求", ("IEC 60335-2-3",)),  # Part 2-3: electric irons
+    ("冰箱 制冰机 安全", ("IEC 60335-2-24",)),  # Part 2-24: refrigerating appliances, ice makers
+    ("电池充电器 安全", ("IEC 60335-2-29",)),  # Part 2-29: battery chargers
+    ("医疗器械 质量管理体系", ("ISO 13485",)),  # Medical devices - QMS - regulatory purposes
+    ("医疗器械 风险管理", ("ISO 14971",)),  # Medical devices - Application of risk management
+    ("医疗器械 生物学评价", ("ISO 10993",)),  # Biological evaluation of medical devices
+    ("医学实验室 质量和能力要求", ("ISO 15189",)),  # Medical laboratories - quality, competence
+    ("质量管理体系 要求", ("ISO 9001",)),  # Quality management systems - Requirements
+    ("环境管理体系", ("ISO 14001",)),  # Environmental management systems - Requirements
+    ("职业健康安全管理体系", ("ISO 45001",)),  # Occupational health and safety MS
+    ("信息安全管理体系", ("ISO/IEC 27001",)),  # Information security management systems
+    ("能源管理体系", ("ISO 50001",)),  # Energy management systems
+    ("食品安全管理体系", ("ISO 22000",)),  # Food safety management systems
+    ("反贿赂管理体系", ("ISO 37001",)),  # Anti-bribery management systems
+    ("风险管理 指南", ("ISO 31000",)),  # Risk management - Guidelines
+    ("电磁兼容 静电放电抗扰度试验", ("IEC 61000-4-2",)),  # EMC Part 4-2: ESD immunity test
+    ("电磁兼容 浪涌抗扰度试验", ("IEC 61000-4-5",)),  # EMC Part 4-5: Surge immunity test
+    ("便携式锂电池 安全要求", ("IEC 62133",)),  # Secondary cells ... portable ... Lithium
+    (
+        "电动汽车 锂离子动力电池",
+        ("IEC 62660",),
+    ),  # Secondary lithium-ion cells ... electric road vehicles
+    ("外壳防护等级", ("IEC 60529",)),  # Degrees of protection provided by enclosures (IP Code)
+    ("机械安全 风险评估", ("ISO 12100",)),  # Safety of machinery - Risk assessment
+    ("道路车辆 功能安全", ("ISO 26262",)),  # Road vehicles - Functional safety
+    ("检测和校准实验室能力", ("ISO/IEC 17025",)),  # competence of testing and calibration labs
+    ("电动汽车 传导充电", ("IEC 61851",)),  # Electric vehicle conductive charging system
+    ("货币代码", ("ISO 4217",)),  # Codes for the representation of currencies
+    ("社会责任指南", ("ISO 26000",)),  # Guidance on social responsibility
+]

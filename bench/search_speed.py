@@ -14,6 +14,11 @@ committee codes, facet filters, second pages). For each query the bare backend q
 same terms (FTS5 MATCH ordered by bm25, top 20) is timed too, so the overhead is a ratio.
 HTTP: `gunicorn` (2 workers × 4 threads, jieba preloaded in the master) serving the app, `wrk -c16 -d30s` over the same
 queries through /api/v1/search.
+
+The semantic channel (title vectors, decision 0013) is on unless `--no-semantic`; the workload
+then also carries the cross-lingual Chinese queries (bench/search_queries.py CROSSLINGUAL), and
+the encoders, the vector index and CC-CEDICT are loaded before timing (in the gunicorn master
+with --preload, shared by the forked workers).
 """
 
 from __future__ import annotations
@@ -88,7 +93,9 @@ def workload(n: int = 1000, seed: int = 20261123) -> list[dict]:
     from bench.search_queries import QUERIES, WORKLOAD_EXTRA
 
     rng = random.Random(seed)
-    base = [q.text for q in QUERIES] + list(WORKLOAD_EXTRA)
+    from bench.search_queries import CROSSLINGUAL
+
+    base = [q.text for q in QUERIES] + list(WORKLOAD_EXTRA) + [q for q, _ in CROSSLINGUAL]
     out = []
     for i in range(n):
         text = base[i % len(base)] if i < len(base) else rng.choice(base)
@@ -103,6 +110,18 @@ def workload(n: int = 1000, seed: int = 20261123) -> list[dict]:
         out.append(params)
     rng.shuffle(out)
     return out
+
+
+def warm_semantic() -> None:
+    """Load what the semantic channel needs before timing: both encoders, the index, CC-CEDICT."""
+    from django.conf import settings
+
+    if not settings.SEMANTIC_SEARCH:
+        return
+    from stdlink.search.interface import SearchQuery, search
+
+    search(SearchQuery(q="电动玩具 安全"))
+    search(SearchQuery(q="electric toys"))
 
 
 def pct(values: list[float], p: float) -> float:
@@ -213,6 +232,8 @@ def http_run(
             "def pre_fork(server, worker):\n"
             "    from stdlink.search import segment\n"
             "    segment.cut('预热')\n"
+            "    from bench.search_speed import warm_semantic\n"
+            "    warm_semantic()\n"
         )
         server_cmd = [
             gunicorn,
@@ -304,6 +325,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-http", action="store_true")
     ap.add_argument("--skip-reindex", action="store_true", help="reuse the index as it is")
     ap.add_argument("--queries", type=int, default=1000)
+    ap.add_argument("--no-semantic", action="store_true", help="the lexical channels only")
     ap.add_argument("--duration", type=int, default=30)
     ap.add_argument("--connections", type=int, default=16)
     ap.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
@@ -316,6 +338,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     var_dir = args.db or Path(tempfile.mkdtemp(prefix="stdlink-search-bench-"))
     var_dir.mkdir(parents=True, exist_ok=True)
+    os.environ["STDLINK_SEMANTIC_SEARCH"] = "0" if args.no_semantic else "1"
     setup(var_dir)
     built = build_catalogue(var_dir, reindex=not args.skip_reindex)
     print(
@@ -330,6 +353,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.build_only:
         return 0
     requests = workload(args.queries)
+    warm_semantic()
+    from django.conf import settings
+
+    print(f"semantic channel: {'on' if settings.SEMANTIC_SEARCH else 'off'}")
     fig = in_process(requests)
     print(
         f"in-process ({fig['n']} queries): p50 {fig['p50']:.2f} ms, p95 {fig['p95']:.2f} ms, "

@@ -30,6 +30,7 @@ ROUTERS = [
     ("stdlink.search.api", "/", "search"),
     ("stdlink.programme.api", "/programme/", "programme"),
     ("stdlink.ledger.api", "/ledger/", "ledger"),
+    ("stdlink.tracking.api", "/tracking/", "tracking"),
     ("stdlink.jobs.api", "/jobs/", "jobs"),
     ("stdlink.notify.api", "/notify/", "notify"),
 ]

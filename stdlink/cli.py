@@ -18,8 +18,10 @@ COMMAND_MODULES = (
     "stdlink.pubid.cli",
     "stdlink.catalog.cli",
     "stdlink.search.cli",
+    "stdlink.semantic.cli",
     "stdlink.programme.cli",
     "stdlink.ledger.cli",
+    "stdlink.tracking.cli",
     "stdlink.jobs.cli",
 )
 

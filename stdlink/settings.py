@@ -45,8 +45,10 @@ INSTALLED_APPS = [
     "stdlink.notify",
     "stdlink.catalog",
     "stdlink.search",
+    "stdlink.semantic",
     "stdlink.programme",
     "stdlink.ledger",
+    "stdlink.tracking",
 ]
 
 MIDDLEWARE = [
@@ -156,6 +158,9 @@ elif QUEUE_KIND == "redis":
         raise ConfigError("STDLINK_QUEUE=redis needs REDIS_URL")
     HUEY |= {"huey_class": "huey.RedisHuey", "connection": {"url": REDIS_URL}}
 JOBS_PERIODIC = env_bool("STDLINK_JOBS_PERIODIC", True)
+
+# --- Semantic search: the meaning channel of /search (title vectors, stdlink.semantic).
+SEMANTIC_SEARCH = env_bool("STDLINK_SEMANTIC_SEARCH", True)
 
 # --- E-mail: written to var/mail/ by default (one file per message); SMTP when configured.
 EMAIL_KIND = env_str("STDLINK_EMAIL", "file")

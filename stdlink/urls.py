@@ -22,6 +22,7 @@ APP_URLS = [
     ("search/", "stdlink.search.urls"),
     ("programme/", "stdlink.programme.urls"),
     ("ledger/", "stdlink.ledger.urls"),
+    ("tracking/", "stdlink.tracking.urls"),
     ("notify/", "stdlink.notify.urls"),
     ("", "stdlink.jobs.urls"),
     ("", "stdlink.catalog.urls"),

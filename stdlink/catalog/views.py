@@ -18,6 +18,7 @@ from stdlink.catalog.filtersets import (
     StandardFilterSet,
 )
 from stdlink.catalog.models import ICS, Body, Committee, Standard
+from stdlink.core import panels
 from stdlink.core.paging import CappedPaginator
 from stdlink.core.permissions import public
 
@@ -88,7 +89,10 @@ def standard_detail(request: HttpRequest, pk: int) -> HttpResponse:
     standard = get_object_or_404(
         Standard.objects.select_related("body", "committee", "committee__parent"), pk=pk
     )
-    return render(request, "catalog/standard_detail.html", queries.standard_context(standard))
+    context = queries.standard_context(standard)
+    # Capabilities (tracking, TBT) add their panels here without catalog importing them.
+    context["panels"] = panels.render("standard_detail", request, standard)
+    return render(request, "catalog/standard_detail.html", context)
 
 
 @public

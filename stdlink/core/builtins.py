@@ -43,6 +43,15 @@ LOCAL_RECORD_EDITS = [
     for action in ("add", "change")
 ]
 
+# Adoptions, rates and gaps are public facts; every role keeps its own watch-list. Confirming a
+# suggested counterpart (tracking.add_adoption) stays with the province.
+TRACKING_READ_AND_WATCH = [
+    "tracking.view_adoption",
+    "tracking.view_watchitem",
+    "tracking.add_watchitem",
+    "tracking.delete_watchitem",
+]
+
 # code: (name_zh, name_en, scope, permission patterns)
 # City and county officers add and change programme records in their region; programmes, targets,
 # subsidy policies and payments, designations (programme.designate_unit) and the review of monthly
@@ -78,13 +87,14 @@ ROLE_SPECS: dict[str, tuple[str, str, str, list[str]]] = {
             "ledger.view_*",
             "ledger.change_task",
             "catalog.view_*",
+            *TRACKING_READ_AND_WATCH,
         ],
     ),
     "city_viewer": (
         "市局只读用户",
         "City read-only user",
         "region",
-        ["programme.view_*", "ledger.view_*", "catalog.view_*"],
+        ["programme.view_*", "ledger.view_*", "catalog.view_*", *TRACKING_READ_AND_WATCH],
     ),
     "county_officer": (
         "县（市、区）局工作人员",
@@ -95,6 +105,7 @@ ROLE_SPECS: dict[str, tuple[str, str, str, list[str]]] = {
             *LOCAL_RECORD_EDITS,
             "ledger.view_*",
             "catalog.view_*",
+            *TRACKING_READ_AND_WATCH,
         ],
     ),
     "unit_user": (
@@ -116,6 +127,7 @@ ROLE_SPECS: dict[str, tuple[str, str, str, list[str]]] = {
             "programme.view_designation",
             "programme.view_groupstandardtranslation",
             "catalog.view_*",
+            *TRACKING_READ_AND_WATCH,
         ],
     ),
 }

