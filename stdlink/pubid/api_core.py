@@ -132,7 +132,9 @@ _STYLE_FLAGS = ("iec-style",)
 def _key_flags(flags: tuple[str, ...]) -> tuple[str, ...]:
     if not flags:
         return flags
-    return tuple(f for f in flags if f not in _STYLE_FLAGS and not f.startswith("rstyle="))
+    return tuple(
+        f for f in flags if f not in _STYLE_FLAGS and not f.startswith(("rstyle=", "style:"))
+    )
 
 
 def _strip_adopted(a: Identifier) -> Identifier:

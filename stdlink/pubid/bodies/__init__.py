@@ -10,7 +10,7 @@ import re
 
 from ..cn_codes import NATIONAL, SECTOR
 from ..model import Identifier, ParseError
-from . import bsi, catalogue, cen, cn, ieee, iso, itu, jis, misc, nist
+from . import bsi, catalogue, cen, cn, ieee, iso, itu, jis, misc, national, nist
 
 RENDERERS = {
     "ISO": iso.render,
@@ -26,6 +26,7 @@ RENDERERS = {
     "ASTM": misc.render_astm,
     "IEEE": ieee.render,
     "NIST": nist.render,
+    "NATIONAL": national.render,
 }
 for _b in ("CIE", "BIPM", "OIML", "ECMA", "IHO", "IALA"):
     RENDERERS[_b] = catalogue.render
@@ -82,6 +83,19 @@ LEADS.update(
 LEADS.update({"ITU": itu.parse, "RECOMMENDATION": itu.parse, "REC": itu.parse})
 for _code in list(NATIONAL) + list(SECTOR) + ["DB", "T", "Q"]:
     LEADS.setdefault(_code.upper(), cn.parse)
+# national and regional bodies of the table in national.py; shared leads are decided below
+_NATIONAL_LEADS = (
+    "GSO SASO EAS DEAS FDEAS KS DKS US DUS TZS DTZS RS DRS BIF IS SNI TCVN QCVN TIS MS SS PNS "
+    "CNS ДСТУ DSTU СТБ STB СТ ST O OZ ЎЗ NBR ABNT IRAM SANS AS NZS UL DIN NF UNE ES EOS NOM NMX PROY CSA"
+).split()
+for _code in _NATIONAL_LEADS:
+    LEADS.setdefault(_code, national.parse)
+# "TS 1:1998" is BSI's (and renders the same either way); "TS EN ..." is Türkiye's
+_TS_TR_RE = re.compile(r"^TS (?:EN|ISO|IEC|HD|CISPR)\b")
+# "ANSI/UL 1449", "ANSI/ASHRAE 15" are national; "ANSI C37.61", "ANSI/IEEE Std 1" stay IEEE
+_ANSI_NAT_RE = re.compile(r"^ANSI/UL\b", re.I)
+# Israel's "SI 1001 Part 1" vs BIPM's "SI Brochure"; "E DIN ...", "CAN/CSA-..." drafts/joint
+_NAT_MISC_RE = re.compile(r"^(?:SI \d|E DIN |CAN/CSA|มอก)")
 _LEAD_RE = re.compile(r"[A-Za-zА-Яа-яЁё]+")
 _WDOC_RE = iso.WDOC_RE
 # ISO/IEC/IEEE documents written the IEEE way ("P24765/D3", "Std 8802-A", "Edition 2.0")
@@ -125,6 +139,8 @@ def dispatch(s: str, hint: str | None) -> Identifier:
         if _BSI_DC_RE.match(s):
             return bsi.parse_dc(s)
     fn = LEADS.get(lead)
+    if _TS_TR_RE.match(s) or _ANSI_NAT_RE.match(s) or _NAT_MISC_RE.match(s):
+        fn = national.parse
     if fn is iso.parse and (hint == "IEEE" or _IEEE_IN_ISO_RE.search(s)):
         fn = ieee.parse
     if fn is None and (_IEEE_PROJECT_RE.match(s) or "NESC" in s or "Safety Code" in s):
