@@ -5,3 +5,10 @@ class TbtConfig(AppConfig):
     name = "stdlink.tbt"
     label = "tbt"
     verbose_name = "TBT 通报预警 / TBT early warning"
+
+    def ready(self) -> None:
+        from stdlink.core.builtins import BUILTIN_HOOKS
+        from stdlink.tbt import builtins
+
+        if builtins.load not in BUILTIN_HOOKS:
+            BUILTIN_HOOKS.append(builtins.load)

@@ -1,7 +1,9 @@
 from .notification import CitedStandard, Notification, NotificationHs, NotificationIcs
 from .reference import Country, HsCode, IcsHsPair
+from .subscription import Alert, RiskRule, Subscription
 
 __all__ = [
+    "Alert",
     "CitedStandard",
     "Country",
     "HsCode",
@@ -9,4 +11,6 @@ __all__ = [
     "Notification",
     "NotificationHs",
     "NotificationIcs",
+    "RiskRule",
+    "Subscription",
 ]

@@ -281,6 +281,16 @@ def import_records(
         )
         touched_roots.add(obj.root_symbol)
     _link_chains(touched_roots, today=today)
+    ids = list(
+        Notification.objects.filter(symbol__in=result.created + result.updated).values_list(
+            "pk", flat=True
+        )
+    )
+    if ids:
+        from .matching import match_notifications
+
+        # synchronous until the jobs queue is merged (then enqueued on commit)
+        match_notifications(ids, acting_user=acting_user, today=today)
     return result
 
 

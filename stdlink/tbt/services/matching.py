@@ -1,0 +1,220 @@
+"""Matching stored notifications against stored subscriptions, grading, storing and sending alerts.
+
+``match_notifications(ids)`` is what runs when notifications arrive (synchronously until the
+jobs branch is merged, then as a queued job); ``send_reminders()`` runs daily. Alerts go through
+``stdlink.notify.services.notify`` (kind "tbt.alert") when that service is present; the alert
+row is stored either way and is what the pages show.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+
+from stdlink.core.services.audit import log_change
+from stdlink.tbt import matching
+from stdlink.tbt.classify.members import group_members
+
+
+def facts(qs) -> list[matching.NotificationFacts]:
+    out = []
+    for n in qs.prefetch_related("members", "hs_codes", "ics_codes"):
+        out.append(
+            matching.NotificationFacts(
+                id=n.pk,
+                symbol=n.symbol,
+                members={c.code for c in n.members.all()},
+                hs=[(h.digits, h.inferred) for h in n.hs_codes.all()],
+                ics=[i.code for i in n.ics_codes.all()],
+                objectives=list(n.objectives or []),
+                measure_type=n.measure_type,
+                stage=n.stage,
+                status=n.status,
+                comment_deadline=n.comment_deadline,
+                text=" ".join(filter(None, [n.title, n.products_text, n.description])),
+            )
+        )
+    return out
+
+
+def specs(qs, reference=None) -> list[matching.SubscriptionSpec]:
+    from .reference import db_reference
+
+    ref = reference
+    out = []
+    for s in qs.select_related("owner", "unit"):
+        markets = set(s.members or [])
+        if s.groups:
+            ref = ref or db_reference()
+            for g in s.groups:
+                markets |= group_members(g, ref)
+        out.append(
+            matching.SubscriptionSpec(
+                id=s.pk,
+                subscriber=str(s.unit or s.owner),
+                hs=[
+                    c
+                    for c in (
+                        ("".join(ch for ch in str(x) if ch.isdigit())) for x in s.hs_codes or []
+                    )
+                    if len(c) >= 2
+                ],
+                ics=list(s.ics_codes or []),
+                members=markets,
+                objectives=list(s.objectives or []),
+                keywords=list(s.keywords or []),
+                export_value={k: float(v) for k, v in (s.export_values or {}).items()},
+            )
+        )
+    return out
+
+
+def rules() -> list[matching.Rule]:
+    from stdlink.tbt.models import RiskRule
+
+    return [
+        matching.Rule(r.factor, r.value, r.points, r.label_zh, r.label_en)
+        for r in RiskRule.objects.all()
+    ]
+
+
+def compute(notification_qs, subscription_qs, today: date | None = None) -> list[dict]:
+    """Alerts that matching would produce (nothing stored)."""
+    today = today or timezone.localdate()
+    subs = specs(subscription_qs)
+    index = matching.Index(subs)
+    rule_rows = rules()
+    by_id = {s.id: s for s in subs}
+    out = []
+    for n in facts(notification_qs):
+        for m in index.match(n):
+            g = matching.grade(m, n, by_id[m.subscription_id], rule_rows, today)
+            out.append(
+                {
+                    "symbol": n.symbol,
+                    "notification_id": n.id,
+                    "subscription_id": m.subscription_id,
+                    "subscriber": by_id[m.subscription_id].subscriber,
+                    "level": m.level,
+                    "detail": m.detail,
+                    "grade": g.grade,
+                    "grade_zh": g.GRADE_WORDS[g.grade][0],
+                    "score": g.score,
+                    "reason": g.reason("en"),
+                    "reason_zh": g.reason("zh"),
+                    "factors": [list(f) for f in g.factors],
+                }
+            )
+    return out
+
+
+def _notify(alert) -> bool:
+    try:
+        from stdlink.notify.services import notify
+    except ImportError:  # jobs branch not merged yet: the alert row is the record
+        return False
+    sub = alert.subscription
+    n = alert.notification
+    notify(
+        [sub.owner],
+        "tbt.alert",
+        f"[{alert.get_grade_display()}] {n.symbol} {n.title[:60]}",
+        f"{alert.reason_zh}\n{alert.reason_en}",
+        f"/tbt/notifications/{n.pk}/",
+        dedupe_key=f"tbt.alert:{alert.kind}:{sub.pk}:{n.pk}",
+    )
+    return True
+
+
+@transaction.atomic
+def store(alerts: list[dict], *, kind: str = "alert", acting_user=None) -> list:
+    """Store alerts (once per subscription, notification and kind) and send the new ones."""
+    from stdlink.tbt.models import Alert
+
+    created = []
+    for a in alerts:
+        obj, new = Alert.objects.get_or_create(
+            subscription_id=a["subscription_id"],
+            notification_id=a["notification_id"],
+            kind=kind,
+            defaults={
+                "level": a["level"],
+                "detail": a["detail"][:200],
+                "grade": a["grade"],
+                "score": a["score"],
+                "reason_zh": a["reason_zh"],
+                "reason_en": a["reason"],
+                "factors": a["factors"],
+            },
+        )
+        if not new:
+            continue
+        created.append(obj)
+        log_change(
+            acting_user=acting_user,
+            obj=obj,
+            action="create",
+            after={"grade": obj.grade, "reason": obj.reason_en},
+        )
+        if not obj.subscription.digest:
+            transaction.on_commit(lambda obj=obj: _send(obj))
+    return created
+
+
+def _send(alert) -> None:
+    if _notify(alert):
+        type(alert).objects.filter(pk=alert.pk).update(sent_at=timezone.now())
+
+
+def match_notifications(ids: list[int], *, acting_user=None, today: date | None = None) -> list:
+    """The job run when notifications arrive: match them, grade, store and send the alerts."""
+    from stdlink.tbt.models import Notification, Subscription
+
+    alerts = compute(
+        Notification.objects.filter(pk__in=ids), Subscription.objects.filter(active=True), today
+    )
+    return store(alerts, acting_user=acting_user)
+
+
+def match_all(*, send: bool = False, today: date | None = None) -> list[dict]:
+    """`stdlink tbt match`: alerts for every notification open for comment (or all with --send)."""
+    from stdlink.tbt.models import Notification, Subscription
+
+    alerts = compute(
+        Notification.objects.filter(status="open"), Subscription.objects.filter(active=True), today
+    )
+    if send:
+        store(alerts)
+    return alerts
+
+
+def send_reminders(*, today: date | None = None) -> list:
+    """Reminders N days (the subscription's remind_days) before a comment deadline."""
+    from datetime import timedelta
+
+    from stdlink.tbt.models import Alert
+
+    today = today or timezone.localdate()
+    due = []
+    for a in Alert.objects.filter(kind="alert", notification__status="open").select_related(
+        "subscription", "notification"
+    ):
+        d = a.notification.comment_deadline
+        if d and d - timedelta(days=a.subscription.remind_days) == today:
+            left = (d - today).days
+            due.append(
+                {
+                    "subscription_id": a.subscription_id,
+                    "notification_id": a.notification_id,
+                    "level": a.level,
+                    "detail": a.detail,
+                    "grade": a.grade,
+                    "score": a.score,
+                    "factors": a.factors,
+                    "reason_zh": f"评议截止提醒：还剩 {left} 天（{d.isoformat()}）。{a.reason_zh}",
+                    "reason": f"Comment deadline reminder: {left} days left ({d.isoformat()}). {a.reason_en}",
+                }
+            )
+    return store(due, kind="reminder")
