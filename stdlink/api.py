@@ -29,6 +29,7 @@ ROUTERS = [
     ("stdlink.search.api", "/", "search"),
     ("stdlink.programme.api", "/programme/", "programme"),
     ("stdlink.ledger.api", "/ledger/", "ledger"),
+    ("stdlink.tbt.api", "/tbt/", "tbt"),
 ]
 
 for module_name, prefix, tag in ROUTERS:

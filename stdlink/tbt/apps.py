@@ -12,3 +12,9 @@ class TbtConfig(AppConfig):
 
         if builtins.load not in BUILTIN_HOOKS:
             BUILTIN_HOOKS.append(builtins.load)
+
+        from django.utils.translation import gettext_lazy as _
+
+        from stdlink.core import navigation
+
+        navigation.register("tbt", _("TBT notifications"), "tbt:notification-list", order=60)

@@ -1,8 +1,13 @@
+from .comment import Answer, CommentCase, Invitation, TradeConcern
 from .notification import CitedStandard, Notification, NotificationHs, NotificationIcs
 from .reference import Country, HsCode, IcsHsPair
 from .subscription import Alert, RiskRule, Subscription
 
 __all__ = [
+    "Answer",
+    "CommentCase",
+    "Invitation",
+    "TradeConcern",
     "Alert",
     "CitedStandard",
     "Country",
