@@ -30,6 +30,8 @@ ROUTERS = [
     ("stdlink.programme.api", "/programme/", "programme"),
     ("stdlink.ledger.api", "/ledger/", "ledger"),
     ("stdlink.tbt.api", "/tbt/", "tbt"),
+    ("stdlink.jobs.api", "/jobs/", "jobs"),
+    ("stdlink.notify.api", "/notify/", "notify"),
 ]
 
 for module_name, prefix, tag in ROUTERS:

@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "stdlink.programme.cli",
     "stdlink.ledger.cli",
     "stdlink.tbt.cli",
+    "stdlink.jobs.cli",
 )
 
 

@@ -23,6 +23,8 @@ APP_URLS = [
     ("programme/", "stdlink.programme.urls"),
     ("ledger/", "stdlink.ledger.urls"),
     ("tbt/", "stdlink.tbt.urls"),
+    ("notify/", "stdlink.notify.urls"),
+    ("", "stdlink.jobs.urls"),
     ("", "stdlink.catalog.urls"),
 ]
 for prefix, module_name in APP_URLS:

@@ -14,5 +14,4 @@ urlpatterns = [
     path("committees/<path:code>/", views.committee_detail, name="committee-detail"),
     path("ics/", views.ics_list, name="ics-list"),
     path("ics/<str:code>/", views.ics_detail, name="ics-detail"),
-    path("imports/", views.import_batches, name="import-batches"),
 ]

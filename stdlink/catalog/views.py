@@ -17,8 +17,8 @@ from stdlink.catalog.filtersets import (
     ICSFilterSet,
     StandardFilterSet,
 )
-from stdlink.catalog.models import ICS, Body, Committee, ImportBatch, Standard
-from stdlink.core.permissions import perm, public
+from stdlink.catalog.models import ICS, Body, Committee, Standard
+from stdlink.core.permissions import public
 
 PAGE_SIZE = 50
 
@@ -155,9 +155,3 @@ def ics_detail(request: HttpRequest, code: str) -> HttpResponse:
         {"ics": ics, "children": ics.children.order_by("code"), "page": _page(request, standards)},
     )
 
-
-@perm("catalog.view_importbatch")
-def import_batches(request: HttpRequest) -> HttpResponse:
-    return render(
-        request, "catalog/import_batches.html", {"page": _page(request, ImportBatch.objects.all())}
-    )

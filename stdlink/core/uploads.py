@@ -18,6 +18,7 @@ _MAGIC: dict[str, tuple[bytes, ...]] = {
     "png": (b"\x89PNG\r\n\x1a\n",),
     "jpg": (b"\xff\xd8\xff",),
     "zip": (b"PK\x03\x04",),
+    "gz": (b"\x1f\x8b",),
 }
 # Office Open XML files are zip archives told apart by the part they must contain.
 _OOXML = {"xlsx": "xl/workbook.xml", "docx": "word/document.xml", "pptx": "ppt/presentation.xml"}
