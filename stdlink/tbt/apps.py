@@ -18,3 +18,21 @@ class TbtConfig(AppConfig):
         from stdlink.core import navigation
 
         navigation.register("tbt", _("TBT notifications"), "tbt:notification-list", order=60)
+
+        from stdlink.notify.kinds import register_kind
+
+        register_kind(
+            "tbt.alert",
+            _("TBT early warning"),
+            description=_("A new WTO TBT notification matches one of your subscriptions."),
+        )
+        register_kind(
+            "tbt.reminder",
+            _("TBT comment deadline reminder"),
+            description=_("The comment period of a notification you were alerted to ends soon."),
+        )
+        register_kind(
+            "tbt.comment",
+            _("TBT comment invitation"),
+            description=_("The enquiry point invites your unit to comment on a notification."),
+        )

@@ -62,7 +62,6 @@ class SubscriptionForm(forms.Form):
     export_values = forms.CharField(
         label=_("yearly exports by market, USD (e.g. USA=1200000)"), required=False, max_length=1000
     )
-    digest = forms.BooleanField(label=_("daily digest instead of immediate alerts"), required=False)
     remind_days = forms.IntegerField(
         label=_("remind days before the comment deadline"), min_value=0, max_value=60, initial=7
     )

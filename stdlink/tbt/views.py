@@ -294,6 +294,7 @@ def subscription_list(request: HttpRequest) -> HttpResponse:
         new = match_notifications(
             list(Notification.objects.filter(status="open").values_list("pk", flat=True)),
             acting_user=request.user,
+            subscription_ids=[s.pk],
         )
         messages.success(
             request,

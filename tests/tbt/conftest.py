@@ -30,3 +30,19 @@ def reference(shared_data):
     from stdlink.tbt.classify.reference import load
 
     return load(shared_data)
+
+
+@pytest.fixture(autouse=True)
+def _jobs_run_inline():
+    """The "tbt.match" job and notify's delivery jobs run in this process (Huey immediate mode)."""
+    from huey.contrib.djhuey import HUEY
+
+    HUEY.immediate = True
+    yield
+    HUEY.immediate = False
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run what waits for the commit (the matching job, notify) at the end of the block."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)

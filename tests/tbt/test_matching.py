@@ -3,7 +3,7 @@ service with stored rows (alerts stored once, with their reason)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -165,20 +165,26 @@ def test_rules_are_data():
 
 
 @pytest.fixture
-def toy_notification(db, shared_data, reference):
+def toy_notification(db, shared_data, reference, committed):
     from stdlink.tbt.parsers import parse_pasted
     from stdlink.tbt.services.imports import import_records
     from stdlink.tbt.services.reference import import_countries
 
     import_countries(shared_data / "reference/countries/countries_iso_zh_wto_bri.csv")
+    distributed = date.today() - timedelta(days=12)
     text = (
-        "世界贸易组织\nG/TBT/N/KEN/9999\n分发日期：2026-11-24\n技术性贸易壁垒委员会\n通报\n\n"
+        f"世界贸易组织\nG/TBT/N/KEN/9999\n分发日期：{distributed.isoformat()}\n技术性贸易壁垒委员会\n通报\n\n"
         "1. 通报成员：肯尼亚\n2. 负责机构：肯尼亚标准局\n3. 通报依据的条款：TBT 2.9.2\n"
         "4. 覆盖的产品：玩具 HS编码：9503.0089\n5. 通报标题，页数和使用语言：玩具安全技术法规草案（英语）\n"
         "6. 内容简述：规定了玩具中铅、镉的限量，引用 EN 71-3 和 ISO 8124-1。\n7. 目的和理由，如是紧急措施，说明紧急问题的性质：保护人类健康或安全\n"
         "10. 意见反馈截止日期：自通报之日起30天\n"
     )
-    return lambda: import_records(parse_pasted(text, reference=reference), today=TODAY)
+
+    def run():
+        with committed():
+            import_records(parse_pasted(text, reference=reference))
+
+    return run
 
 
 def test_import_matches_and_stores_graded_alert(toy_notification, personas):
@@ -197,8 +203,16 @@ def test_import_matches_and_stores_graded_alert(toy_notification, personas):
     )
     assert a.reason_zh.startswith("红：HS4 品目与您的产品一致")
     assert AuditLog.objects.filter(model__icontains="alert", object_id=str(a.pk)).exists()
+    from stdlink.notify.models import Notification as Inbox
+
+    [inbox] = Inbox.objects.filter(recipient=personas.reader_a)
+    assert (
+        inbox.kind == "tbt.alert"
+        and "G/TBT/N/KEN/9999" in inbox.subject
+        and "18 days left" in inbox.body
+    )
     toy_notification()  # importing again sends nothing new
-    assert Alert.objects.count() == 1
+    assert Alert.objects.count() == 1 and Inbox.objects.count() == 1
 
 
 def test_reminder_before_deadline(toy_notification, personas):

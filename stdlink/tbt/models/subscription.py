@@ -38,7 +38,6 @@ class Subscription(TimestampedModel):
     export_values = models.JSONField(
         _("yearly export value by market (USD)"), default=dict, blank=True
     )
-    digest = models.BooleanField(_("daily digest instead of immediate alerts"), default=False)
     remind_days = models.PositiveSmallIntegerField(
         _("remind days before the comment deadline"), default=7
     )

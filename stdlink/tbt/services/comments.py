@@ -85,26 +85,21 @@ def invite_matching_units(case, *, acting_user) -> list:
 
 
 def _notify_unit(inv) -> None:
-    try:
-        from stdlink.notify.services import notify
-    except ImportError:
-        return
     from django.contrib.auth import get_user_model
 
     from stdlink.core.models import Membership
+    from stdlink.notify.services import notify
 
     users = get_user_model().objects.filter(
         pk__in=Membership.objects.filter(unit_id=inv.unit_id).values("user_id")
     )
-    transaction.on_commit(
-        lambda: notify(
-            list(users),
-            "tbt.comment",
-            f"评议邀请 / comment invitation: {inv.case.notification.symbol}",
-            inv.reason,
-            f"/tbt/cases/{inv.case_id}/",
-            dedupe_key=f"tbt.comment:{inv.pk}",
-        )
+    notify(
+        users,
+        "tbt.comment",
+        f"评议邀请 / comment invitation: {inv.case.notification.symbol}",
+        inv.reason,
+        f"/tbt/cases/{inv.case_id}/",
+        dedupe_key=f"tbt.comment:{inv.pk}",
     )
 
 
@@ -232,11 +227,18 @@ def submission_docx(case) -> bytes:
     return buf.getvalue()
 
 
+def _cell(ws, value):
+    """A formula-safe cell through core.spreadsheets (text_cell where present, else safe_cell)."""
+    from stdlink.core import spreadsheets
+
+    if hasattr(spreadsheets, "text_cell"):
+        return spreadsheets.text_cell(ws, value)
+    return spreadsheets.safe_cell(value)
+
+
 def submission_xlsx(case) -> bytes:
     """The units' answers as a sheet (cells made formula-safe by core.spreadsheets)."""
     import openpyxl
-
-    from stdlink.core.spreadsheets import safe_cell
 
     wb = openpyxl.Workbook()
     ws = wb.active
@@ -248,7 +250,7 @@ def submission_xlsx(case) -> bytes:
         for a in inv.answers.all():
             ws.append(
                 [
-                    safe_cell(v)
+                    _cell(ws, v)
                     for v in (
                         case.notification.symbol,
                         inv.unit.name,
@@ -259,8 +261,8 @@ def submission_xlsx(case) -> bytes:
                 ]
             )
     ws2 = wb.create_sheet("submission")
-    ws2.append(["中文 / Chinese", safe_cell(case.text_zh)])
-    ws2.append(["English", safe_cell(case.text_en)])
+    ws2.append(["中文 / Chinese", _cell(ws2, case.text_zh)])
+    ws2.append(["English", _cell(ws2, case.text_en)])
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

@@ -287,10 +287,17 @@ def import_records(
         )
     )
     if ids:
-        from .matching import match_notifications
+        from stdlink import jobs
 
-        # synchronous until the jobs queue is merged (then enqueued on commit)
-        match_notifications(ids, acting_user=acting_user, today=today)
+        # matching runs as a job once this import commits (the queue gets only the ids)
+        jobs.enqueue(
+            "tbt.match",
+            ids,
+            getattr(acting_user, "pk", None),
+            owner=acting_user,
+            title=f"TBT matching: {len(ids)} notifications",
+            total=len(ids),
+        )
     return result
 
 
@@ -340,6 +347,22 @@ def _link_chains(roots: set[str], *, today: date | None = None) -> None:
                 if base_status and n.status != base_status:
                     n.status = base_status
                     n.save(update_fields=["status"])
+
+
+def refresh_statuses(today: date | None = None) -> int:
+    """Recompute the status of every notification still open (comment periods end daily)."""
+    from stdlink.tbt.models import Notification
+
+    changed = 0
+    for n in Notification.objects.filter(
+        status="open", kind__in=["new", "revision"]
+    ).prefetch_related("amendments"):
+        status = status_for(n, today)
+        if status != n.status:
+            Notification.objects.filter(pk=n.pk).update(status=status)
+            Notification.objects.filter(base=n).update(status=status)
+            changed += 1
+    return changed
 
 
 def import_files(

@@ -1,9 +1,9 @@
 """Matching stored notifications against stored subscriptions, grading, storing and sending alerts.
 
-``match_notifications(ids)`` is what runs when notifications arrive (synchronously until the
-jobs branch is merged, then as a queued job); ``send_reminders()`` runs daily. Alerts go through
-``stdlink.notify.services.notify`` (kind "tbt.alert") when that service is present; the alert
-row is stored either way and is what the pages show.
+``match_notifications(ids)`` is what the "tbt.match" job runs when notifications arrive;
+``send_reminders()`` runs in the daily job. Alerts go through ``stdlink.notify.services.notify``
+(kinds "tbt.alert" and "tbt.reminder"; immediate or in the digest as each person chose); the
+alert row is what the pages show.
 """
 
 from __future__ import annotations
@@ -110,22 +110,21 @@ def compute(notification_qs, subscription_qs, today: date | None = None) -> list
     return out
 
 
-def _notify(alert) -> bool:
-    try:
-        from stdlink.notify.services import notify
-    except ImportError:  # jobs branch not merged yet: the alert row is the record
-        return False
+def _notify(alert) -> None:
+    """Through the notification service (inbox, e-mail, webhooks, digests by the user's choice)."""
+    from stdlink.notify.services import notify
+
     sub = alert.subscription
     n = alert.notification
+    grade_zh = {"red": "红", "yellow": "黄", "green": "绿"}[alert.grade]
     notify(
         [sub.owner],
-        "tbt.alert",
-        f"[{alert.get_grade_display()}] {n.symbol} {n.title[:60]}",
+        "tbt.alert" if alert.kind == "alert" else "tbt.reminder",
+        f"[{grade_zh} / {alert.grade}] {n.symbol} {n.title[:60]}",
         f"{alert.reason_zh}\n{alert.reason_en}",
         f"/tbt/notifications/{n.pk}/",
-        dedupe_key=f"tbt.alert:{alert.kind}:{sub.pk}:{n.pk}",
+        dedupe_key=f"tbt.{alert.kind}:{sub.pk}:{n.pk}",
     )
-    return True
 
 
 @transaction.atomic
@@ -134,6 +133,7 @@ def store(alerts: list[dict], *, kind: str = "alert", acting_user=None) -> list:
     from stdlink.tbt.models import Alert
 
     created = []
+    now = timezone.now()
     for a in alerts:
         obj, new = Alert.objects.get_or_create(
             subscription_id=a["subscription_id"],
@@ -147,6 +147,7 @@ def store(alerts: list[dict], *, kind: str = "alert", acting_user=None) -> list:
                 "reason_zh": a["reason_zh"],
                 "reason_en": a["reason"],
                 "factors": a["factors"],
+                "sent_at": now,
             },
         )
         if not new:
@@ -158,23 +159,21 @@ def store(alerts: list[dict], *, kind: str = "alert", acting_user=None) -> list:
             action="create",
             after={"grade": obj.grade, "reason": obj.reason_en},
         )
-        if not obj.subscription.digest:
-            transaction.on_commit(lambda obj=obj: _send(obj))
+        _notify(obj)
     return created
 
 
-def _send(alert) -> None:
-    if _notify(alert):
-        type(alert).objects.filter(pk=alert.pk).update(sent_at=timezone.now())
-
-
-def match_notifications(ids: list[int], *, acting_user=None, today: date | None = None) -> list:
-    """The job run when notifications arrive: match them, grade, store and send the alerts."""
+def match_notifications(
+    ids: list[int], *, acting_user=None, today: date | None = None, subscription_ids=None
+) -> list:
+    """The job run when notifications arrive: match them, grade, store and send the alerts
+    (``subscription_ids``: only these subscriptions, e.g. one just created)."""
     from stdlink.tbt.models import Notification, Subscription
 
-    alerts = compute(
-        Notification.objects.filter(pk__in=ids), Subscription.objects.filter(active=True), today
-    )
+    subs = Subscription.objects.filter(active=True)
+    if subscription_ids is not None:
+        subs = subs.filter(pk__in=subscription_ids)
+    alerts = compute(Notification.objects.filter(pk__in=ids), subs, today)
     return store(alerts, acting_user=acting_user)
 
 
