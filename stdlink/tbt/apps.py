@@ -36,3 +36,7 @@ class TbtConfig(AppConfig):
             _("TBT comment invitation"),
             description=_("The enquiry point invites your unit to comment on a notification."),
         )
+
+        from stdlink.tbt.import_kinds import register as register_import_kind
+
+        register_import_kind()

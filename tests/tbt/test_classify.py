@@ -44,7 +44,18 @@ def test_parse_symbol(text, symbol, kind, number, base):
     assert (s.symbol, s.kind, s.number, s.base) == (symbol, kind, number, base)
 
 
-@pytest.mark.parametrize("text", ["G/SPS/N/TUR/9", "ISO 9001", "", "G/TBT/N/", "G/TBT/W/123"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "G/SPS/N/TUR/9",
+        "ISO 9001",
+        "",
+        "G/TBT/N/",
+        "G/TBT/W/123",
+        "G/TBT/N/KEN/1234567",
+        "G/TBT/N/KEN/12X",
+    ],
+)
 def test_not_a_tbt_symbol(text):
     assert symbols.parse_symbol(text) is None
 

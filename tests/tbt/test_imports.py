@@ -173,3 +173,20 @@ def test_show_json(countries, tbt_dev, capsys):
     idn = json.loads(capsys.readouterr().out)
     assert idn["hs_codes"][:2] == ["72173011", "72173021"] and idn["members"][0]["bri"] is True
     assert main(["tbt", "show", "G/TBT/N/XXX/1"]) == 1
+
+
+def test_web_import_kind(countries, tbt_dev, tmp_path):
+    from stdlink.jobs.imports import KINDS, ImportRejected
+    from stdlink.tbt.models import Notification
+
+    kind = KINDS["tbt"]
+    report = kind.run(
+        [tbt_dev / "forms" / "G_TBT_N_USA_553.zh.txt", tbt_dev / "eping-export-dev.xlsx"]
+    )
+    assert (report["created"], report["state"]) == (19, "done")
+    bad = tmp_path / "bad.txt"
+    bad.write_text("G/SPS/N/CAN/1\n1. Notifying Member: Canada\n", encoding="utf-8")
+    with pytest.raises(ImportRejected) as e:
+        kind.run([tbt_dev / "forms" / "G_TBT_N_KEN_581.zh.txt", bad])
+    assert "bad.txt" in e.value.report["errors"][0]
+    assert not Notification.objects.filter(symbol="G/TBT/N/KEN/581").exists()

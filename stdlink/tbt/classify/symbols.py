@@ -15,14 +15,16 @@ _ZH_SUFFIX = {"补遗": "Add", "增补": "Add", "修订": "Rev", "勘误": "Corr
 
 # A member code is letters (KEN, EU, TPKM); the number is digits; suffixes repeat.
 _TBT_RE = re.compile(
-    r"G\s*/\s*TBT\s*/\s*N\s*/\s*(?P<member>[A-Za-z]{2,4})\s*/\s*(?P<num>\d{1,5})"
+    r"G\s*/\s*TBT\s*/\s*N\s*/\s*(?P<member>[A-Za-z]{2,4})\s*/\s*(?P<num>\d{1,6})"
     r"(?P<suffixes>(?:\s*/\s*(?:Add|Rev|Corr|Suppl)\s*\.?\s*\d{1,3})*)"
-    r"(?P<zh>(?:补遗|增补|修订|勘误)\s*\d{1,3})?",
+    r"(?P<zh>(?:补遗|增补|修订|勘误)\s*\d{1,3})?(?![0-9A-Za-z])",
     re.IGNORECASE,
 )
-_OLD_RE = re.compile(r"G\s*/\s*TBT\s*/\s*Notif\s*\.\s*(?P<yy>\d{2})\s*\.\s*(?P<num>\d{1,4})", re.I)
+_OLD_RE = re.compile(
+    r"G\s*/\s*TBT\s*/\s*Notif\s*\.\s*(?P<yy>\d{2})\s*\.\s*(?P<num>\d{1,4})(?![0-9A-Za-z])", re.I
+)
 _ANY_RE = re.compile(
-    r"G\s*/\s*(?:TBT|SPS)\s*/\s*N\s*/\s*[A-Za-z]{2,4}\s*/\s*\d{1,5}"
+    r"G\s*/\s*(?:TBT|SPS)\s*/\s*N\s*/\s*[A-Za-z]{2,4}\s*/\s*\d{1,6}"
     r"(?:\s*/\s*(?:Add|Rev|Corr|Suppl)\s*\.?\s*\d{1,3})*"
     r"|G\s*/\s*TBT\s*/\s*Notif\s*\.\s*\d{2}\s*\.\s*\d{1,4}",
     re.IGNORECASE,

@@ -118,14 +118,15 @@ def _snapshot(obj) -> dict:
     }
 
 
-def status_for(n, today: date | None = None) -> str:
-    """open / closed / adopted / withdrawn from the notification and its amendments."""
+def status_for(n, today: date | None = None, amendments=None) -> str:
+    """open / closed / adopted / withdrawn from the notification and its amendments
+    (``amendments``: the already loaded amendment rows, else they are queried)."""
     today = today or timezone.localdate()
-    reasons = set()
-    for a in n.amendments.all():
-        reasons.update(a.addendum_reasons or [])
     if n.kind in ("addendum", "corrigendum", "supplement") and n.base_id:
         return n.base.status
+    reasons = set()
+    for a in n.amendments.all() if amendments is None else amendments:
+        reasons.update(a.addendum_reasons or [])
     if "withdrawn" in reasons and "adopted" not in reasons:
         return "withdrawn"
     if "adopted" in reasons or n.stage == "adopted":
@@ -217,12 +218,16 @@ def import_records(
                 countries[c.code] = c
             member_objs.append(c)
         if member_objs:
-            obj.members.set(member_objs)
+            if before is None:
+                obj.members.add(*member_objs)
+            else:
+                obj.members.set(member_objs)
         if rec.hs:
             has_notified = any(not h.inferred for h in rec.hs)
-            existing_notified = obj.hs_codes.filter(inferred=False).exists()
+            existing_notified = before is not None and obj.hs_codes.filter(inferred=False).exists()
             if has_notified or not existing_notified:
-                obj.hs_codes.all().delete()
+                if before is not None:
+                    obj.hs_codes.all().delete()
                 NotificationHs.objects.bulk_create(
                     NotificationHs(
                         notification=obj,
@@ -238,8 +243,11 @@ def import_records(
                 )
         if rec.ics:
             has_notified = any(not i.inferred for i in rec.ics)
-            if has_notified or not obj.ics_codes.filter(inferred=False).exists():
-                obj.ics_codes.all().delete()
+            if has_notified or not (
+                before is not None and obj.ics_codes.filter(inferred=False).exists()
+            ):
+                if before is not None:
+                    obj.ics_codes.all().delete()
                 ics_rows = {
                     i.code: i for i in ICS.objects.filter(code__in=[x.code for x in rec.ics])
                 }
@@ -254,7 +262,8 @@ def import_records(
                     for i in rec.ics
                 )
         if rec.cited_standards:
-            obj.cited_standards.all().delete()
+            if before is not None:
+                obj.cited_standards.all().delete()
             by_key = {}
             for s in Standard.objects.filter(
                 work_key__in=[c.work_key for c in rec.cited_standards]
@@ -301,52 +310,73 @@ def import_records(
     return result
 
 
+def _marker(dirty: dict[int, set[str]]):
+    def mark(n, *fields):
+        dirty.setdefault(n.pk, set()).update(fields)
+
+    return mark
+
+
 def _link_chains(roots: set[str], *, today: date | None = None) -> None:
-    """Link every notification of the touched chains to its base and replay the amendments."""
+    """Link every notification of the touched chains to its base, replay the amendments in
+    order and set the statuses (the chains are loaded in one query)."""
     from stdlink.tbt.models import Notification
 
-    for root in roots:
-        chain = list(
-            Notification.objects.filter(root_symbol=root).order_by(
-                "distribution_date", "kind_number", "symbol"
-            )
-        )
+    chains: dict[str, list] = {}
+    roots = list(roots)
+    for i in range(0, len(roots), 500):
+        for n in Notification.objects.filter(root_symbol__in=roots[i : i + 500]):
+            chains.setdefault(n.root_symbol, []).append(n)
+    for chain in chains.values():
         by_symbol = {n.symbol: n for n in chain}
+        dirty: dict[int, set[str]] = {}
+        mark = _marker(dirty)
+
         for n in chain:
             base = by_symbol.get(n.base_symbol) if n.base_symbol else None
             if base is not None and n.base_id != base.pk:
                 n.base = base
-                n.save(update_fields=["base"])
+                mark(n, "base")
         ordered = sorted(
             chain,
             key=lambda n: (n.distribution_date or date.min, n.kind != "new", n.kind_number or 0),
         )
+        amendments: dict[str, list] = {}
         for n in ordered:
-            if n.base_id and n.base_symbol in by_symbol:
+            if n.base_symbol in by_symbol:
                 base = by_symbol[n.base_symbol]
+                amendments.setdefault(base.symbol, []).append(n)
+                before = (
+                    base.comment_deadline,
+                    base.comment_deadline_raw,
+                    base.comment_deadline_rule,
+                )
                 # the first recorded change stays (re-importing must not turn "before" into "after")
                 changes = {**_apply_amendment(base, n), **(n.changes or {})}
                 if changes != n.changes:
                     n.changes = changes
-                    n.save(update_fields=["changes"])
-                base.save()
+                    mark(n, "changes")
+                if (
+                    base.comment_deadline,
+                    base.comment_deadline_raw,
+                    base.comment_deadline_rule,
+                ) != before:
+                    mark(base, "comment_deadline", "comment_deadline_raw", "comment_deadline_rule")
         for n in ordered:
-            if n.kind in ("new", "revision"):
-                n.refresh_from_db()
-                status = status_for(n, today)
+            if n.kind in ("new", "revision") or not n.base_id:
+                status = status_for(n, today, amendments.get(n.symbol, []))
                 if status != n.status:
                     n.status = status
-                    n.save(update_fields=["status"])
+                    mark(n, "status")
         for n in ordered:
-            if n.kind not in ("new", "revision") and n.base_id:
-                base_status = (
-                    Notification.objects.filter(pk=n.base_id)
-                    .values_list("status", flat=True)
-                    .first()
-                )
-                if base_status and n.status != base_status:
+            if n.kind not in ("new", "revision") and n.base_symbol in by_symbol:
+                base_status = by_symbol[n.base_symbol].status
+                if n.status != base_status:
                     n.status = base_status
-                    n.save(update_fields=["status"])
+                    mark(n, "status")
+        for n in chain:
+            if n.pk in dirty:
+                n.save(update_fields=sorted(dirty[n.pk]))
 
 
 def refresh_statuses(today: date | None = None) -> int:
