@@ -77,7 +77,7 @@ test-pg: venv assets browser
 
 bench: venv
 	$(PY) bench/import_relaton.py
-	@for b in bench/pubid.py bench/search_quality.py bench/search_speed.py; do \
+	@for b in bench/pubid.py bench/search_quality.py bench/search_speed.py bench/tbt.py; do \
 	  [ -f $$b ] && $(PY) $$b || true; done
 
 lint: venv

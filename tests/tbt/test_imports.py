@@ -190,3 +190,18 @@ def test_web_import_kind(countries, tbt_dev, tmp_path):
         kind.run([tbt_dev / "forms" / "G_TBT_N_KEN_581.zh.txt", bad])
     assert "bad.txt" in e.value.report["errors"][0]
     assert not Notification.objects.filter(symbol="G/TBT/N/KEN/581").exists()
+
+
+def test_cli_import(countries, tbt_dev, tmp_path, capsys):
+    from stdlink.cli import main
+    from stdlink.tbt.models import Notification
+
+    assert (
+        main(["import", "tbt", str(tbt_dev / "forms"), str(tbt_dev / "eping-export-dev.xlsx")]) == 0
+    )
+    assert "66" in capsys.readouterr().out and Notification.objects.count() == 66
+    bad = tmp_path / "x.txt"
+    bad.write_bytes(b"")
+    assert main(["import", "tbt", str(bad)]) == 2
+    assert "nothing stored" in capsys.readouterr().err
+    assert main(["import", "tbt", str(tmp_path / "missing.txt")]) == 2
