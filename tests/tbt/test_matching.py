@@ -244,3 +244,48 @@ def test_match_cli_json(toy_notification, personas, capsys):
     [a] = json.loads(capsys.readouterr().out)
     assert (a["symbol"], a["level"], a["subscriber"]) == ("G/TBT/N/KEN/9999", "keyword", "reader_a")
     assert a["reason"].split(":")[0] in {"red", "yellow", "green"}
+
+
+def test_index_equals_match_one_on_random_cases():
+    import random
+
+    rng = random.Random(7)
+    codes = [
+        "95",
+        "9503",
+        "950300",
+        "95030089",
+        "9504",
+        "950440",
+        "85",
+        "8516",
+        "851679",
+        "2009",
+        "200911",
+    ]
+    ics = ["97.200.50", "97.200", "13.220.10", "67.080.10"]
+    subs = []
+    for i in range(200):
+        subs.append(
+            sub(
+                id=i,
+                hs=rng.sample(codes, rng.randint(0, 2)),
+                ics=rng.sample(ics, rng.randint(0, 1)),
+                members=set(rng.sample(["USA", "KEN", "EU"], rng.randint(0, 1))),
+                objectives=rng.sample(["health_safety", "quality"], rng.randint(0, 1)),
+                keywords=rng.sample(["玩具", "juice"], rng.randint(0, 1)) if i % 4 == 0 else [],
+            )
+        )
+    idx = matching.Index(subs)
+    for j in range(150):
+        n = note(
+            id=j,
+            members={rng.choice(["USA", "KEN", "EU", "JPN"])},
+            hs=[(c[:10], rng.random() < 0.2) for c in rng.sample(codes, rng.randint(0, 3))],
+            ics=rng.sample(ics, rng.randint(0, 2)),
+            objectives=rng.sample(["health_safety", "quality", "environment"], rng.randint(0, 2)),
+            text=rng.choice(["玩具安全要求", "fruit juice labelling", "其他"]),
+        )
+        want = {(s.id, m.level) for s in subs if (m := matching.match_one(s, n))}
+        got = {(m.subscription_id, m.level) for m in idx.match(n)}
+        assert got == want, n

@@ -85,7 +85,7 @@ def compute(notification_qs, subscription_qs, today: date | None = None) -> list
     today = today or timezone.localdate()
     subs = specs(subscription_qs)
     index = matching.Index(subs)
-    rule_rows = rules()
+    rule_rows = matching.RuleSet(rules())
     by_id = {s.id: s for s in subs}
     out = []
     for n in facts(notification_qs):
