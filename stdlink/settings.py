@@ -136,11 +136,18 @@ HUEY = {
 }
 if QUEUE_KIND == "sqlite":
     VAR_DIR.mkdir(parents=True, exist_ok=True)
-    HUEY |= {"huey_class": "huey.SqliteHuey", "filename": str(VAR_DIR / "queue.sqlite3")}
+    HUEY |= {
+        "huey_class": "stdlink.jobs.backends.WalSqliteHuey",
+        "filename": str(VAR_DIR / "queue.sqlite3"),
+    }
 elif QUEUE_KIND == "postgres":
     # A connection factory, not a DSN: it follows Django's database settings at connect time
     # (the test database during tests).
-    HUEY |= {"huey_class": "huey.PostgresHuey", "connection": {"connection": pg_connect}}
+    # Its tables (huey_*) are made by `stdlink migrate` (jobs migration 0002), not at import.
+    HUEY |= {
+        "huey_class": "huey.PostgresHuey",
+        "connection": {"connection": pg_connect, "create_tables": False},
+    }
 elif QUEUE_KIND == "redis":
     if not REDIS_URL:
         raise ConfigError("STDLINK_QUEUE=redis needs REDIS_URL")
@@ -229,4 +236,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("STDLINK_LOG_LEVEL", "WARNING")},
+    # The queue worker says what it runs (one line per job start/finish).
+    "loggers": {"huey": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }

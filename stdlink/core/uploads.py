@@ -6,6 +6,7 @@ ValidationError with a bilingual message naming the file.
 
 from __future__ import annotations
 
+import codecs
 import zipfile
 from collections.abc import Iterable
 
@@ -48,9 +49,10 @@ def detect_kind(head: bytes, fileobj=None) -> str | None:
             head.decode("utf-8")
             return "txt"
         except UnicodeDecodeError:
-            # A multi-byte character cut at the end of the sniffed block is still text.
+            # A multi-byte character cut at the end of the sniffed block is still text (the
+            # incremental decoder keeps an incomplete trailing sequence instead of failing).
             try:
-                head[:-3].decode("utf-8")
+                codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
                 return "txt"
             except UnicodeDecodeError:
                 return None

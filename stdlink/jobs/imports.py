@@ -93,14 +93,21 @@ def store_uploads(files) -> Path:
 
 def start_import(kind_key: str, folder: Path, *, acting_user, title: str = ""):
     """Queue the import of the files in `folder` (see `stdlink.jobs.enqueue`)."""
+    from django.db import transaction
+
+    from stdlink.core.services.audit import log_change
+
     kind = KINDS[kind_key]
-    return jobs.enqueue(
-        "jobs.import",
-        kind_key,
-        str(folder),
-        owner=acting_user,
-        title=title or f"{kind.key}: {', '.join(p.name for p in sorted(folder.iterdir()))}",
-    )
+    with transaction.atomic():
+        job = jobs.enqueue(
+            "jobs.import",
+            kind_key,
+            str(folder),
+            owner=acting_user,
+            title=title or f"{kind.key}: {', '.join(p.name for p in sorted(folder.iterdir()))}",
+        )
+        log_change(acting_user=acting_user, obj=job, action="import", note=job.title)
+    return job
 
 
 def _strip(text: str, folder: Path) -> str:
@@ -134,6 +141,8 @@ def run_import(job, kind_key: str, folder: str) -> Report:
     def listener(n: int) -> None:
         done[0] += n
         job.progress(done[0], total, "")
+        if job.cancelled():  # raised inside the import's transaction: everything rolls back
+            raise jobs.JobCancelled
 
     try:
         with listen_progress(listener):
@@ -142,6 +151,9 @@ def run_import(job, kind_key: str, folder: str) -> Report:
         report = clean_report(report, path)
         _tell_owner(job, report, ok=True)
         return report
+    except jobs.JobCancelled:
+        job.progress(done[0], total, "")
+        raise
     except ImportRejected as exc:
         job.progress(done[0], total, "")
         report = clean_report(exc.report, path)

@@ -17,4 +17,11 @@ def connect():
         "host": sd.get("HOST") or None,
         "port": str(sd.get("PORT") or "") or None,
     }
-    return psycopg.connect(**{k: v for k, v in params.items() if v is not None})
+    conn = psycopg.connect(**{k: v for k, v in params.items() if v is not None})
+    # Queue bookkeeping commits without waiting for the WAL flush: a crash can lose the last
+    # few milliseconds of queue writes, never corrupt them, and a job whose queue entry was lost
+    # is still a queued Job row that the periodic sweep (jobs.requeue_stale) hands over again.
+    # Job rows themselves are written through Django with the database's normal durability.
+    conn.execute("SET synchronous_commit = off")
+    conn.commit()
+    return conn

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import logging
+import os
+import socket
 import traceback
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 logger = logging.getLogger("stdlink.jobs")
+WORKER_ID = f"{socket.gethostname()}:{os.getpid()}"[:100]
 
 
 class JobCancelled(Exception):  # noqa: N818 - reads as an event
@@ -49,37 +53,68 @@ def _error_text(exc: BaseException) -> str:
     return "".join(traceback.format_exception_only(type(exc), exc)).strip()[:4000]
 
 
+@contextmanager
+def _bookkeeping():
+    """A transaction for the Job row's own state (claim, outcome). On PostgreSQL it commits
+    without waiting for the WAL flush: the next durable commit (the job's own work) flushes it
+    too, so a crash can at worst leave a row showing "running" for a job whose effects were
+    never committed. Inside a caller's transaction (tests) it is just a savepoint."""
+    from django.db import connection, transaction
+
+    with transaction.atomic():
+        if connection.vendor == "postgresql" and not _in_outer_atomic(connection):
+            with connection.cursor() as cur:
+                cur.execute("SET LOCAL synchronous_commit TO OFF")
+        yield
+
+
+def _in_outer_atomic(connection) -> bool:
+    return len(connection.atomic_blocks) > 1
+
+
+def _fresh_connections() -> None:
+    """Drop stale database connections between jobs (as Django does between requests); not when
+    the job runs inside a caller's transaction (immediate mode in tests)."""
+    from django.db import close_old_connections, connection
+
+    if not connection.in_atomic_block:
+        close_old_connections()
+
+
 def _run(name: str, job_id: int, task=None) -> None:
     """What a worker executes: claim the Job row, run the function, record the outcome."""
-    from django.db import close_old_connections
     from django.db.models import F
     from django.utils import timezone
 
     from stdlink.jobs.models import Job
 
-    close_old_connections()
+    _fresh_connections()
     try:
         spec = TASKS[name]
         S = Job.Status
         job = Job.objects.filter(pk=job_id).first()
         if job is None or job.status in Job.FINISHED:
             return
-        if job.cancelled():
-            Job.objects.filter(pk=job_id, status__in=[S.QUEUED, S.RETRYING]).update(
-                status=S.CANCELLED, finished=timezone.now()
-            )
-            job.clear_live()
-            return
-        # The claim: only one worker moves the row from queued/retrying to running.
+        # A queued job someone cancelled is already marked cancelled (services.cancel_job);
+        # the claim below only moves a queued or retrying row, so only one worker runs it.
         now = timezone.now()
-        claimed = Job.objects.filter(pk=job_id, status__in=[S.QUEUED, S.RETRYING]).update(
-            status=S.RUNNING, started=now, attempts=F("attempts") + 1, error=""
-        )
+        with _bookkeeping():
+            claimed = Job.objects.filter(pk=job_id, status__in=[S.QUEUED, S.RETRYING]).update(
+                status=S.RUNNING,
+                started=now,
+                attempts=F("attempts") + 1,
+                error="",
+                worker=WORKER_ID,
+            )
         if not claimed:
             return
-        job.refresh_from_db()
+        job.status, job.started, job.attempts, job.worker = (
+            S.RUNNING,
+            now,
+            job.attempts + 1,
+            WORKER_ID,
+        )
         job.retries_left = getattr(task, "retries", 0) or 0
-        job.progress(0, job.total, "")
         try:
             result = spec.fn(job, *job.args, **job.kwargs)
         except JobCancelled:
@@ -97,7 +132,7 @@ def _run(name: str, job_id: int, task=None) -> None:
         else:
             _finish(job, S.SUCCEEDED, result=result)
     finally:
-        close_old_connections()
+        _fresh_connections()
 
 
 def _finish(job, status: str, *, error: str = "", result: Any = None, finished: bool = True):
@@ -111,7 +146,9 @@ def _finish(job, status: str, *, error: str = "", result: Any = None, finished: 
         fields["result"] = result
     if finished:
         fields["finished"] = timezone.now()
-    Job.objects.filter(pk=job.pk).update(**fields)
+    with _bookkeeping():
+        Job.objects.filter(pk=job.pk).update(**fields)
+    job.status = status
     if finished:
         job.clear_live()
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from stdlink import jobs
@@ -78,7 +77,6 @@ def send_test(user) -> None:
 
     from stdlink.notify.services import notify
 
-    get_user_model()
     notify(
         [user],
         "notify.test",

@@ -16,8 +16,14 @@ from stdlink.notify import kinds as kind_registry
 from stdlink.notify.channels.atom.feed import NotificationFeed
 from stdlink.notify.forms import LanguageForm, WebhookForm
 from stdlink.notify.models import Notification, Preference, UserSettings, Webhook
-from stdlink.notify.models.preference import Frequency, new_token
+from stdlink.notify.models.preference import Frequency
 from stdlink.notify.services import mark_all_read, mark_read
+from stdlink.notify.services.settings import (
+    create_webhook,
+    delete_webhook,
+    renew_feed_token,
+    save_preferences,
+)
 
 
 @login
@@ -77,15 +83,13 @@ def preferences(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         lang_form = LanguageForm(request.POST)
         valid = {f for f, _label in Frequency.choices}
-        for key in kind_registry.KINDS:
-            value = request.POST.get(f"kind:{key}")
-            if value in valid:
-                Preference.objects.update_or_create(
-                    user=request.user, kind=key, defaults={"frequency": value}
-                )
-        if lang_form.is_valid():
-            st.language = lang_form.cleaned_data["language"]
-            st.save(update_fields=["language"])
+        choices = {
+            key: request.POST[f"kind:{key}"]
+            for key in kind_registry.KINDS
+            if request.POST.get(f"kind:{key}") in valid
+        }
+        language = lang_form.cleaned_data["language"] if lang_form.is_valid() else None
+        save_preferences(request.user, choices, language, acting_user=request.user)
         messages.success(request, _("Notification settings saved."))
         return redirect("notify:preferences")
     rows = [
@@ -113,9 +117,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
 @login
 @require_POST
 def new_feed_token(request: HttpRequest) -> HttpResponse:
-    st = UserSettings.for_user(request.user)
-    st.feed_token = new_token()
-    st.save(update_fields=["feed_token"])
+    renew_feed_token(request.user, acting_user=request.user)
     messages.success(request, _("A new feed address was made; the old one no longer works."))
     return redirect("notify:preferences")
 
@@ -140,9 +142,7 @@ def webhooks(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = WebhookForm(request.POST, may_allow_private=may)
         if form.is_valid():
-            hook = form.save(commit=False)
-            hook.owner = request.user
-            hook.save()
+            create_webhook(form, acting_user=request.user)
             messages.success(request, _("Webhook saved."))
             return redirect("notify:webhooks")
     else:
@@ -155,7 +155,7 @@ def webhooks(request: HttpRequest) -> HttpResponse:
 @require_POST
 def webhook_delete(request: HttpRequest, pk: int) -> HttpResponse:
     hook = get_object_or_404(Webhook, pk=pk, owner=request.user)
-    hook.delete()
+    delete_webhook(hook, acting_user=request.user)
     messages.success(request, _("Webhook deleted."))
     return redirect("notify:webhooks")
 

@@ -131,3 +131,71 @@ def test_imports_show_cli(personas, shared_data, capsys, tmp_path):
     assert "files: iho.yaml.gz" in out
     assert "新建 / created 5" in out
     assert main(["imports", "show", "999999"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("kind", "relpath", "model", "minimum"),
+    [
+        ("ics", "reference/ics/ics_ed7.csv", "ICS", 1000),
+        ("cn-list", "reference/cn-standards/nmpa_medical_device_standards.json", "Standard", 2000),
+    ],
+)
+def test_other_import_kinds_through_the_web(
+    client,
+    personas,
+    shared_data,
+    queue,
+    django_capture_on_commit_callbacks,
+    kind,
+    relpath,
+    model,
+    minimum,
+):
+    from django.apps import apps
+
+    path = shared_data / relpath
+    client.force_login(personas.admin)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _upload(client, path.name, path.read_bytes(), kind=kind)
+    assert response.status_code == 302
+    job = Job.objects.get(name="jobs.import")
+    assert job.status == Job.Status.SUCCEEDED, job.error
+    live = job.live()
+    assert live["done"] == live["total"] == job.result["read"]
+    assert apps.get_model("catalog", model).objects.count() >= minimum
+    assert job.result["created"] >= minimum
+
+
+def test_job_pages_for_administrators(client, personas, queue, django_capture_on_commit_callbacks):
+    from stdlink import jobs
+
+    with django_capture_on_commit_callbacks(execute=True):
+        jobs.enqueue("jobs.noop", owner=personas.editor_a, title="check")
+    client.force_login(personas.admin)
+    html = client.get("/jobs/?status=succeeded").content.decode()
+    assert "jobs.noop" in html and "check" in html
+    client.force_login(personas.editor_a)
+    assert client.get("/jobs/").status_code == 403
+
+
+@pytest.mark.parametrize("cut", [1, 2])
+def test_text_upload_cut_inside_a_chinese_character_is_text(cut):
+    from stdlink.core.uploads import detect_kind
+
+    text = ("标准" * 2000).encode()  # 3-byte characters
+    head = text[: 4096 - 3 + cut]  # ends 1 or 2 bytes into a character
+    assert detect_kind(head) == "txt"
+
+
+def test_cancelled_import_rolls_back(
+    client, personas, shared_data, queue, django_capture_on_commit_callbacks, monkeypatch
+):
+    # the person presses Cancel while the file is being read
+    monkeypatch.setattr(Job, "cancelled", lambda self: True)
+    client.force_login(personas.admin)
+    with django_capture_on_commit_callbacks(execute=True):
+        _upload(client, "iho.yaml.gz", relaton_stream(shared_data, n=25))
+    job = Job.objects.get(name="jobs.import")
+    assert job.status == Job.Status.CANCELLED
+    assert not SourceRecord.objects.filter(source="iho").exists()
+    assert ImportBatch.objects.get().state == "failed"

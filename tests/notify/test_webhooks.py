@@ -197,3 +197,25 @@ def test_private_address_refused_at_delivery_time(personas, queue, run_on_commit
     assert "T0K3N" not in d.last_error  # no secrets in errors or logs
     hook.refresh_from_db()
     assert hook.last_ok is False and "T0K3N" not in hook.last_status
+
+
+@pytest.mark.django_db
+def test_webhook_changes_audited_without_secrets(client, personas):
+    from stdlink.core.models import AuditLog
+
+    client.force_login(personas.admin)
+    client.post(
+        "/notify/webhooks/",
+        {
+            "name": "x",
+            "url": "http://127.0.0.1:9/h?token=T0K3N",
+            "active": "on",
+            "allow_private": "on",
+        },
+    )
+    hook = Webhook.objects.get()
+    client.post(f"/notify/webhooks/{hook.pk}/delete")
+    rows = AuditLog.objects.filter(model="notify.webhook").order_by("id")
+    assert [r.action for r in rows] == ["create", "delete"]
+    dump = str([(r.before, r.after) for r in rows])
+    assert "T0K3N" not in dump and hook.secret not in dump

@@ -52,6 +52,7 @@ class Job(models.Model):
     started = models.DateTimeField(_("started at"), null=True, blank=True)
     finished = models.DateTimeField(_("finished at"), null=True, blank=True)
     attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    worker = models.CharField(_("worker"), max_length=100, blank=True, help_text="host:pid")
     done = models.PositiveBigIntegerField(_("done"), default=0)
     total = models.PositiveBigIntegerField(_("total"), null=True, blank=True)
     message = models.CharField(_("message"), max_length=500, blank=True)
@@ -91,6 +92,7 @@ class Job(models.Model):
             "t0": self.started.timestamp() if self.started else time.time(),
         }
         _kv().put(self._key("progress"), state)
+        self._live_written = True
 
     def live(self) -> dict:
         """Progress for pages and the API: done, total, percent, rate (per second), message."""
@@ -132,9 +134,12 @@ class Job(models.Model):
     def request_cancel(self) -> None:
         """Ask a queued or running job to stop (see services.cancel_job)."""
         _kv().put(self._key("cancel"), True)
-        _kv().revoke_by_id(self.task_id)
+        self.cancel_requested = True
 
     def clear_live(self) -> None:
+        """Drop the live keys of a finished job (only those it may have written)."""
         kv = _kv()
-        kv.delete(self._key("progress"))
-        kv.delete(self._key("cancel"))
+        if getattr(self, "_live_written", False):
+            kv.delete(self._key("progress"))
+        if self.cancel_requested or self.status == self.Status.CANCELLED:
+            kv.delete(self._key("cancel"))
