@@ -81,30 +81,48 @@ def rules() -> list[matching.Rule]:
 
 
 def compute(notification_qs, subscription_qs, today: date | None = None) -> list[dict]:
-    """Alerts that matching would produce (nothing stored)."""
+    """Alerts that matching would produce (nothing stored), each with its grade and reason."""
     today = today or timezone.localdate()
     subs = specs(subscription_qs)
     index = matching.Index(subs)
-    rule_rows = matching.RuleSet(rules())
+    rule_set = matching.RuleSet(rules())
     by_id = {s.id: s for s in subs}
     out = []
     for n in facts(notification_qs):
+        # a grade and its wording depend on the level and the exports only: graded once each
+        graded: dict[tuple, tuple] = {}
         for m in index.match(n):
-            g = matching.grade(m, n, by_id[m.subscription_id], rule_rows, today)
+            sub = by_id[m.subscription_id]
+            key = (
+                m.level,
+                sub.export_value and sum(v for k, v in sub.export_value.items() if k in n.members),
+            )
+            g = graded.get(key)
+            if g is None:
+                gr = matching.grade(m, n, sub, rule_set, today)
+                factors = [list(f) for f in gr.factors]
+                g = graded[key] = (
+                    gr.grade,
+                    gr.GRADE_WORDS[gr.grade][0],
+                    gr.score,
+                    gr.reason("en"),
+                    gr.reason("zh"),
+                    factors,
+                )
             out.append(
                 {
                     "symbol": n.symbol,
                     "notification_id": n.id,
                     "subscription_id": m.subscription_id,
-                    "subscriber": by_id[m.subscription_id].subscriber,
+                    "subscriber": sub.subscriber,
                     "level": m.level,
                     "detail": m.detail,
-                    "grade": g.grade,
-                    "grade_zh": g.GRADE_WORDS[g.grade][0],
-                    "score": g.score,
-                    "reason": g.reason("en"),
-                    "reason_zh": g.reason("zh"),
-                    "factors": [list(f) for f in g.factors],
+                    "grade": g[0],
+                    "grade_zh": g[1],
+                    "score": g[2],
+                    "reason": g[3],
+                    "reason_zh": g[4],
+                    "factors": g[5],
                 }
             )
     return out
