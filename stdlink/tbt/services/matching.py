@@ -95,7 +95,9 @@ def compute(notification_qs, subscription_qs, today: date | None = None) -> list
             sub = by_id[m.subscription_id]
             key = (
                 m.level,
-                sub.export_value and sum(v for k, v in sub.export_value.items() if k in n.members),
+                sum(v for k, v in sub.export_value.items() if k in n.members)
+                if sub.export_value
+                else 0,
             )
             g = graded.get(key)
             if g is None:
