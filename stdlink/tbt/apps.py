@@ -40,3 +40,7 @@ class TbtConfig(AppConfig):
         from stdlink.tbt.import_kinds import register as register_import_kind
 
         register_import_kind()
+
+        from stdlink.tbt.panels import register as register_panel
+
+        register_panel()

@@ -232,3 +232,23 @@ def test_comment_workflow_persona_matrix(client, world, personas):
     )
     assert {"create", "update"} <= actions
     assert AuditLog.objects.filter(model__icontains="answer").count() == 1
+
+
+def test_standard_panel_lists_citing_notifications(world, rf):
+    from stdlink.catalog.models import Body, Standard
+    from stdlink.tbt.panels import standard_panel
+
+    body = Body.objects.filter(code="ASTM").first() or Body.objects.first()
+    std = Standard.objects.create(
+        uid="ASTMF963-23",
+        identifier="ASTM F963-23",
+        key="ASTMF963-23",
+        work_key="ASTMF963",
+        body=body,
+    )
+    html = standard_panel(rf.get("/"), std)
+    assert "G/TBT/N/USA/7777" in html
+    other = Standard.objects.create(
+        uid="X1", identifier="ISO 1", key="ISO1", work_key="ISO1", body=body
+    )
+    assert standard_panel(rf.get("/"), other) is None
