@@ -431,3 +431,44 @@ def test_excel_without_header_or_symbol():
     with pytest.raises(TbtParseError) as e:
         parse_bytes(buf.getvalue(), "x.xlsx")
     assert (e.value.record, e.value.field) == ("Sheet!2", "Document symbol")
+
+
+TABLE_ROWS = [
+    ("1. 通报成员", "美国"),
+    ("2. 负责机构", "消费品安全委员会(CPSC)"),
+    ("4. 覆盖的产品", "儿童玩具 HS编码：9503.00"),
+    ("5. 通报标题，页数和使用语言", "玩具安全标准（英语）"),
+    ("7. 目的和理由", "保护人类健康或安全"),
+    ("10. 意见反馈截止日期", "自通报之日起60天"),
+]
+
+
+def _check_table_form(n):
+    assert n.symbol == "G/TBT/N/USA/2222" and n.member == "美国"
+    assert (n.title, n.language, n.hs_codes) == ("玩具安全标准", "英语", ["9503.00"])
+    assert n.dates["comment_deadline"].iso() == "2025-03-02"
+
+
+def test_html_table_form_without_colons(reference):
+    rows = "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in TABLE_ROWS)
+    html = (
+        "<html><body><p>世界贸易组织</p><p>G/TBT/N/USA/2222</p><p>分发日期：2025-01-01</p>"
+        f"<table>{rows}</table></body></html>"
+    )
+    [n] = parse_bytes(html.encode(), "site.html", reference=reference)
+    _check_table_form(n)
+
+
+def test_docx_table_form(reference):
+    import docx
+
+    d = docx.Document()
+    for line in ("世界贸易组织", "G/TBT/N/USA/2222", "分发日期：2025-01-01", "通报"):
+        d.add_paragraph(line)
+    table = d.add_table(rows=len(TABLE_ROWS), cols=2)
+    for i, (a, b) in enumerate(TABLE_ROWS):
+        table.cell(i, 0).text, table.cell(i, 1).text = a, b
+    buf = io.BytesIO()
+    d.save(buf)
+    [n] = parse_bytes(buf.getvalue(), "form.docx", reference=reference)
+    _check_table_form(n)

@@ -37,7 +37,14 @@ _LABELS: list[tuple[str, str]] = [
     ("texts", r"文本可从以下机构得到[^:：\n]{0,20}|Texts? available from[^:\n]{0,60}"),
 ]
 _ITEM_RE = [
-    (name, re.compile(rf"^\s*(?:(?:\d{{1,2}})\s*[.、．)]\s*)?(?:{pat})\s*[:：]\s*(?P<v>.*)$", re.I))
+    # "4. 覆盖的产品：玩具", or the label alone on its line (a table cell) with the value below
+    (
+        name,
+        re.compile(
+            rf"^\s*(?:(?:\d{{1,2}})\s*[.、．)]\s*)?(?:{pat})\s*(?:[:：]\s*(?P<v>.*)|[:：]?\s*$)",
+            re.I,
+        ),
+    )
     for name, pat in _LABELS
 ]
 # Lines that are always read, in free-text documents too.
@@ -55,7 +62,7 @@ _KIND_WORDS = re.compile(
     re.I,
 )
 _FORM_MARK = re.compile(
-    r"^\s*(?:1\s*[.、．)]\s*)?(?:通报成员|通報成員|Notifying Member)\s*[:：]", re.I | re.M
+    r"^\s*(?:1\s*[.、．)]\s*)?(?:通报成员|通報成員|Notifying Member)\s*(?:[:：]|$)", re.I | re.M
 )
 _NOT_TITLE = re.compile(r"^(以下|The aim|.*would like to inform|.*hereby|.*wishes to inform)", re.I)
 _ZH_LANG = re.compile(r"^(?P<t>.*?)\s*（(?P<l>[^（）\d]{1,30})）\s*$", re.S)
@@ -186,7 +193,7 @@ def parse_text(text: str, source: str = "", *, record_hint: str = "") -> Notific
             mm = rx.match(line)
             if mm:
                 current = name
-                fields.setdefault(name, []).append(mm["v"])
+                fields.setdefault(name, []).append(mm["v"] or "")
                 matched = True
                 break
         if matched:

@@ -53,7 +53,7 @@ def read_docx(data: bytes, source: str = "") -> str:
                     t = c.text.strip()
                     if t and (not cells or cells[-1] != t):
                         cells.append(t)
-                lines.append(" ".join(cells))
+                lines.extend(cells)  # a label cell and its value cell become two lines
     return "\n".join(lines)
 
 
