@@ -33,6 +33,7 @@ from stdlink.tbt.forms import (
 from stdlink.tbt.models import Alert, CommentCase, Country, Invitation, Notification, Subscription
 from stdlink.tbt.parsers import TbtParseError
 from stdlink.tbt.services import comments
+from stdlink.tbt.services.matching import notification_risk
 from stdlink.tbt.services.present import cited_standards
 
 STAFF = comments.STAFF
@@ -138,6 +139,7 @@ def notification_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "grade_class": GRADE_CLASS,
             "is_staff": is_staff,
             "cases": n.comment_cases.all() if is_staff else [],
+            "risk": notification_risk(n),
             "case_form": CaseForm(initial={"internal_deadline": n.comment_deadline})
             if is_staff
             else None,

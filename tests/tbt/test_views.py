@@ -252,3 +252,11 @@ def test_standard_panel_lists_citing_notifications(world, rf):
         uid="X1", identifier="ISO 1", key="ISO1", work_key="ISO1", body=body
     )
     assert standard_panel(rf.get("/"), other) is None
+
+
+def test_detail_shows_the_notifications_own_risk(client, world):
+    body = client.get(reverse("tbt:notification-detail", args=[world["n"].pk])).content.decode()
+    risk = body.split('id="notification-risk"')[1].split("</p>")[0]
+    # health and safety objective (+10) and open for comment (+15); with an HS6 match (+40): 65
+    assert "grade-yellow" in risk and "(65)" in risk
+    assert "健康与安全目的 +10" in risk and "评议期内 +15" in risk

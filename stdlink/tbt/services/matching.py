@@ -237,3 +237,22 @@ def send_reminders(*, today: date | None = None) -> list:
                 }
             )
     return store(due, kind="reminder")
+
+
+def notification_risk(notification, today: date | None = None) -> dict:
+    """The notification's own risk: the factors that do not depend on the subscriber (measure
+    type, objective, stage, deadline) and the grade they give with an HS6 match on a product."""
+    from stdlink.tbt.models import Notification
+
+    today = today or timezone.localdate()
+    rule_set = matching.RuleSet(rules())
+    [n] = facts(Notification.objects.filter(pk=notification.pk))
+    points, factors = rule_set.base(n, today)
+    hs6 = rule_set.level.get("hs6")
+    top = points + (hs6.points if hs6 else 0)
+    return {
+        "points": points,
+        "factors": list(factors),
+        "grade_if_hs6": rule_set.grade_name(top),
+        "score_if_hs6": top,
+    }
