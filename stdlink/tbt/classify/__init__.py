@@ -37,6 +37,29 @@ _COMMENT_CHANGE = re.compile(
 )
 
 
+def joint_members(sym, related: list[str], have: list[str], ref: Reference) -> list:
+    """Members of a joint notification (the EAC, the Gulf states): each member notifies under
+    its own symbol and lists the others' parallel symbols (same suffix chain) as related. They
+    count as members when they and the notifying member all belong to one such group."""
+    from .members import SYMBOL_CODES, group_members, member_ref
+
+    others = []
+    for rs in related:
+        other = symbols.parse_symbol(rs)
+        if other is None or other.suffixes != sym.suffixes or not other.member_code:
+            continue
+        code = SYMBOL_CODES.get(other.member_code, other.member_code)
+        if code not in have and code not in others and code in ref.countries:
+            others.append(code)
+    if not others or not have:
+        return []
+    for group in ("EAC", "GCC"):
+        members_of = group_members(group, ref)
+        if have[0] in members_of and all(c in members_of for c in others):
+            return [member_ref(c, c, ref) for c in others]
+    return []
+
+
 def measure_type(n: Notification) -> str:
     """technical_regulation | conformity_assessment | standard, from article and wording."""
     art = (n.article or "").replace(" ", "")
@@ -94,6 +117,8 @@ def enrich(n: Notification, ref: Reference | None = None) -> Notification:
     ]
 
     n.members = members.resolve(n.member, ref, sym.member_code)
+    for extra in joint_members(sym, n.related_symbols, [m.iso3 for m in n.members], ref):
+        n.members.append(extra)
 
     # HS as notified, then ICS; infer each from the other where one side is missing.
     n.hs = [h for raw in n.hs_codes for h in codes.normalise_hs(raw)]

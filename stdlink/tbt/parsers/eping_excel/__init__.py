@@ -126,7 +126,9 @@ def parse_workbook(data: bytes, source: str = "") -> list[Notification]:
                     n.proposed_entry_into_force = get("proposed_entry_into_force")
                     n.comment_deadline = get("comment_deadline")
                     n.source_url = get("source_url")
-                    n.related_symbols = [s for s in symbols if s != sym]
+                    # parallel symbols in the cell, and those the description names
+                    found = find_symbols(n.description or "")
+                    n.related_symbols = [s for s in dict.fromkeys([*symbols, *found]) if s != sym]
                     out.append(n)
             if header is None and ws.max_row and ws.max_row > 1:
                 continue
