@@ -205,3 +205,22 @@ def test_cli_import(countries, tbt_dev, tmp_path, capsys):
     assert main(["import", "tbt", str(bad)]) == 2
     assert "nothing stored" in capsys.readouterr().err
     assert main(["import", "tbt", str(tmp_path / "missing.txt")]) == 2
+
+
+def test_cli_reference_imports(db, capsys, tmp_path):
+    from stdlink.cli import main
+    from stdlink.tbt.models import Country, IcsHsPair
+
+    assert (
+        main(["import", "countries"]) == 0 and Country.objects.filter(code="KEN", bri=True).exists()
+    )
+    assert main(["import", "hs"]) == 0 and IcsHsPair.objects.exists()
+    bad = tmp_path / "countries.csv"
+    bad.write_text(
+        "iso_numeric,alpha2,alpha3,name_en,name_zh,wto_member,bri_gfdc_2023,bri_joined,bri_exit,wb_region,wb_income_group,eping_member_id\n"
+        "999,XX,TOOLONG,X,X,True,False,,,,,C999\n",
+        encoding="utf-8",
+    )
+    before = Country.objects.count()
+    assert main(["import", "countries", str(bad)]) == 2
+    assert "row 2" in capsys.readouterr().err and Country.objects.count() == before
