@@ -44,8 +44,10 @@ migrate: venv assets
 seed: migrate
 	@if [ -d "$(STDLINK_DATA_DIR)/reference" ]; then \
 	  $(PY) -m stdlink.cli import ics "$(STDLINK_DATA_DIR)/reference/ics/ics_ed7.csv" --no-progress && \
-	  $(PY) -m stdlink.cli import ccs "$(STDLINK_DATA_DIR)/reference/ccs" --no-progress; \
-	else echo "note: no reference data at $(STDLINK_DATA_DIR); skipping ICS/CCS"; fi
+	  $(PY) -m stdlink.cli import ccs "$(STDLINK_DATA_DIR)/reference/ccs" --no-progress && \
+	  $(PY) -m stdlink.cli import countries "$(STDLINK_DATA_DIR)/reference/countries/countries_iso_zh_wto_bri.csv" && \
+	  $(PY) -m stdlink.cli import hs "$(STDLINK_DATA_DIR)/reference/hs"; \
+	else echo "note: no reference data at $(STDLINK_DATA_DIR); skipping ICS/CCS/countries/HS"; fi
 	$(PY) -m stdlink.cli demo
 
 # The web server and one queue worker in one foreground command (honcho + Procfile); Ctrl-C
@@ -78,7 +80,7 @@ test-pg: venv assets browser
 
 bench: venv
 	$(PY) bench/import_relaton.py
-	@for b in bench/pubid.py bench/search_quality.py bench/search_speed.py bench/jobs.py; do \
+	@for b in bench/pubid.py bench/search_quality.py bench/search_speed.py bench/jobs.py bench/tbt.py bench/tracking.py bench/compare.py bench/embeddings.py bench/list_speed.py; do \
 	  [ -f $$b ] && $(PY) $$b || true; done
 
 lint: venv

@@ -31,6 +31,7 @@ ROUTERS = [
     ("stdlink.programme.api", "/programme/", "programme"),
     ("stdlink.ledger.api", "/ledger/", "ledger"),
     ("stdlink.tracking.api", "/tracking/", "tracking"),
+    ("stdlink.tbt.api", "/tbt/", "tbt"),
     ("stdlink.jobs.api", "/jobs/", "jobs"),
     ("stdlink.notify.api", "/notify/", "notify"),
 ]

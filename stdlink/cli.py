@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "stdlink.programme.cli",
     "stdlink.ledger.cli",
     "stdlink.tracking.cli",
+    "stdlink.tbt.cli",
     "stdlink.jobs.cli",
 )
 

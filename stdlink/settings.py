@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "stdlink.programme",
     "stdlink.ledger",
     "stdlink.tracking",
+    "stdlink.tbt",
 ]
 
 MIDDLEWARE = [

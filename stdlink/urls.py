@@ -23,6 +23,7 @@ APP_URLS = [
     ("programme/", "stdlink.programme.urls"),
     ("ledger/", "stdlink.ledger.urls"),
     ("tracking/", "stdlink.tracking.urls"),
+    ("tbt/", "stdlink.tbt.urls"),
     ("notify/", "stdlink.notify.urls"),
     ("", "stdlink.jobs.urls"),
     ("", "stdlink.catalog.urls"),
