@@ -1,0 +1,259 @@
+"""The comparison pipeline: segment both texts, extract indicators, align, judge, summarise."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from . import units
+from .align import align
+from .indicators import Indicator, extract
+from .judge import DIFFERENT, EQUAL, LOOSER, STRICTER, Judgement, judge
+from .segment import Clause, Document, is_comparable, segment
+from .similarity import meaning_matrix
+
+ONLY_A, ONLY_B = "only_a", "only_b"
+RELATIONS = (STRICTER, EQUAL, LOOSER, DIFFERENT, ONLY_A, ONLY_B)
+
+# Weights of meaning, indicators and position in a pair's alignment score, with and without the
+# embedding service; a pair is aligned when its score clears THRESHOLD.
+WEIGHTS_EMBEDDINGS = (0.55, 0.30, 0.15)
+WEIGHTS_LEXICAL = (0.15, 0.55, 0.30)
+THRESHOLD = 0.5
+# Two requirements whose indicators measure different things (mg/kg against µg/cm²/week) are
+# unlikely to be the same requirement: their score is scaled down.
+INCOMPATIBLE_FACTOR = 0.5
+
+
+@dataclass
+class Row:
+    a: Clause | None
+    b: Clause | None
+    relation: str
+    reason: str
+    needs_confirmation: bool
+    indicators_a: list[Indicator] = field(default_factory=list)
+    indicators_b: list[Indicator] = field(default_factory=list)
+    score: float = 0.0
+    meaning: float = 0.0
+
+    def relation_label(self, languages: tuple[str, str]) -> str:
+        return relation_name(self.relation, languages)
+
+
+@dataclass
+class Result:
+    doc_a: Document
+    doc_b: Document
+    rows: list[Row]
+    embeddings: bool
+
+    @property
+    def languages(self) -> tuple[str, str]:
+        return (self.doc_a.language, self.doc_b.language)
+
+    def summary(self) -> dict:
+        counts = Counter(r.relation for r in self.rows)
+        degree, why = suggest_degree(self)
+        return {
+            "counts": {k: counts.get(k, 0) for k in RELATIONS},
+            "needs_confirmation": sum(1 for r in self.rows if r.needs_confirmation),
+            "degree": degree,
+            "degree_reason": why,
+            "languages": list(self.languages),
+            "embeddings": self.embeddings,
+        }
+
+
+def relation_name(relation: str, languages: tuple[str, str]) -> str:
+    """only_a/only_b read only_zh/only_en when one document is Chinese and the other English."""
+    if relation in (ONLY_A, ONLY_B) and set(languages) == {"zh", "en"}:
+        return "only_" + (languages[0] if relation == ONLY_A else languages[1])
+    return relation
+
+
+def _indicator_affinity(a: list[Indicator], b: list[Indicator]) -> float:
+    """How well two clauses' indicators fit each other: 1 same kind and unit; 0 nothing comparable."""
+    if not a and not b:
+        return 0.5
+    if not a or not b:
+        return 0.25
+    best = 0.0
+    for x in a:
+        for y in b:
+            same_dim = x.unit == y.unit or (
+                bool(x.written_unit and y.written_unit)
+                and units.comparable(x.written_unit, y.written_unit)
+            )
+            if not same_dim:
+                continue
+            if x.comparator == y.comparator:
+                best = max(best, 1.0 if x.unit == y.unit else 0.85)
+            else:
+                best = max(best, 0.5)
+    return best
+
+
+def score_matrix(
+    a: list[tuple[Clause, list[Indicator]]],
+    b: list[tuple[Clause, list[Indicator]]],
+    meaning: list[list[float]],
+    embeddings: bool,
+) -> list[list[float]]:
+    wm, wi, wp = WEIGHTS_EMBEDDINGS if embeddings else WEIGHTS_LEXICAL
+    n, m = len(a), len(b)
+    out = []
+    for i, (_, ia) in enumerate(a):
+        row = []
+        for j, (_, ib) in enumerate(b):
+            pos = 1.0 - abs((i / (n - 1) if n > 1 else 0.5) - (j / (m - 1) if m > 1 else 0.5))
+            aff = _indicator_affinity(ia, ib)
+            s = wm * meaning[i][j] + wi * aff + wp * pos
+            if ia and ib and aff == 0.0:
+                s *= INCOMPATIBLE_FACTOR
+            row.append(s)
+        out.append(row)
+    return out
+
+
+def _comparable(doc: Document) -> list[tuple[Clause, list[Indicator]]]:
+    items = []
+    for clause in doc.clauses:
+        inds = extract(clause.text, clause.title)
+        if is_comparable(clause, bool(inds)):
+            items.append((clause, inds))
+    return items
+
+
+def compare_documents(doc_a: Document, doc_b: Document, meaning_fn=meaning_matrix) -> Result:
+    a = _comparable(doc_a)
+    b = _comparable(doc_b)
+    meaning, embeddings = meaning_fn([c.full_text for c, _ in a], [c.full_text for c, _ in b])
+    score = score_matrix(a, b, meaning, embeddings)
+    rows: list[Row] = []
+    for link in align(score, THRESHOLD):
+        if link.a is None:
+            clause, inds = b[link.b]
+            rows.append(
+                Row(None, clause, ONLY_B, "B 独有的要求 / requirement only in B", False, [], inds)
+            )
+            continue
+        if link.b is None:
+            clause, inds = a[link.a]
+            rows.append(
+                Row(clause, None, ONLY_A, "A 独有的要求 / requirement only in A", False, inds, [])
+            )
+            continue
+        (ca, ia), (cb, ib) = a[link.a], b[link.b]
+        m = meaning[link.a][link.b]
+        # Without embeddings, a number-free pair's meaning is only known through its alignment score.
+        verdict: Judgement = judge(ia, ib, m if embeddings else score[link.a][link.b] + 0.1)
+        rows.append(
+            Row(
+                ca,
+                cb,
+                verdict.relation,
+                verdict.reason,
+                verdict.needs_confirmation,
+                ia,
+                ib,
+                link.score,
+                m,
+            )
+        )
+    return Result(doc_a, doc_b, rows, embeddings)
+
+
+def compare_texts(text_a: str, text_b: str, meaning_fn=meaning_matrix) -> Result:
+    return compare_documents(segment(text_a), segment(text_b), meaning_fn)
+
+
+def suggest_degree(result: Result) -> tuple[str, str]:
+    """IDT / MOD / NEQ per GB/T 20000.2 and ISO/IEC Guide 21-1, from the rows.
+
+    IDT: every requirement has a counterpart and all are equal (editorial changes only).
+    MOD: technical deviations exist, but they are all identified row by row and at least two thirds
+    of B's requirements have a counterpart in A (the structure stays comparable).
+    NEQ: fewer correspondences than that: a correspondence only, not an adoption.
+    """
+    rows = result.rows
+    if not rows:
+        return "NEQ", "没有可比对的要求 / no comparable requirement"
+    b_total = len({id(r.b) for r in rows if r.b is not None})
+    b_matched = len({id(r.b) for r in rows if r.b is not None and r.a is not None})
+    a_total = len({id(r.a) for r in rows if r.a is not None})
+    a_matched = len({id(r.a) for r in rows if r.a is not None and r.b is not None})
+    deviations = sum(1 for r in rows if r.relation != EQUAL)
+    if deviations == 0:
+        return "IDT", "全部要求一一对应且一致 / every requirement corresponds and is equal"
+    cover_b = b_matched / b_total if b_total else 0.0
+    cover_a = a_matched / a_total if a_total else 0.0
+    if cover_b >= 2 / 3 and cover_a >= 2 / 3:
+        return "MOD", (
+            f"{deviations} 处技术性差异均已逐条标明，B 的要求对应 {cover_b:.0%} / "
+            f"{deviations} technical deviations, each identified; {cover_b:.0%} of B's requirements correspond"
+        )
+    return "NEQ", (
+        f"B 的要求仅对应 {cover_b:.0%}，A 的要求对应 {cover_a:.0%} / only {cover_b:.0%} of B's and "
+        f"{cover_a:.0%} of A's requirements correspond"
+    )
+
+
+def indicator_json(ind: Indicator) -> dict:
+    return {
+        "quantity": ind.quantity,
+        "comparator": ind.comparator,
+        "value": ind.value,
+        "unit": ind.unit,
+        "text": ind.text,
+        "strict": ind.strict,
+        "severity": ind.severity,
+    }
+
+
+def result_json(result: Result) -> dict:
+    langs = result.languages
+    return {
+        "documents": {
+            "a": {
+                "language": result.doc_a.language,
+                "title": result.doc_a.title,
+                "clauses": len(result.doc_a.clauses),
+            },
+            "b": {
+                "language": result.doc_b.language,
+                "title": result.doc_b.title,
+                "clauses": len(result.doc_b.clauses),
+            },
+        },
+        "rows": [
+            {
+                "a": r.a.number if r.a else None,
+                "b": r.b.number if r.b else None,
+                "relation": r.relation_label(langs),
+                "indicators": {
+                    "a": [indicator_json(i) for i in r.indicators_a],
+                    "b": [indicator_json(i) for i in r.indicators_b],
+                },
+                "reason": r.reason,
+                "needs_confirmation": r.needs_confirmation,
+                "a_title": r.a.title if r.a else "",
+                "b_title": r.b.title if r.b else "",
+                "score": round(r.score, 3),
+            }
+            for r in result.rows
+        ],
+        "summary": result.summary(),
+    }
+
+
+__all__ = [
+    "compare_texts",
+    "compare_documents",
+    "result_json",
+    "relation_name",
+    "DIFFERENT",
+    "EQUAL",
+    "LOOSER",
+    "STRICTER",
+]

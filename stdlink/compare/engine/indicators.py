@@ -1,0 +1,353 @@
+"""Indicator extraction: quantity, comparator, value or range, unit — table-driven.
+
+The comparator comes from the wording (tables `MAX_WORDS`, `MIN_WORDS`, `RANGE_LEADS`, ...), the
+unit from `units.UNIT_WORDS`. Standard numbers (GB/T 2912.1, ISO 3071), clause and table
+references (见5.1, Table 2, 附录A) and dates are masked first so that their digits are not read
+as values; notes are not scanned (they are informative).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+from . import units
+from .text import fold
+
+# Comparator words, longest first where one contains another. (word, strict)
+MAX_WORDS: list[tuple[str, bool]] = [
+    ("小于或等于", False),
+    ("小于等于", False),
+    ("低于或等于", False),
+    ("不超出", False),
+    ("不大于", False),
+    ("不超过", False),
+    ("不高于", False),
+    ("不多于", False),
+    ("不得超过", False),
+    ("不应超过", False),
+    ("不应大于", False),
+    ("不得大于", False),
+    ("不应高于", False),
+    ("不得高于", False),
+    ("至多", False),
+    ("最多", False),
+    ("最大", False),
+    ("最高", False),
+    ("上限", False),
+    ("≤", False),
+    ("<=", False),
+    ("小于", True),
+    ("低于", True),
+    ("少于", True),
+    ("<", True),
+    ("shall not exceed", False),
+    ("shall not be more than", False),
+    ("shall not be greater than", False),
+    ("not exceeding", False),
+    ("not exceed", False),
+    ("not more than", False),
+    ("not greater than", False),
+    ("not higher than", False),
+    ("no more than", False),
+    ("no greater than", False),
+    ("no higher than", False),
+    ("less than or equal to", False),
+    ("lower than or equal to", False),
+    ("at most", False),
+    ("maximum", False),
+    ("max.", False),
+    ("max", False),
+    ("up to", False),
+    ("less than", True),
+    ("lower than", True),
+    ("fewer than", True),
+    ("below", True),
+    ("under", True),
+]
+MIN_WORDS: list[tuple[str, bool]] = [
+    ("大于或等于", False),
+    ("大于等于", False),
+    ("高于或等于", False),
+    ("不小于", False),
+    ("不低于", False),
+    ("不少于", False),
+    ("不得低于", False),
+    ("不得小于", False),
+    ("不应低于", False),
+    ("不应小于", False),
+    ("不得少于", False),
+    ("至少", False),
+    ("最少", False),
+    ("最小", False),
+    ("最低", False),
+    ("下限", False),
+    ("≥", False),
+    (">=", False),
+    ("大于", True),
+    ("高于", True),
+    ("多于", True),
+    ("超过", True),
+    (">", True),
+    ("not less than", False),
+    ("not lower than", False),
+    ("not fewer than", False),
+    ("no less than", False),
+    ("no lower than", False),
+    ("no fewer than", False),
+    ("greater than or equal to", False),
+    ("at least", False),
+    ("minimum", False),
+    ("min.", False),
+    ("min", False),
+    ("more than", True),
+    ("greater than", True),
+    ("higher than", True),
+    ("above", True),
+    ("exceeding", True),
+]
+# Words after a value that make it a limit.
+MAX_AFTER = [
+    "及以下",
+    "或以下",
+    "以下",
+    "以内",
+    "or less",
+    "or below",
+    "or lower",
+    "max.",
+    "maximum",
+    "max",
+]
+MIN_AFTER = [
+    "及以上",
+    "或以上",
+    "以上",
+    "or more",
+    "or above",
+    "or higher",
+    "min.",
+    "minimum",
+    "min",
+]
+# Words that state a value without a limit: "应为 / shall be".
+EQ_WORDS = ["应为", "应是", "须为", "为", "shall be", "must be", "is", "of", "="]
+RANGE_LEADS = ["between", "within", "from", "在", "介于", "范围为", "范围"]
+RANGE_SEPS = ["~", "至", "到", "to", "and", "-", "–"]
+GRADE_WORDS = ["grade", "rating", "class", "level", "等级"]
+
+_NUM = r"[-+]?(?:\d{1,3}(?:[ \u2009]\d{3})+(?![\d.])|\d+(?:,\d{3})*)(?:\.\d+)?"
+
+
+def _alternation(words) -> str:
+    parts = []
+    for w in sorted(words, key=len, reverse=True):
+        esc = re.escape(w)
+        parts.append(esc + r"(?![A-Za-z])" if w[-1].isalpha() and w.isascii() else esc)
+    return "|".join(parts)
+
+
+_UNIT_ATOM = _alternation(units.UNIT_WORDS)
+_UNIT = rf"(?:{_UNIT_ATOM})(?:\s*(?:/|per\s|每)\s*(?:{_UNIT_ATOM}))*"
+
+_MASKS = [
+    # standard numbers: GB/T 2912.1—2009, ISO 3071:2020, T/ZZB 2101, IEC 60335-1
+    re.compile(
+        r"\b(?:GB|GB/T|GB/Z|[A-Z]{1,3}/T|T/[A-Z]+|DB\d*/?T?|ISO(?:/IEC)?|IEC|EN|BS|DIN|ASTM|ANSI|UL|JIS|AS|NZS|CSA|IEEE|SN|RS-[A-Z]+)"
+        r"\s*[A-Z]?\s*\d[\d.\-:/—–]*(?:\s*[—–-]\s*\d{4})?"
+    ),
+    # clause, table, figure and annex references
+    re.compile(r"(?:见|按|按照|依据|符合|参照|第)\s*[A-Z]?\d+(?:\.\d+)*\s*(?:条|章|节)?"),
+    re.compile(r"[表图]\s*[A-Z]?\d+(?:\.\d+)*"),
+    re.compile(r"\b(?:clause|subclause|table|figure|annex|see|in)\s+[A-Z]?\d+(?:\.\d+)*", re.I),
+    # dates
+    re.compile(r"\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?"),
+]
+
+_PATTERN = re.compile(
+    # a grade: 3-4级, 4级, grade 3-4, grade 4
+    rf"(?P<grade>(?P<g1>\d+(?:\.\d+)?)(?:\s*[-~/]\s*(?P<g2>\d+(?:\.\d+)?))?\s*级"
+    rf"|(?P<g5>\d+(?:\.\d+)?)(?:\s*[-/]\s*(?P<g6>\d+(?:\.\d+)?))?\s*(?:grade|rating)(?![A-Za-z])"
+    rf"|(?:{_alternation(GRADE_WORDS)})\s*(?P<g3>\d+(?:\.\d+)?)(?:\s*[-/]\s*(?P<g4>\d+(?:\.\d+)?))?(?![\d.]))"
+    # a tolerance: 100 mm ± 5 mm, ±3 %
+    rf"|(?P<tol>(?:(?P<nom>{_NUM})\s*(?P<nomunit>{_UNIT})?\s*)?±\s*(?P<dev>\d+(?:\.\d+)?)\s*(?P<tolunit>{_UNIT})?)"
+    # a range with a lead word, or with a range separator
+    rf"|(?P<range>(?:(?P<lead>{_alternation(RANGE_LEADS)})\s*)?(?P<lo>{_NUM})\s*(?P<lounit>{_UNIT})?\s*"
+    rf"(?P<sep>~|至|到|to(?![A-Za-z])|and(?![A-Za-z])|-|–)\s*(?P<hi>{_NUM})\s*(?P<hiunit>{_UNIT})?)"
+    # one value
+    rf"|(?P<single>(?P<val>{_NUM})\s*(?P<unit>{_UNIT})?)",
+    re.I,
+)
+_EQ_LIST = ["应当为", "应为", "应是", "须为", "shall be", "must be", "shall have", "="]
+_WORD_KIND: dict[str, tuple[str, bool]] = {w.lower(): ("eq", False) for w in _EQ_LIST}
+_WORD_KIND.update({w.lower(): ("min", s) for w, s in MIN_WORDS})
+_WORD_KIND.update({w.lower(): ("max", s) for w, s in MAX_WORDS})
+_COMPARATOR_RX = re.compile(_alternation(_WORD_KIND), re.I)
+_EQ_RX = re.compile(_alternation(_EQ_LIST), re.I)
+_MAX_AFTER_RX = re.compile(r"^\s*(?:" + _alternation(MAX_AFTER) + ")", re.I)
+_MIN_AFTER_RX = re.compile(r"^\s*(?:" + _alternation(MIN_AFTER) + ")", re.I)
+_SENTENCE = re.compile(r"[。；;!?！？\n]|\.\s")
+_MODAL = re.compile(
+    r"(?:应当|均应|应|必须|须|不得|的|为|\b(?:shall|must|should|be|the|is|are|of|when|tested|for|at|and|with|to|in))\s*$|^\s*(?:the|of|and|for)\s+",
+    re.I,
+)
+
+
+@dataclass
+class Indicator:
+    quantity: str
+    comparator: str  # max | min | range | eq
+    value: float | list[float]
+    unit: str  # canonical symbol ('' for none)
+    text: str  # as written
+    start: int
+    end: int
+    strict: bool = False
+    severity: bool = (
+        False  # a test severity (voltage, energy, cycles, duration): higher is more severe
+    )
+    written_unit: str = ""
+
+    def as_dict(self) -> dict:
+        d = asdict(self)
+        d.pop("written_unit")
+        return d
+
+    @property
+    def dimension(self) -> str:
+        return units.dimension(self.written_unit)
+
+
+def mask(text: str) -> str:
+    """The text with references and dates blanked out (same length)."""
+    for rx in _MASKS:
+        text = rx.sub(lambda m: " " * len(m.group(0)), text)
+    return text
+
+
+def _num(s: str) -> float:
+    return float(re.sub(r"[,\s\u2009]", "", s))
+
+
+def _comparator_before(window: str) -> tuple[str | None, bool, int]:
+    """The comparator named closest before a value: (kind, strict, position) or (None, False, -1)."""
+    # One alternation, longest word first: "不低于" is read as a minimum, not as "低于".
+    # The word closest to the value wins ("shall not exceed" after an earlier "shall be").
+    last = None
+    for m in _COMPARATOR_RX.finditer(window):
+        last = m
+    if last is None:
+        return None, False, -1
+    kind, strict = _WORD_KIND[last.group(0).lower()]
+    return kind, strict, last.end()
+
+
+def _quantity(window: str, title: str) -> str:
+    pieces = [p for p in re.split(r"[，,、:：()（）]", window) if p.strip()] if window else []
+    phrase = pieces[-1] if pieces else ""
+    phrase = _COMPARATOR_RX.sub(" ", phrase)
+    phrase = re.sub(r"\s+", " ", phrase).strip()
+    for _ in range(3):
+        phrase = _MODAL.sub("", phrase).strip()
+    if len(phrase) < 2 or re.fullmatch(r"[\W\d_]+", phrase):
+        return title
+    if len(phrase) > 40:
+        phrase = phrase[-40:]
+        phrase = phrase.split(" ", 1)[-1] if " " in phrase else phrase
+    return phrase
+
+
+def extract(text: str, title: str = "") -> list[Indicator]:
+    """The indicators a requirement's text names."""
+    folded = mask(fold(text))
+    found: list[Indicator] = []
+    prev_end = 0
+    for m in _PATTERN.finditer(folded):
+        start, end = m.span()
+        sentence_start = max((s.end() for s in _SENTENCE.finditer(folded, 0, start)), default=0)
+        window = folded[max(prev_end, sentence_start) : start]
+        after = folded[end : end + 12]
+        kind, strict, _pos = _comparator_before(window)
+        if m.group("grade"):
+            lo = m.group("g1") or m.group("g3") or m.group("g5")
+            hi = m.group("g2") or m.group("g4") or m.group("g6")
+            value = (_num(lo) + _num(hi)) / 2 if hi else _num(lo)
+            unit, written = "grade", "级"
+            comparator = kind if kind in ("max", "min") else "eq"
+        elif m.group("tol"):
+            dev = _num(m.group("dev"))
+            written = m.group("tolunit") or m.group("nomunit") or ""
+            nominal = _num(m.group("nom")) if m.group("nom") else 0.0
+            value = [nominal - dev, nominal + dev]
+            comparator = "range"
+            unit = units.canonical(written) if written else ""
+        elif m.group("range"):
+            sep = m.group("sep").lower()
+            lead = m.group("lead")
+            lo_unit, hi_unit = m.group("lounit") or "", m.group("hiunit") or ""
+            plain_hyphen = sep in ("-", "–") and not lead
+            if (sep == "and" and not lead) or (
+                plain_hyphen and (lo_unit or " " in m.group("range"))
+            ):
+                # "20 mg/kg and 5 %", "3 - 5": not a range; read the first value alone
+                m2 = re.match(rf"(?P<val>{_NUM})\s*(?P<unit>{_UNIT})?", folded[start:], re.I)
+                end = start + m2.end()
+                written = m2.group("unit") or ""
+                value = _num(m2.group("val"))
+                unit = units.canonical(written) if written else ""
+                comparator, strict = _single_comparator(kind, strict, folded[end : end + 12])
+                if comparator is None and not written:
+                    prev_end = end
+                    continue
+            else:
+                written = hi_unit or lo_unit
+                lo, hi = _num(m.group("lo")), _num(m.group("hi"))
+                if (
+                    lo_unit
+                    and hi_unit
+                    and lo_unit != hi_unit
+                    and units.comparable(lo_unit, hi_unit)
+                ):
+                    lo = units.convert(lo, lo_unit, hi_unit)
+                value = [min(lo, hi), max(lo, hi)]
+                comparator = "range"
+                unit = units.canonical(written) if written else ""
+        else:
+            written = m.group("unit") or ""
+            value = _num(m.group("val"))
+            unit = units.canonical(written) if written else ""
+            comparator, strict = _single_comparator(kind, strict, after)
+            if not written and (
+                comparator is None or (comparator == "eq" and not _EQ_RX.search(window))
+            ):
+                prev_end = end  # a bare number: a count in the text, not a requirement
+                continue
+        if comparator is None:
+            comparator = "eq"
+        ind = Indicator(
+            quantity=_quantity(window, title),
+            comparator=comparator,
+            value=value,
+            unit=unit,
+            text=text[start:end].strip(),
+            start=start,
+            end=end,
+            strict=strict if comparator in ("max", "min") else False,
+            written_unit=written,
+        )
+        ind.severity = comparator == "eq" and ind.dimension in units.SEVERITY_DIMENSIONS
+        found.append(ind)
+        prev_end = end
+    if title and len(found) == 1:
+        found[0].quantity = title  # a clause about one thing is best named by its heading
+    return found
+
+
+def _single_comparator(kind: str | None, strict: bool, after: str) -> tuple[str | None, bool]:
+    if _MAX_AFTER_RX.match(after):
+        return "max", False
+    if _MIN_AFTER_RX.match(after):
+        return "min", False
+    if kind in ("max", "min"):
+        return kind, strict
+    return ("eq" if kind == "eq" else None), False

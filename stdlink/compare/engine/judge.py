@@ -1,0 +1,184 @@
+"""Judgement of an aligned pair of requirements: is A stricter than, equal to or looser than B?
+
+Per indicator: a maximum is stricter when lower, a minimum when higher, a range when narrower (it
+lies inside the other), a test severity (voltage, energy, cycles, duration under "shall be") when
+higher; values in different dimensions or of different kinds are "different". A clause's relation
+combines its indicators; requirements without numbers compare by meaning and always need a
+person to confirm.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import units
+from .indicators import Indicator
+
+STRICTER, EQUAL, LOOSER, DIFFERENT = "stricter", "equal", "looser", "different"
+# Meaning score (0..1) above which two number-free requirements are taken as saying the same.
+SAME_MEANING = 0.6
+_TOL = 1e-9
+
+
+@dataclass
+class Judgement:
+    relation: str
+    reason: str
+    needs_confirmation: bool = False
+    pairs: list[tuple[int, int, str]] = field(
+        default_factory=list
+    )  # (index in A, index in B, relation)
+
+
+def _fmt(ind: Indicator) -> str:
+    return ind.text or str(ind.value)
+
+
+def _same_family(a: Indicator, b: Indicator) -> bool:
+    if a.comparator != b.comparator:
+        return False
+    if a.unit == b.unit:
+        return True
+    return bool(a.written_unit and b.written_unit) and units.comparable(
+        a.written_unit, b.written_unit
+    )
+
+
+def _in_a_units(b: Indicator, a: Indicator):
+    if not a.written_unit or not b.written_unit or a.unit == b.unit:
+        return b.value
+    if isinstance(b.value, list):
+        return [units.convert(v, b.written_unit, a.written_unit) for v in b.value]
+    return units.convert(b.value, b.written_unit, a.written_unit)
+
+
+def _cmp(x: float, y: float) -> int:
+    if abs(x - y) <= _TOL * max(1.0, abs(x), abs(y)):
+        return 0
+    return -1 if x < y else 1
+
+
+def compare_indicators(a: Indicator, b: Indicator) -> tuple[str, str]:
+    """(relation of a to b, reason) for two indicators of the same family."""
+    if not _same_family(a, b):
+        return DIFFERENT, f"{_fmt(a)} 与 {_fmt(b)} 不可比 / not comparable"
+    bv = _in_a_units(b, a)
+    if a.comparator == "max":
+        c = _cmp(a.value, bv)
+        if c == 0:
+            c = (-1 if a.strict else 1) if a.strict != b.strict else 0
+        rel = {-1: STRICTER, 0: EQUAL, 1: LOOSER}[c]
+        return (
+            rel,
+            f"上限 {_fmt(a)} 对 {_fmt(b)}：上限越低越严 / maximum {_fmt(a)} vs {_fmt(b)}: lower is stricter",
+        )
+    if a.comparator == "min":
+        c = _cmp(a.value, bv)
+        if c == 0:
+            c = (1 if a.strict else -1) if a.strict != b.strict else 0
+        rel = {1: STRICTER, 0: EQUAL, -1: LOOSER}[c]
+        return (
+            rel,
+            f"下限 {_fmt(a)} 对 {_fmt(b)}：下限越高越严 / minimum {_fmt(a)} vs {_fmt(b)}: higher is stricter",
+        )
+    if a.comparator == "range":
+        (alo, ahi), (blo, bhi) = a.value, bv
+        lo, hi = _cmp(alo, blo), _cmp(ahi, bhi)
+        if lo == 0 and hi == 0:
+            rel = EQUAL
+        elif lo >= 0 and hi <= 0:
+            rel = STRICTER
+        elif lo <= 0 and hi >= 0:
+            rel = LOOSER
+        else:
+            rel = DIFFERENT
+        return (
+            rel,
+            f"范围 {_fmt(a)} 对 {_fmt(b)}：范围越窄越严 / range {_fmt(a)} vs {_fmt(b)}: narrower is stricter",
+        )
+    c = _cmp(a.value, bv)
+    if a.severity and b.severity:
+        rel = {1: STRICTER, 0: EQUAL, -1: LOOSER}[c]
+        return (
+            rel,
+            f"试验严酷度 {_fmt(a)} 对 {_fmt(b)}：越高越严 / test severity {_fmt(a)} vs {_fmt(b)}: higher is more severe",
+        )
+    rel = EQUAL if c == 0 else DIFFERENT
+    return rel, f"规定值 {_fmt(a)} 对 {_fmt(b)} / stated value {_fmt(a)} vs {_fmt(b)}"
+
+
+def match_indicators(a: list[Indicator], b: list[Indicator]) -> list[tuple[int, int]]:
+    """Pairs of indicators that measure the same thing: same comparator kind and comparable unit, in order."""
+    used: set[int] = set()
+    pairs = []
+    for i, x in enumerate(a):
+        for j, y in enumerate(b):
+            if j not in used and _same_family(x, y):
+                pairs.append((i, j))
+                used.add(j)
+                break
+    if not pairs:  # the same dimension with different comparators (a maximum against a range)
+        for i, x in enumerate(a):
+            for j, y in enumerate(b):
+                same_dim = x.unit == y.unit or (
+                    bool(x.written_unit and y.written_unit)
+                    and units.comparable(x.written_unit, y.written_unit)
+                )
+                if j not in used and same_dim:
+                    pairs.append((i, j))
+                    used.add(j)
+                    break
+    return pairs
+
+
+def judge(a: list[Indicator], b: list[Indicator], meaning: float) -> Judgement:
+    """The relation of requirement A to requirement B."""
+    if not a and not b:
+        if meaning >= SAME_MEANING:
+            return Judgement(
+                EQUAL,
+                "无数值指标，按语义判断为一致，请人工确认 / no numeric indicator; same meaning, to be confirmed",
+                True,
+            )
+        return Judgement(
+            DIFFERENT,
+            "无数值指标，语义不同，请人工确认 / no numeric indicator; meanings differ, to be confirmed",
+            True,
+        )
+    if not a or not b:
+        side = "A" if a else "B"
+        return Judgement(
+            DIFFERENT,
+            f"仅{side}方有数值指标，请人工确认 / only {side} states a numeric indicator; to be confirmed",
+            True,
+        )
+    pairs = match_indicators(a, b)
+    if not pairs:
+        return Judgement(
+            DIFFERENT,
+            "指标的量纲或类型不同，不可比 / the indicators measure different things",
+            True,
+        )
+    results = []
+    reasons = []
+    for i, j in pairs:
+        rel, reason = compare_indicators(a[i], b[j])
+        results.append((i, j, rel))
+        reasons.append(reason)
+    rels = {r for _, _, r in results}
+    if rels == {EQUAL}:
+        relation = EQUAL
+    elif rels <= {STRICTER, EQUAL}:
+        relation = STRICTER
+    elif rels <= {LOOSER, EQUAL}:
+        relation = LOOSER
+    else:
+        relation = DIFFERENT
+    extra = (len(a) - len(pairs), len(b) - len(pairs))
+    needs = relation == DIFFERENT
+    if any(extra):
+        reasons.append(
+            f"另有未对应指标 A {extra[0]} 项、B {extra[1]} 项 / unmatched indicators: A {extra[0]}, B {extra[1]}"
+        )
+        needs = True
+    return Judgement(relation, "；".join(reasons), needs, results)

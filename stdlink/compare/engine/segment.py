@@ -1,0 +1,284 @@
+"""Clause segmentation of Chinese and English standards.
+
+A line that opens with a plausible clause number (4, 4.2, 4.2.1, A.1, 第5章, full-width digits)
+starts a clause; an annex heading (附录A, Annex A) starts an annex; 前言/Foreword and
+引言/Introduction start un-numbered parts; everything before the first of these is front matter.
+Headings, notes (注/NOTE), list items and table lines stay with the clause they follow. The kind
+of a top-level clause is read from its heading (范围/Scope, 规范性引用文件/Normative references,
+术语和定义/Terms and definitions, 试验方法/Test methods, ...) and inherited by its sub-clauses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .text import fold, language
+
+# Kinds of clause.
+FRONT_MATTER = "front_matter"
+FOREWORD = "foreword"
+INTRODUCTION = "introduction"
+SCOPE = "scope"
+REFERENCES = "normative_references"
+TERMS = "terms"
+REQUIREMENT = "requirement"
+TEST_METHOD = "test_method"
+INSPECTION = "inspection"
+MARKING = "marking"
+ANNEX_INFORMATIVE = "annex_informative"
+BIBLIOGRAPHY = "bibliography"
+
+# Kinds whose clauses state requirements on the product (rows of a comparison).
+REQUIREMENT_KINDS = {REQUIREMENT, MARKING}
+# Kinds whose clauses become rows only when they name an indicator (a test severity, a sample size).
+INDICATOR_KINDS = {TEST_METHOD, INSPECTION}
+
+# Heading words of a top-level clause -> kind (first match wins; matched on the folded, lower-case title).
+SECTION_WORDS: list[tuple[str, tuple[str, ...]]] = [
+    (SCOPE, ("范围", "scope")),
+    (REFERENCES, ("规范性引用文件", "引用标准", "引用文件", "normative reference")),
+    (TERMS, ("术语", "定义", "缩略语", "符号", "terms", "definitions", "abbreviat", "symbols")),
+    (
+        TEST_METHOD,
+        (
+            "试验方法",
+            "检验方法",
+            "测试方法",
+            "检测方法",
+            "测定方法",
+            "试验",
+            "test method",
+            "methods of test",
+            "testing",
+            "test procedure",
+        ),
+    ),
+    (
+        INSPECTION,
+        ("检验规则", "抽样", "合格评定", "inspection", "sampling", "conformity assessment"),
+    ),
+    (
+        MARKING,
+        (
+            "标志",
+            "标识",
+            "标签",
+            "包装",
+            "运输",
+            "贮存",
+            "使用说明",
+            "marking",
+            "labelling",
+            "labeling",
+            "packaging",
+            "instructions",
+        ),
+    ),
+    (BIBLIOGRAPHY, ("参考文献", "bibliography")),
+]
+
+_UNNUMBERED = [
+    (FOREWORD, re.compile(r"^\s*(前\s*言|foreword|preface)\s*$", re.I)),
+    (INTRODUCTION, re.compile(r"^\s*(引\s*言|introduction)\s*$", re.I)),
+    (BIBLIOGRAPHY, re.compile(r"^\s*(参\s*考\s*文\s*献|bibliography)\s*$", re.I)),
+]
+
+_ANNEX = re.compile(
+    r"^\s*(?:附\s*录\s*([A-Z])|(?:annex|appendix)\s+([A-Z]))(?![A-Za-z])\s*[:.]?\s*(.*)$", re.I
+)
+_CHAPTER = re.compile(r"^\s*第\s*(\d{1,3})\s*章\s*(.*)$")
+_NUMBERED = re.compile(
+    r"^\s*((?:\d{1,3}|[A-Z])(?:\.\d{1,3}){0,5})\.?(?:\s+|(?=[\u4e00-\u9fff])|$)(.*)$"
+)
+_NOTE = re.compile(
+    r"^\s*(注\s*\d*\s*[:：]|注\s*\d+\s|note\s*\d*\s*[:\-—]?\s|example\s*\d*\s*[:\-—]?|示例)", re.I
+)
+_SENTENCE_END = re.compile(r"[。；;.:：]\s*$")
+
+
+@dataclass
+class Clause:
+    number: str  # "3.1", "A.2", "A" for an annex, "" for an un-numbered part
+    title: str
+    kind: str
+    level: int
+    lines: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    index: int = 0
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines).strip()
+
+    @property
+    def full_text(self) -> str:
+        """Heading and body, as the clause reads (notes left out)."""
+        return "\n".join(x for x in (self.title, self.text) if x).strip()
+
+    @property
+    def label(self) -> str:
+        return self.number or self.kind
+
+
+@dataclass
+class Document:
+    language: str
+    clauses: list[Clause]
+    title: str = ""
+
+    def by_number(self, number: str) -> Clause | None:
+        return next((c for c in self.clauses if c.number == number), None)
+
+
+def _components(number: str) -> list:
+    return [int(p) if p.isdigit() else p for p in number.split(".")]
+
+
+def _key(part) -> int:
+    return part if isinstance(part, int) else 1000 + ord(part)
+
+
+def plausible_next(previous: list | None, candidate: list, max_gap: int = 25) -> bool:
+    """Could `candidate` follow clause `previous` (a sibling later on, a first child, a later ancestor's sibling)?"""
+    if previous is None:
+        return len(candidate) == 1 and isinstance(candidate[0], int) and candidate[0] <= 20
+    if isinstance(candidate[0], str) and (
+        not isinstance(previous[0], str) or candidate[0] != previous[0]
+    ):
+        return False  # an annex clause only after its annex heading
+    for depth in range(len(previous), -1, -1):
+        parent = previous[:depth]
+        if len(candidate) != depth + 1 or candidate[:depth] != parent:
+            continue
+        last = candidate[depth]
+        if not isinstance(last, int):
+            continue
+        before = previous[depth] if depth < len(previous) else 0
+        before = before if isinstance(before, int) else 0
+        if before < last <= before + max_gap:
+            return True
+    return False
+
+
+def _section_kind(title: str) -> str:
+    low = fold(title).lower()
+    for kind, words in SECTION_WORDS:
+        if any(w in low for w in words):
+            return kind
+    return REQUIREMENT
+
+
+def _split_heading(rest: str) -> tuple[str, str]:
+    """(title, first body line) of the text after a clause number."""
+    rest = rest.strip()
+    if "\t" in rest:
+        return "", rest
+    is_sentence = (
+        _SENTENCE_END.search(rest)
+        or len(rest) > 60
+        or re.search(r"应|不得|须|shall|must|should", rest)
+    )
+    return ("", rest) if is_sentence else (rest, "")
+
+
+def segment(text: str) -> Document:
+    """Split a standard's text into clauses."""
+    lines = text.split("\n")
+    folded_lines = [fold(line) for line in lines]
+    clauses: list[Clause] = []
+    current = Clause("", "", FRONT_MATTER, 0)
+    clauses.append(current)
+    previous: list | None = None
+    top_kind = FRONT_MATTER
+    annex_kind = None
+
+    def start(clause: Clause) -> Clause:
+        clause.index = len(clauses)
+        clauses.append(clause)
+        return clause
+
+    for raw, line in zip(lines, folded_lines, strict=True):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        unnumbered = next((k for k, rx in _UNNUMBERED if rx.match(stripped)), None)
+        if unnumbered:
+            current = start(Clause("", raw.strip(), unnumbered, 0))
+            top_kind = unnumbered
+            continue
+        m = _ANNEX.match(stripped)
+        if m:
+            letter = (m.group(1) or m.group(2)).upper()
+            rest = m.group(3)
+            informative = bool(re.search(r"资料性|informative", rest, re.I))
+            annex_kind = ANNEX_INFORMATIVE if informative else REQUIREMENT
+            top_kind = annex_kind
+            title = (
+                re.sub(r"^[(（][^)）]*[)）]\s*", "", raw.strip()[m.start(3) :]).strip()
+                if rest
+                else ""
+            )
+            current = start(Clause(letter, title, annex_kind, 1))
+            previous = [letter]
+            continue
+        if (
+            current.number.isalpha()
+            and not current.lines
+            and re.fullmatch(
+                r"[(（]\s*(规范性|资料性|normative|informative)\s*[)）]", stripped, re.I
+            )
+        ):
+            if re.search(r"资料性|informative", stripped, re.I):
+                current.kind = top_kind = annex_kind = ANNEX_INFORMATIVE
+            continue
+        number = rest = None
+        m = _CHAPTER.match(stripped)
+        if m:
+            number, rest = m.group(1), m.group(2)
+        else:
+            m = _NUMBERED.match(stripped)
+            if m and not re.match(
+                r"^[\s\-~%/.,:;)）]|^(mg|kg|mm|cm|g|v|kv|h|min|s|n|j)\b", m.group(2), re.I
+            ):
+                number, rest = m.group(1), m.group(2)
+        if number is not None:
+            comps = _components(number)
+            if plausible_next(previous, comps):
+                title, body = _split_heading(
+                    raw.strip()[len(raw.strip()) - len(rest.strip()) :] if rest.strip() else ""
+                )
+                if len(comps) == 1 and isinstance(comps[0], int):
+                    top_kind = _section_kind(title or body)
+                current = start(Clause(number, title, top_kind, len(comps)))
+                if body:
+                    current.lines.append(body)
+                previous = comps
+                continue
+        if _NOTE.match(stripped):
+            current.notes.append(raw.strip())
+        elif current.notes and not current.lines and current.kind == FRONT_MATTER:
+            current.lines.append(raw.strip())
+        else:
+            current.lines.append(raw.strip())
+    if not clauses[0].lines and not clauses[0].notes:
+        clauses.pop(0)
+        for i, c in enumerate(clauses):
+            c.index = i
+    front = next((c for c in clauses if c.kind == FRONT_MATTER), None)
+    title = ""
+    if front:
+        title = next(
+            (line for line in front.lines if language(line) == "zh" or not re.search(r"\d", line)),
+            "",
+        )
+    return Document(language=language(text), clauses=clauses, title=title)
+
+
+def is_comparable(clause: Clause, has_indicators: bool) -> bool:
+    """Does the clause state a requirement that belongs in the comparison?"""
+    if not clause.text:
+        return False  # a heading whose content is in its sub-clauses
+    if clause.kind in REQUIREMENT_KINDS:
+        return True
+    return clause.kind in INDICATOR_KINDS and has_indicators
