@@ -29,6 +29,7 @@ ROUTERS = [
     ("stdlink.search.api", "/", "search"),
     ("stdlink.programme.api", "/programme/", "programme"),
     ("stdlink.ledger.api", "/ledger/", "ledger"),
+    ("stdlink.compare.api", "/compare/", "compare"),
 ]
 
 for module_name, prefix, tag in ROUTERS:

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "stdlink.search",
     "stdlink.programme",
     "stdlink.ledger",
+    "stdlink.compare",
 ]
 
 MIDDLEWARE = [

@@ -43,6 +43,16 @@ LOCAL_RECORD_EDITS = [
     for action in ("add", "change")
 ]
 
+# Comparisons (对标/比对): officers and units compare and review in their scope; confirming and the
+# mutual-recognition catalogue stay with city officers and the province.
+COMPARE_EDITS = [
+    "compare.view_comparison",
+    "compare.add_comparison",
+    "compare.change_comparison",
+    "compare.review_comparison",
+    "compare.view_recognition",
+]
+
 # code: (name_zh, name_en, scope, permission patterns)
 # City and county officers add and change programme records in their region; programmes, targets,
 # subsidy policies and payments, designations (programme.designate_unit) and the review of monthly
@@ -58,6 +68,7 @@ ROLE_SPECS: dict[str, tuple[str, str, str, list[str]]] = {
             "search.*",
             "programme.*",
             "ledger.*",
+            "compare.*",
             "tbt.*",
             "tracking.*",
             "reports.*",
@@ -76,13 +87,17 @@ ROLE_SPECS: dict[str, tuple[str, str, str, list[str]]] = {
             "ledger.view_*",
             "ledger.change_task",
             "catalog.view_*",
+            *COMPARE_EDITS,
+            "compare.confirm_comparison",
+            "compare.add_recognition",
+            "compare.change_recognition",
         ],
     ),
     "city_viewer": (
         "市局只读用户",
         "City read-only user",
         "region",
-        ["programme.view_*", "ledger.view_*", "catalog.view_*"],
+        ["programme.view_*", "ledger.view_*", "catalog.view_*", "compare.view_*"],
     ),
     "county_officer": (
         "县（市、区）局工作人员",
@@ -93,6 +108,7 @@ ROLE_SPECS: dict[str, tuple[str, str, str, list[str]]] = {
             *LOCAL_RECORD_EDITS,
             "ledger.view_*",
             "catalog.view_*",
+            *COMPARE_EDITS,
         ],
     ),
     "unit_user": (
@@ -114,6 +130,7 @@ ROLE_SPECS: dict[str, tuple[str, str, str, list[str]]] = {
             "programme.view_designation",
             "programme.view_groupstandardtranslation",
             "catalog.view_*",
+            *COMPARE_EDITS,
         ],
     ),
 }

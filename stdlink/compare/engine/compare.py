@@ -169,21 +169,27 @@ def compare_texts(text_a: str, text_b: str, meaning_fn=meaning_matrix) -> Result
 
 
 def suggest_degree(result: Result) -> tuple[str, str]:
-    """IDT / MOD / NEQ per GB/T 20000.2 and ISO/IEC Guide 21-1, from the rows.
+    """IDT / MOD / NEQ for an engine result (see `degree_for`)."""
+    return degree_for(
+        [(id(r.a) if r.a else None, id(r.b) if r.b else None, r.relation) for r in result.rows]
+    )
+
+
+def degree_for(rows: list[tuple[object, object, str]]) -> tuple[str, str]:
+    """IDT / MOD / NEQ per GB/T 20000.2 and ISO/IEC Guide 21-1 from (A clause, B clause, relation) rows.
 
     IDT: every requirement has a counterpart and all are equal (editorial changes only).
     MOD: technical deviations exist, but they are all identified row by row and at least two thirds
-    of B's requirements have a counterpart in A (the structure stays comparable).
+    of each side's requirements have a counterpart (the structure stays comparable).
     NEQ: fewer correspondences than that: a correspondence only, not an adoption.
     """
-    rows = result.rows
     if not rows:
         return "NEQ", "没有可比对的要求 / no comparable requirement"
-    b_total = len({id(r.b) for r in rows if r.b is not None})
-    b_matched = len({id(r.b) for r in rows if r.b is not None and r.a is not None})
-    a_total = len({id(r.a) for r in rows if r.a is not None})
-    a_matched = len({id(r.a) for r in rows if r.a is not None and r.b is not None})
-    deviations = sum(1 for r in rows if r.relation != EQUAL)
+    b_total = len({b for _, b, _ in rows if b is not None})
+    b_matched = len({b for a, b, _ in rows if b is not None and a is not None})
+    a_total = len({a for a, _, _ in rows if a is not None})
+    a_matched = len({a for a, b, _ in rows if a is not None and b is not None})
+    deviations = sum(1 for _, _, rel in rows if rel != EQUAL)
     if deviations == 0:
         return "IDT", "全部要求一一对应且一致 / every requirement corresponds and is equal"
     cover_b = b_matched / b_total if b_total else 0.0
