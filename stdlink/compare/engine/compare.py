@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -87,11 +88,32 @@ def _indicator_affinity(a: list[Indicator], b: list[Indicator]) -> float:
             )
             if not same_dim:
                 continue
+            closeness = _closeness(x, y)
             if x.comparator == y.comparator:
-                best = max(best, 1.0 if x.unit == y.unit else 0.85)
+                best = max(best, (1.0 if x.unit == y.unit else 0.9) * (0.7 + 0.3 * closeness))
             else:
                 best = max(best, 0.5)
     return best
+
+
+def _magnitude(ind: Indicator, unit: str) -> float | None:
+    value = ind.value
+    if isinstance(value, list):
+        value = max(abs(v) for v in value)
+    try:
+        if ind.written_unit and unit and ind.written_unit != unit:
+            value = units.convert(value, ind.written_unit, unit)
+    except Exception:  # pint raises several types for incompatible or offset units
+        return None
+    return abs(value)
+
+
+def _closeness(x: Indicator, y: Indicator) -> float:
+    """1 for equal magnitudes, falling with their ratio: corresponding limits are of one order."""
+    a, b = _magnitude(x, x.written_unit), _magnitude(y, x.written_unit)
+    if a is None or b is None or a == 0 or b == 0:
+        return 0.5
+    return 1.0 / (1.0 + abs(math.log10(a / b)))
 
 
 def score_matrix(

@@ -296,6 +296,7 @@ def _reference_dimensions() -> dict:
     return {name: ureg.get_dimensionality(ureg.parse_units(expr)) for name, expr in refs.items()}
 
 
+@lru_cache(maxsize=4096)
 def comparable(unit_a: str, unit_b: str) -> bool:
     if (unit_a or "") == (unit_b or ""):
         return True
