@@ -164,7 +164,12 @@ def test_unit_conversion(value, unit_from, unit_to, expected):
         ("冲击能量为2 J", "impact energy shall be 5 J", "looser"),
         ("试验持续1 h", "duration shall be 60 min", "equal"),
         ("不大于20 mg/kg", "shall not exceed 20 mm", "different"),
-        ("应小于20 mg/kg", "shall not exceed 20 mg/kg", "stricter"),
+        (
+            "应小于20 mg/kg",
+            "shall not exceed 20 mg/kg",
+            "equal",
+        ),  # boundary only: named, not judged
+        ("拉力不小于90 N", "shall withstand a tension force of 70 N", "stricter"),
     ],
 )
 def test_judgement(a, b, relation):

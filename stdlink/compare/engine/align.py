@@ -51,8 +51,17 @@ def monotone_pairs(score: list[list[float]], threshold: float) -> list[tuple[int
     return pairs
 
 
-def align(score: list[list[float]], threshold: float, join_margin: float = 0.05) -> list[Link]:
-    """Links in document order: one-to-one, one-to-many, and clauses only in A or only in B."""
+def align(
+    score: list[list[float]],
+    threshold: float,
+    join_margin: float = 0.05,
+    cross_threshold: float | None = None,
+) -> list[Link]:
+    """Links in document order: one-to-one, one-to-many, and clauses only in A or only in B.
+
+    With `cross_threshold`, clauses the order-keeping pass left unmatched on both sides are paired
+    greedily, best score first, when their score clears it (requirements listed in another order).
+    """
     n = len(score)
     m = len(score[0]) if n else 0
     pairs = monotone_pairs(score, threshold) if n and m else []
@@ -83,6 +92,18 @@ def align(score: list[list[float]], threshold: float, join_margin: float = 0.05)
             ):
                 extra.append((i, j))
                 break
+    if cross_threshold is not None:
+        free_a = {i for i in range(n) if i not in a_to and all(i != x for x, _ in extra)}
+        free_b = {j for j in range(m) if j not in b_to and all(j != y for _, y in extra)}
+        for s_ij, i, j in sorted(
+            ((score[i][j], i, j) for i in free_a for j in free_b), reverse=True
+        ):
+            if s_ij < cross_threshold:
+                break
+            if i in free_a and j in free_b:
+                extra.append((i, j))
+                free_a.discard(i)
+                free_b.discard(j)
     linked = sorted(set(pairs) | set(extra))
     seen_a = {i for i, _ in linked}
     seen_b = {j for _, j in linked}

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from . import units
 from .align import align
 from .indicators import Indicator, extract
-from .judge import DIFFERENT, EQUAL, LOOSER, STRICTER, Judgement, judge
+from .judge import DIFFERENT, EQUAL, LOOSER, STRICTER, Judgement, family, judge
 from .segment import Clause, Document, is_comparable, segment
 from .similarity import meaning_matrix
 
@@ -21,6 +21,9 @@ RELATIONS = (STRICTER, EQUAL, LOOSER, DIFFERENT, ONLY_A, ONLY_B)
 WEIGHTS_EMBEDDINGS = (0.55, 0.30, 0.15)
 WEIGHTS_LEXICAL = (0.15, 0.55, 0.30)
 THRESHOLD = 0.5
+# Clauses left over by the order-keeping alignment are still paired, out of order, when their
+# score is this high (standards do not always list requirements in the same order).
+CROSS_THRESHOLD = 0.7
 # Two requirements whose indicators measure different things (mg/kg against µg/cm²/week) are
 # unlikely to be the same requirement: their score is scaled down.
 INCOMPATIBLE_FACTOR = 0.5
@@ -89,7 +92,7 @@ def _indicator_affinity(a: list[Indicator], b: list[Indicator]) -> float:
             if not same_dim:
                 continue
             closeness = _closeness(x, y)
-            if x.comparator == y.comparator:
+            if family(x) == family(y):
                 best = max(best, (1.0 if x.unit == y.unit else 0.9) * (0.7 + 0.3 * closeness))
             else:
                 best = max(best, 0.5)
@@ -153,7 +156,7 @@ def compare_documents(doc_a: Document, doc_b: Document, meaning_fn=meaning_matri
     meaning, embeddings = meaning_fn([c.full_text for c, _ in a], [c.full_text for c, _ in b])
     score = score_matrix(a, b, meaning, embeddings)
     rows: list[Row] = []
-    for link in align(score, THRESHOLD):
+    for link in align(score, THRESHOLD, cross_threshold=CROSS_THRESHOLD):
         if link.a is None:
             clause, inds = b[link.b]
             rows.append(

@@ -186,6 +186,7 @@ _COMPARATOR_RX = re.compile(_alternation(_WORD_KIND), re.I)
 _EQ_RX = re.compile(_alternation(_EQ_LIST), re.I)
 _MAX_AFTER_RX = re.compile(r"^\s*(?:" + _alternation(MAX_AFTER) + ")", re.I)
 _MIN_AFTER_RX = re.compile(r"^\s*(?:" + _alternation(MIN_AFTER) + ")", re.I)
+_CONJUNCTION = re.compile(r"\s*(?:,|，|、|/|and|or|和|及|或|与)\s*", re.I)
 _SENTENCE = re.compile(r"[。；;!?！？\n]|\.\s")
 _MODAL = re.compile(
     r"(?:应当|均应|应|必须|须|不得|的|为|\b(?:shall|must|should|be|the|is|are|of|when|tested|for|at|and|with|to|in))\s*$|^\s*(?:the|of|and|for)\s+",
@@ -262,12 +263,21 @@ def extract(text: str, title: str = "") -> list[Indicator]:
     folded = mask(fold(text))
     found: list[Indicator] = []
     prev_end = 0
-    for m in _PATTERN.finditer(folded):
+    while True:
+        m = _PATTERN.search(folded, prev_end)
+        if m is None:
+            break
         start, end = m.span()
+        if end == start:
+            prev_end = end + 1
+            continue
         sentence_start = max((s.end() for s in _SENTENCE.finditer(folded, 0, start)), default=0)
         window = folded[max(prev_end, sentence_start) : start]
         after = folded[end : end + 12]
         kind, strict, _pos = _comparator_before(window)
+        if kind is None and found and found[-1].end == prev_end and _CONJUNCTION.fullmatch(window):
+            # "not exceed 90 mg/kg and 75 mg/kg", "不大于90 mg/kg、75 mg/kg": the limit carries over
+            kind, strict = found[-1].comparator, found[-1].strict
         if m.group("grade"):
             lo = m.group("g1") or m.group("g3") or m.group("g5")
             hi = m.group("g2") or m.group("g4") or m.group("g6")

