@@ -315,3 +315,39 @@ def test_confirmed_comparisons_count_towards_a_programme_target(personas, compar
     assert metric(target, "纺织品") == 1 and metric(target, "玩具") == 0
     target.region = personas.region_b
     assert metric(target, "") == 0
+
+
+def test_a_gb18030_text_upload_is_read(client, personas, dev_pair):
+    zh, en = dev_pair
+    client.force_login(personas.editor_a)
+    resp = client.post(
+        reverse("compare:create"),
+        {
+            "title": "GB18030 上传",
+            "a_file": SimpleUploadedFile("zh-gbk.txt", zh.encode("gb18030"), "text/plain"),
+            "b_text": en,
+        },
+    )
+    assert resp.status_code == 302
+    doc = Comparison.objects.get(title="GB18030 上传").document("a")
+    assert doc.text == zh and doc.language == "zh"
+
+
+def test_export_never_writes_a_formula(client, personas, dev_pair):
+    from stdlink.compare.services import DocumentInput, create_comparison
+
+    zh, en = dev_pair
+    comparison = create_comparison(
+        acting_user=personas.editor_a,
+        region=personas.region_a,
+        title='=HYPERLINK("http://x")',
+        doc_a=DocumentInput("a.txt", "txt", zh),
+        doc_b=DocumentInput("b.txt", "txt", en),
+    )
+    client.force_login(personas.editor_a)
+    wb = load_workbook(
+        io.BytesIO(client.get(reverse("compare:export-xlsx", args=[comparison.pk])).content)
+    )
+    cell = wb.active["A2"]
+    assert cell.data_type != "f"
+    assert "HYPERLINK" in str(cell.value)
