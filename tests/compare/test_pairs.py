@@ -38,6 +38,25 @@ EXPECTED = {
 }
 
 
+def test_a_table_of_limits_against_one_clause_each(shared_data):
+    """A Chinese clause holding a table (项目/要求 rows, units in the header cells) against the dev
+    pair's English clauses: each row of the table goes to its own English clause."""
+    pytest.importorskip("stdlink.semantic")
+    zh = (PAIRS / "table.zh.txt").read_text(encoding="utf-8")
+    en = (shared_data / "compare-dev" / "textile.en.txt").read_text(encoding="utf-8")
+    rows = {(r["a"], r["b"], r["relation"]) for r in result_json(compare_texts(zh, en))["rows"]}
+    assert rows == {
+        ("4.1", "5.1", "stricter"),
+        ("4.1", "5.2", "equal"),
+        ("4.1", "5.3", "stricter"),
+        ("4.1", "5.4", "stricter"),
+        (None, "5.5", "only_en"),
+        (None, "5.6", "only_en"),
+        ("4.2", "5.7", "equal"),
+        (None, "5.8", "only_en"),
+    }
+
+
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_pair(name):
     pytest.importorskip("stdlink.semantic")

@@ -104,7 +104,12 @@ def align(
                 extra.append((i, j))
                 free_a.discard(i)
                 free_b.discard(j)
-    linked = sorted(set(pairs) | set(extra))
+    return order_links(set(pairs) | set(extra), n, m, score)
+
+
+def order_links(pairs, n: int, m: int, score: list[list[float]]) -> list[Link]:
+    """Linked pairs plus the clauses left alone on either side, in document order."""
+    linked = sorted(pairs)
     seen_a = {i for i, _ in linked}
     seen_b = {j for _, j in linked}
     links = [Link(i, j, score[i][j]) for i, j in linked]

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from . import units
-from .align import align
+from .align import align, order_links
 from .indicators import Indicator, extract
 from .judge import DIFFERENT, EQUAL, LOOSER, STRICTER, Judgement, family, judge
 from .segment import Clause, Document, is_comparable, segment
@@ -150,13 +150,90 @@ def _comparable(doc: Document) -> list[tuple[Clause, list[Indicator]]]:
     return items
 
 
+def _indicator_line(clause: Clause, ind: Indicator) -> str:
+    """The line (a table row, a sentence) an indicator stands in, for matching it by meaning."""
+    text = clause.text
+    start = text.rfind("\n", 0, ind.start) + 1
+    end = text.find("\n", ind.end)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    return line if len(line) > len(ind.text) + 1 else f"{ind.quantity} {line}"
+
+
+def _compatible(ind: Indicator, others: list[Indicator]) -> bool:
+    return any(
+        family(ind) == family(o)
+        and (
+            ind.unit == o.unit
+            or (
+                bool(ind.written_unit and o.written_unit)
+                and units.comparable(ind.written_unit, o.written_unit)
+            )
+        )
+        for o in others
+    )
+
+
+def split_multi_indicator_clauses(
+    many: list[tuple[Clause, list[Indicator]]],
+    other: list[tuple[Clause, list[Indicator]]],
+    pairs: set[tuple[int, int]],
+    meaning_fn,
+    flip: bool,
+) -> dict[tuple[int, int], list[int]]:
+    """One clause naming several indicators (a table of limits) against several clauses naming one
+    each: each indicator goes to the clause of the other side that names a compatible indicator and
+    reads most alike; returns {(i, j): [indicator numbers]} for those links (pairs get them too)."""
+    side_pairs = {
+        (j, i) if flip else (i, j) for i, j in pairs
+    }  # (index in `many`, index in `other`)
+    taken = {j for _, j in side_pairs}
+    multi = [
+        (i, p) for i, (_c, inds) in enumerate(many) if len(inds) >= 2 for p in range(len(inds))
+    ]
+    if not multi or not other:
+        return {}
+    lines = [_indicator_line(many[i][0], many[i][1][p]) for i, p in multi]
+    meaning, _emb = meaning_fn(lines, [c.full_text for c, _ in other])
+    assigned: dict[tuple[int, int], list[int]] = {}
+    for row, (i, p) in enumerate(multi):
+        ind = many[i][1][p]
+        best, best_j = SPLIT_MEANING, None
+        for j, (_c, inds) in enumerate(other):
+            if (j in taken and (i, j) not in side_pairs) or not _compatible(ind, inds):
+                continue
+            if meaning[row][j] > best:
+                best, best_j = meaning[row][j], j
+        if best_j is not None:
+            assigned.setdefault((i, best_j), []).append(p)
+    return assigned
+
+
+# An indicator of a multi-indicator clause goes to another clause only when they read this alike.
+SPLIT_MEANING = 0.5
+
+
 def compare_documents(doc_a: Document, doc_b: Document, meaning_fn=meaning_matrix) -> Result:
     a = _comparable(doc_a)
     b = _comparable(doc_b)
     meaning, embeddings = meaning_fn([c.full_text for c, _ in a], [c.full_text for c, _ in b])
     score = score_matrix(a, b, meaning, embeddings)
+    links = align(score, THRESHOLD, cross_threshold=CROSS_THRESHOLD)
+    pairs = {(lk.a, lk.b) for lk in links if lk.a is not None and lk.b is not None}
+    subset_a: dict[tuple[int, int], list[int]] = {}
+    subset_b: dict[tuple[int, int], list[int]] = {}
+    if embeddings:
+        subset_a = split_multi_indicator_clauses(a, b, pairs, meaning_fn, flip=False)
+        pairs |= set(subset_a)
+        subset_b = {
+            (i, j): ps
+            for (j, i), ps in split_multi_indicator_clauses(
+                b, a, pairs, meaning_fn, flip=True
+            ).items()
+        }
+        pairs |= set(subset_b)
+        links = order_links(pairs, len(a), len(b), score)
     rows: list[Row] = []
-    for link in align(score, THRESHOLD, cross_threshold=CROSS_THRESHOLD):
+    for link in links:
         if link.a is None:
             clause, inds = b[link.b]
             rows.append(
@@ -170,6 +247,11 @@ def compare_documents(doc_a: Document, doc_b: Document, meaning_fn=meaning_matri
             )
             continue
         (ca, ia), (cb, ib) = a[link.a], b[link.b]
+        key = (link.a, link.b)
+        if key in subset_a:
+            ia = [ia[p] for p in subset_a[key]]
+        if key in subset_b:
+            ib = [ib[p] for p in subset_b[key]]
         m = meaning[link.a][link.b]
         # Without embeddings, a number-free pair's meaning is only known through its alignment score.
         verdict: Judgement = judge(ia, ib, m if embeddings else score[link.a][link.b] + 0.1)

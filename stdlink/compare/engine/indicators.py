@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 
 from . import units
 from .text import fold
+from .unitwords import UNIT_PATTERN, alternation
 
 # Comparator words, longest first where one contains another. (word, strict)
 MAX_WORDS: list[tuple[str, bool]] = [
@@ -58,6 +59,8 @@ MAX_WORDS: list[tuple[str, bool]] = [
     ("maximum", False),
     ("max.", False),
     ("max", False),
+    ("up to and including", False),
+    ("not above", False),
     ("up to", False),
     ("less than", True),
     ("lower than", True),
@@ -103,6 +106,7 @@ MIN_WORDS: list[tuple[str, bool]] = [
     ("more than", True),
     ("greater than", True),
     ("higher than", True),
+    ("not below", False),
     ("above", True),
     ("exceeding", True),
 ]
@@ -139,16 +143,8 @@ GRADE_WORDS = ["grade", "rating", "class", "level", "等级"]
 _NUM = r"[-+]?(?:\d{1,3}(?:[ \u2009]\d{3})+(?![\d.])|\d+(?:,\d{3})*)(?:\.\d+)?"
 
 
-def _alternation(words) -> str:
-    parts = []
-    for w in sorted(words, key=len, reverse=True):
-        esc = re.escape(w)
-        parts.append(esc + r"(?![A-Za-z])" if w[-1].isalpha() and w.isascii() else esc)
-    return "|".join(parts)
-
-
-_UNIT_ATOM = _alternation(units.UNIT_WORDS)
-_UNIT = rf"(?:{_UNIT_ATOM})(?:\s*(?:/|per\s|每)\s*(?:{_UNIT_ATOM}))*"
+_alternation = alternation
+_UNIT = UNIT_PATTERN
 
 _MASKS = [
     # standard numbers: GB/T 2912.1—2009, ISO 3071:2020, T/ZZB 2101, IEC 60335-1
@@ -170,7 +166,7 @@ _PATTERN = re.compile(
     rf"|(?P<g5>\d+(?:\.\d+)?)(?:\s*[-/]\s*(?P<g6>\d+(?:\.\d+)?))?\s*(?:grade|rating)(?![A-Za-z])"
     rf"|(?:{_alternation(GRADE_WORDS)})\s*(?P<g3>\d+(?:\.\d+)?)(?:\s*[-/]\s*(?P<g4>\d+(?:\.\d+)?))?(?![\d.]))"
     # a tolerance: 100 mm ± 5 mm, ±3 %
-    rf"|(?P<tol>(?:(?P<nom>{_NUM})\s*(?P<nomunit>{_UNIT})?\s*)?±\s*(?P<dev>\d+(?:\.\d+)?)\s*(?P<tolunit>{_UNIT})?)"
+    rf"|(?P<tol>(?:(?P<nom>{_NUM})\s*(?P<nomunit>{_UNIT})?\s*)?±\s*(?P<dev>\d+(?:\.\d+)?)\s*\)?\s*(?P<tolunit>{_UNIT})?)"
     # a range with a lead word, or with a range separator
     rf"|(?P<range>(?:(?P<lead>{_alternation(RANGE_LEADS)})\s*)?(?P<lo>{_NUM})\s*(?P<lounit>{_UNIT})?\s*"
     rf"(?P<sep>~|至|到|to(?![A-Za-z])|and(?![A-Za-z])|-|–)\s*(?P<hi>{_NUM})\s*(?P<hiunit>{_UNIT})?)"
@@ -187,7 +183,7 @@ _EQ_RX = re.compile(_alternation(_EQ_LIST), re.I)
 _MAX_AFTER_RX = re.compile(r"^\s*(?:" + _alternation(MAX_AFTER) + ")", re.I)
 _MIN_AFTER_RX = re.compile(r"^\s*(?:" + _alternation(MIN_AFTER) + ")", re.I)
 _CONJUNCTION = re.compile(r"\s*(?:,|，|、|/|and|or|和|及|或|与)\s*", re.I)
-_SENTENCE = re.compile(r"[。；;!?！？\n]|\.\s")
+_SENTENCE = re.compile(r"[。；;!?！？\n]|(?<!max)(?<!min)(?<!approx)\.\s")
 _MODAL = re.compile(
     r"(?:应当|均应|应|必须|须|不得|的|为|\b(?:shall|must|should|be|the|is|are|of|when|tested|for|at|and|with|to|in))\s*$|^\s*(?:the|of|and|for)\s+",
     re.I,
@@ -322,6 +318,9 @@ def extract(text: str, title: str = "") -> list[Indicator]:
                 value = [min(lo, hi), max(lo, hi)]
                 comparator = "range"
                 unit = units.canonical(written) if written else ""
+                if kind in ("max", "min") and not written and hi - lo == 1 and lo == int(lo):
+                    # "≥ 3-4" under a header "耐水色牢度/级": a half grade after a limit sign
+                    value, comparator, unit, written = (lo + hi) / 2, kind, "grade", "级"
         else:
             written = m.group("unit") or ""
             value = _num(m.group("val"))
@@ -334,6 +333,8 @@ def extract(text: str, title: str = "") -> list[Indicator]:
                 continue
         if comparator is None:
             comparator = "eq"
+        while end > start and folded[end - 1].isspace():
+            end -= 1  # "\\s*" before an absent unit took the line end
         ind = Indicator(
             quantity=_quantity(window, title),
             comparator=comparator,
@@ -348,9 +349,37 @@ def extract(text: str, title: str = "") -> list[Indicator]:
         ind.severity = comparator == "eq" and ind.dimension in units.SEVERITY_DIMENSIONS
         found.append(ind)
         prev_end = end
+    _table_rows(folded, found)
     if title and len(found) == 1:
         found[0].quantity = title  # a clause about one thing is best named by its heading
     return found
+
+
+_HEADER_UNIT = re.compile(
+    rf"(?:/\s*[(（]?|[(（])\s*(?P<unit>{_UNIT}|级|grade|rating)\s*[)）]?(?=\s*(?:\t|$))",
+    re.I | re.M,
+)
+
+
+def _table_rows(folded: str, found: list[Indicator]) -> None:
+    """Table lines ("甲醛含量/(mg/kg)\t≤\t20"): a value without unit takes the unit named in the
+    line's header cell, and the indicator is named by the line's first cell."""
+    for ind in found:
+        line_start = folded.rfind("\n", 0, ind.start) + 1
+        line_end = folded.find("\n", ind.end)
+        line = folded[line_start : line_end if line_end >= 0 else len(folded)]
+        if not ind.written_unit:
+            m = _HEADER_UNIT.search(folded, line_start, ind.start)
+            if m:
+                ind.written_unit = m.group("unit")
+                if ind.written_unit.lower() in ("级", "grade", "rating"):
+                    ind.written_unit = "级"
+                ind.unit = units.canonical(ind.written_unit)
+                ind.severity = ind.comparator == "eq" and ind.dimension in units.SEVERITY_DIMENSIONS
+        if "\t" in line:
+            first = _HEADER_UNIT.sub("", line.split("\t", 1)[0]).strip(" /")
+            if first and not re.fullmatch(r"[\d.\s]+", first):
+                ind.quantity = first
 
 
 def _single_comparator(kind: str | None, strict: bool, after: str) -> tuple[str | None, bool]:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from .text import fold, language
+from .unitwords import UNIT_PATTERN as _UNIT
 
 # Kinds of clause.
 FRONT_MATTER = "front_matter"
@@ -28,6 +29,7 @@ INSPECTION = "inspection"
 MARKING = "marking"
 ANNEX_INFORMATIVE = "annex_informative"
 BIBLIOGRAPHY = "bibliography"
+CLASSIFICATION = "classification"
 
 # Kinds whose clauses state requirements on the product (rows of a comparison).
 REQUIREMENT_KINDS = {REQUIREMENT, MARKING}
@@ -36,6 +38,7 @@ INDICATOR_KINDS = {TEST_METHOD, INSPECTION}
 
 # Heading words of a top-level clause -> kind (first match wins; matched on the folded, lower-case title).
 SECTION_WORDS: list[tuple[str, tuple[str, ...]]] = [
+    (REQUIREMENT, ("要求", "requirement")),  # "要求和试验方法" is a requirements section
     (SCOPE, ("范围", "scope")),
     (REFERENCES, ("规范性引用文件", "引用标准", "引用文件", "normative reference")),
     (TERMS, ("术语", "定义", "缩略语", "符号", "terms", "definitions", "abbreviat", "symbols")),
@@ -76,6 +79,7 @@ SECTION_WORDS: list[tuple[str, tuple[str, ...]]] = [
         ),
     ),
     (BIBLIOGRAPHY, ("参考文献", "bibliography")),
+    (CLASSIFICATION, ("分类", "型号", "规格", "classification", "designation")),
 ]
 
 _UNNUMBERED = [
@@ -93,6 +97,9 @@ _NUMBERED = re.compile(
 )
 _NOTE = re.compile(
     r"^\s*(注\s*\d*\s*[:：]|注\s*\d+\s|note\s*\d*\s*[:\-—]?\s|example\s*\d*\s*[:\-—]?|示例)", re.I
+)
+_UNIT_START = re.compile(
+    r"(?:" + _UNIT + r")(?![A-Za-z\u4e00-\u9fff])|(?:" + _UNIT + r")\s*[,.;，。；]?\s*$"
 )
 _SENTENCE_END = re.compile(r"[。；;.:：]\s*$")
 
@@ -139,7 +146,9 @@ def _key(part) -> int:
     return part if isinstance(part, int) else 1000 + ord(part)
 
 
-def plausible_next(previous: list | None, candidate: list, max_gap: int = 25) -> bool:
+def plausible_next(
+    previous: list | None, candidate: list, max_gap: int = 25, top_gap: int = 12
+) -> bool:
     """Could `candidate` follow clause `previous` (a sibling later on, a first child, a later ancestor's sibling)?"""
     if previous is None:
         return len(candidate) == 1 and isinstance(candidate[0], int) and candidate[0] <= 20
@@ -156,7 +165,7 @@ def plausible_next(previous: list | None, candidate: list, max_gap: int = 25) ->
             continue
         before = previous[depth] if depth < len(previous) else 0
         before = before if isinstance(before, int) else 0
-        if before < last <= before + max_gap:
+        if before < last <= before + (top_gap if depth == 0 else max_gap):
             return True
     return False
 
@@ -174,6 +183,10 @@ def _split_heading(rest: str) -> tuple[str, str]:
     rest = rest.strip()
     if "\t" in rest:
         return "", rest
+    # "5.1 甲醛含量：应不大于20 mg/kg", "5.1 Formaldehyde — The content shall ..."
+    m = re.match(r"^(.{1,30}?)\s*(?:[:：]|\s[—–-]\s)\s*(.+)$", rest)
+    if m and not re.search(r"应|不得|须|shall|must|should", m.group(1)):
+        return m.group(1).strip(), m.group(2).strip()
     is_sentence = (
         _SENTENCE_END.search(rest)
         or len(rest) > 60
@@ -238,8 +251,10 @@ def segment(text: str) -> Document:
             number, rest = m.group(1), m.group(2)
         else:
             m = _NUMBERED.match(stripped)
-            if m and not re.match(
-                r"^[\s\-~%/.,:;)）]|^(mg|kg|mm|cm|g|v|kv|h|min|s|n|j)\b", m.group(2), re.I
+            if (
+                m
+                and not re.match(r"^[\s\-~%/.,:;)）×x*]", m.group(2))
+                and not _UNIT_START.match(m.group(2))
             ):
                 number, rest = m.group(1), m.group(2)
         if number is not None:
