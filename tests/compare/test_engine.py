@@ -78,6 +78,48 @@ def test_segmentation_keeps_notes_tables_and_body_lines_with_the_clause():
     assert doc.by_number("4.2").text == "shall not exceed 90 mg/kg"
 
 
+def test_a_lead_in_of_a_parent_clause_is_no_row():
+    from stdlink.compare.engine.compare import _comparable
+
+    doc = segment(
+        "1 范围\nX\n4 要求\n4.1 化学要求\n玩具应符合4.1.1和4.1.2的规定。\n4.1.1 铅\n铅含量不大于90 mg/kg。\n"
+        "4.1.2 镉\n镉含量不大于75 mg/kg。\n4.2 标签\n应有中文标签。"
+    )
+    assert [c.number for c, _ in _comparable(doc)] == ["4.1.1", "4.1.2", "4.2"]
+
+
+@pytest.mark.parametrize(
+    "line, title, body",
+    [
+        ("5.1 甲醛含量：应不大于20 mg/kg。", "甲醛含量", "应不大于20 mg/kg。"),
+        (
+            "5.1 Formaldehyde — The content shall not exceed 20 mg/kg.",
+            "Formaldehyde",
+            "The content shall not exceed 20 mg/kg.",
+        ),
+        ("5.1 甲醛含量应不大于20 mg/kg。", "", "甲醛含量应不大于20 mg/kg。"),
+        ("5.1 Formaldehyde", "Formaldehyde", ""),
+    ],
+)
+def test_heading_and_text_on_one_line(line, title, body):
+    clause = segment("1 Scope\nX\n5 Requirements\n" + line).by_number("5.1")
+    assert (clause.title, clause.text) == (title, body)
+
+
+def test_table_rows_take_the_unit_of_their_header_cell():
+    got = [
+        (i.quantity, i.comparator, i.value, i.unit)
+        for i in extract(
+            "项目\t要求\n甲醛含量/(mg/kg)\t≤\t16\n耐水色牢度/级\t≥\t3-4\nFormaldehyde (mg/kg)\tmax. 20"
+        )
+    ]
+    assert got == [
+        ("甲醛含量", "max", 16.0, "mg/kg"),
+        ("耐水色牢度", "min", 3.5, "grade"),
+        ("Formaldehyde", "max", 20.0, "mg/kg"),
+    ]
+
+
 def test_a_number_at_line_start_that_cannot_follow_is_body_text():
     doc = segment("1 Scope\nX\n2 Requirements\n2.1 Mass\n250 g per piece\n2.2 Size\n12 cm\n")
     assert [c.number for c in doc.clauses if c.number] == ["1", "2", "2.1", "2.2"]
@@ -115,6 +157,15 @@ def test_a_number_at_line_start_that_cannot_follow_is_body_text():
         ("甲醛含量按GB/T 2912.1—2009测定。", []),
         ("应符合表1和5.2的规定。", []),
         ("2024-03-01 实施", []),
+        ("试验温度(23±2)℃", [("range", [21.0, 25.0], "°C")]),
+        ("溶出量应不大于0.5 mg/dm²", [("max", 0.5, "mg/dm²")]),
+        (
+            "shall not exceed 90 mg/kg and 75 mg/kg respectively",
+            [("max", 90.0, "mg/kg"), ("max", 75.0, "mg/kg")],
+        ),
+        ("铅、镉应分别不大于90 mg/kg、75 mg/kg", [("max", 90.0, "mg/kg"), ("max", 75.0, "mg/kg")]),
+        ("up to and including 36 months", [("max", 36.0, "month")]),
+        ("不得检出", [("max", 0.0, "")]),
     ],
 )
 def test_indicator_extraction(text, expected):
@@ -170,6 +221,13 @@ def test_unit_conversion(value, unit_from, unit_to, expected):
             "equal",
         ),  # boundary only: named, not judged
         ("拉力不小于90 N", "shall withstand a tension force of 70 N", "stricter"),
+        ("邻苯二甲酸酯不得检出", "phthalates shall not exceed 0.1 %", "stricter"),
+        ("铅不得检出", "Lead shall not be detectable", "equal"),
+        ("不大于0.1 %", "shall not be detected", "looser"),
+        ("pH值应在4.0～7.5之间", "pH shall not exceed 7.5", "stricter"),
+        ("pH值应在4.0～8.0之间", "pH shall not exceed 7.5", "different"),
+        ("不大于7.5", "pH between 4.0 and 7.5", "looser"),
+        ("不小于 5 N", "between 4 N and 10 N", "different"),
     ],
 )
 def test_judgement(a, b, relation):

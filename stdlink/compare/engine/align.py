@@ -68,33 +68,42 @@ def align(
     a_to = {i: j for i, j in pairs}
     b_to = {j: i for i, j in pairs}
     extra: list[tuple[int, int]] = []
-    for i in range(n):
-        if i in a_to:
-            continue
-        for k in (i - 1, i + 1):
-            j = a_to.get(k)
-            if (
-                j is not None
-                and score[i][j] > threshold + join_margin
-                and score[i][j] >= 0.9 * score[k][j]
-            ):
-                extra.append((i, j))
-                break
-    for j in range(m):
-        if j in b_to:
-            continue
-        for k in (j - 1, j + 1):
-            i = b_to.get(k)
-            if (
-                i is not None
-                and score[i][j] > threshold + join_margin
-                and score[i][j] >= 0.9 * score[i][k]
-            ):
-                extra.append((i, j))
-                break
+    # One-to-many: an unmatched clause joins the counterpart of a linked neighbour, repeatedly, so
+    # that a run of clauses can gather on one clause of the other side.
+    changed = True
+    while changed:
+        changed = False
+        for i in range(n):
+            if i in a_to:
+                continue
+            for k in (i - 1, i + 1):
+                j = a_to.get(k)
+                if (
+                    j is not None
+                    and score[i][j] > threshold + join_margin
+                    and score[i][j] >= 0.9 * score[k][j]
+                ):
+                    extra.append((i, j))
+                    a_to[i] = j
+                    changed = True
+                    break
+        for j in range(m):
+            if j in b_to:
+                continue
+            for k in (j - 1, j + 1):
+                i = b_to.get(k)
+                if (
+                    i is not None
+                    and score[i][j] > threshold + join_margin
+                    and score[i][j] >= 0.9 * score[i][k]
+                ):
+                    extra.append((i, j))
+                    b_to[j] = i
+                    changed = True
+                    break
     if cross_threshold is not None:
-        free_a = {i for i in range(n) if i not in a_to and all(i != x for x, _ in extra)}
-        free_b = {j for j in range(m) if j not in b_to and all(j != y for _, y in extra)}
+        free_a = {i for i in range(n) if i not in a_to}
+        free_b = {j for j in range(m) if j not in b_to}
         for s_ij, i, j in sorted(
             ((score[i][j], i, j) for i in free_a for j in free_b), reverse=True
         ):

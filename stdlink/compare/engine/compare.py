@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from . import units
 from .align import align, order_links
 from .indicators import Indicator, extract
-from .judge import DIFFERENT, EQUAL, LOOSER, STRICTER, Judgement, family, judge
+from .judge import DIFFERENT, EQUAL, LOOSER, STRICTER, Judgement, family, judge, same_dimension
 from .segment import Clause, Document, is_comparable, segment
 from .similarity import meaning_matrix
 
@@ -85,11 +85,7 @@ def _indicator_affinity(a: list[Indicator], b: list[Indicator]) -> float:
     best = 0.0
     for x in a:
         for y in b:
-            same_dim = x.unit == y.unit or (
-                bool(x.written_unit and y.written_unit)
-                and units.comparable(x.written_unit, y.written_unit)
-            )
-            if not same_dim:
+            if not same_dimension(x, y):
                 continue
             closeness = _closeness(x, y)
             if family(x) == family(y):
@@ -143,9 +139,10 @@ def score_matrix(
 
 def _comparable(doc: Document) -> list[tuple[Clause, list[Indicator]]]:
     items = []
+    parents = {c.number.rsplit(".", 1)[0] for c in doc.clauses if "." in c.number}
     for clause in doc.clauses:
         inds = extract(clause.text, clause.title)
-        if is_comparable(clause, bool(inds)):
+        if is_comparable(clause, bool(inds), bool(clause.number) and clause.number in parents):
             items.append((clause, inds))
     return items
 
@@ -160,17 +157,7 @@ def _indicator_line(clause: Clause, ind: Indicator) -> str:
 
 
 def _compatible(ind: Indicator, others: list[Indicator]) -> bool:
-    return any(
-        family(ind) == family(o)
-        and (
-            ind.unit == o.unit
-            or (
-                bool(ind.written_unit and o.written_unit)
-                and units.comparable(ind.written_unit, o.written_unit)
-            )
-        )
-        for o in others
-    )
+    return any(family(ind) == family(o) and same_dimension(ind, o) for o in others)
 
 
 def split_multi_indicator_clauses(

@@ -182,6 +182,21 @@ _COMPARATOR_RX = re.compile(_alternation(_WORD_KIND), re.I)
 _EQ_RX = re.compile(_alternation(_EQ_LIST), re.I)
 _MAX_AFTER_RX = re.compile(r"^\s*(?:" + _alternation(MAX_AFTER) + ")", re.I)
 _MIN_AFTER_RX = re.compile(r"^\s*(?:" + _alternation(MIN_AFTER) + ")", re.I)
+# Requirements that a substance be absent: a maximum of zero, whatever the unit of the other side.
+NIL_WORDS = [
+    "不得检出",
+    "不应检出",
+    "不允许检出",
+    "应未检出",
+    "未检出",
+    "不可检出",
+    "shall not be detected",
+    "shall not be detectable",
+    "not detectable",
+    "not detected",
+    "shall be absent",
+]
+_NIL_RX = re.compile(alternation(NIL_WORDS), re.I)
 _CONJUNCTION = re.compile(r"\s*(?:,|，|、|/|and|or|和|及|或|与)\s*", re.I)
 _SENTENCE = re.compile(r"[。；;!?！？\n]|(?<!max)(?<!min)(?<!approx)\.\s")
 _MODAL = re.compile(
@@ -204,6 +219,7 @@ class Indicator:
         False  # a test severity (voltage, energy, cycles, duration): higher is more severe
     )
     written_unit: str = ""
+    nil: bool = False  # "不得检出" / "not detectable": a maximum of zero in any unit
 
     def as_dict(self) -> dict:
         d = asdict(self)
@@ -349,6 +365,26 @@ def extract(text: str, title: str = "") -> list[Indicator]:
         ind.severity = comparator == "eq" and ind.dimension in units.SEVERITY_DIMENSIONS
         found.append(ind)
         prev_end = end
+    for m in _NIL_RX.finditer(folded):
+        if not any(f.start <= m.start() < f.end for f in found):
+            window = folded[
+                max(
+                    (x.end() for x in _SENTENCE.finditer(folded, 0, m.start())), default=0
+                ) : m.start()
+            ]
+            found.append(
+                Indicator(
+                    quantity=_quantity(window, title),
+                    comparator="max",
+                    value=0.0,
+                    unit="",
+                    text=text[m.start() : m.end()],
+                    start=m.start(),
+                    end=m.end(),
+                    nil=True,
+                )
+            )
+    found.sort(key=lambda i: i.start)
     _table_rows(folded, found)
     if title and len(found) == 1:
         found[0].quantity = title  # a clause about one thing is best named by its heading

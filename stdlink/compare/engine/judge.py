@@ -40,9 +40,10 @@ def family(ind: Indicator) -> str:
     return "min" if ind.comparator == "eq" and ind.severity else ind.comparator
 
 
-def _same_family(a: Indicator, b: Indicator) -> bool:
-    if family(a) != family(b):
-        return False
+def same_dimension(a: Indicator, b: Indicator) -> bool:
+    """Do two indicators measure in comparable units? "不得检出" (nil) fits any limit."""
+    if a.nil or b.nil:
+        return True
     if a.unit == b.unit:
         return True
     return bool(a.written_unit and b.written_unit) and units.comparable(
@@ -50,8 +51,12 @@ def _same_family(a: Indicator, b: Indicator) -> bool:
     )
 
 
+def _same_family(a: Indicator, b: Indicator) -> bool:
+    return family(a) == family(b) and same_dimension(a, b)
+
+
 def _in_a_units(b: Indicator, a: Indicator):
-    if not a.written_unit or not b.written_unit or a.unit == b.unit:
+    if a.nil or b.nil or not a.written_unit or not b.written_unit or a.unit == b.unit:
         return b.value
     if isinstance(b.value, list):
         return [units.convert(v, b.written_unit, a.written_unit) for v in b.value]
@@ -66,6 +71,18 @@ def _cmp(x: float, y: float) -> int:
 
 def compare_indicators(a: Indicator, b: Indicator) -> tuple[str, str]:
     """(relation of a to b, reason) for two indicators of the same family."""
+    if a.nil or b.nil:
+        if a.nil and b.nil:
+            return EQUAL, f"双方均不得检出 / not detectable on both sides ({_fmt(a)}, {_fmt(b)})"
+        if family(a if b.nil else b) != "max":
+            return DIFFERENT, f"{_fmt(a)} 与 {_fmt(b)} 不可比 / not comparable"
+        rel = STRICTER if a.nil else LOOSER
+        return (
+            rel,
+            f"{_fmt(a)} 对 {_fmt(b)}：不得检出严于限量 / not detectable is stricter than a limit",
+        )
+    if same_dimension(a, b) and {family(a), family(b)} in ({"range", "max"}, {"range", "min"}):
+        return _range_against_limit(a, b)
     if not _same_family(a, b):
         return DIFFERENT, f"{_fmt(a)} 与 {_fmt(b)} 不可比 / not comparable"
     bv = _in_a_units(b, a)
@@ -137,6 +154,24 @@ def _distance_num(x: float, y: float) -> float:
     return abs(math.log10(abs(x) / abs(y)))
 
 
+def _range_against_limit(a: Indicator, b: Indicator) -> tuple[str, str]:
+    """A range against a one-sided limit: the range is stricter when its own bound on that side is
+    at least as strict (it also bounds the other side); else the two differ."""
+    bv = _in_a_units(b, a)
+    if family(a) == "range":
+        lo, hi = a.value
+        ok = (hi <= bv + _TOL) if family(b) == "max" else (lo >= bv - _TOL)
+        rel = STRICTER if ok else DIFFERENT
+    else:
+        lo, hi = bv
+        ok = (hi <= a.value + _TOL) if family(a) == "max" else (lo >= a.value - _TOL)
+        rel = LOOSER if ok else DIFFERENT
+    return (
+        rel,
+        f"范围与单侧限值 {_fmt(a)} 对 {_fmt(b)} / range against a one-sided limit: {_fmt(a)} vs {_fmt(b)}",
+    )
+
+
 def match_indicators(a: list[Indicator], b: list[Indicator]) -> list[tuple[int, int]]:
     """Pairs of indicators that measure the same thing: same comparator family and comparable
     unit; among several candidates the closest values pair first (a clause naming lead and
@@ -160,11 +195,7 @@ def match_indicators(a: list[Indicator], b: list[Indicator]) -> list[tuple[int, 
     if not pairs:  # the same dimension with different comparators (a maximum against a range)
         for i, x in enumerate(a):
             for j, y in enumerate(b):
-                same_dim = x.unit == y.unit or (
-                    bool(x.written_unit and y.written_unit)
-                    and units.comparable(x.written_unit, y.written_unit)
-                )
-                if j not in used_b and same_dim:
+                if j not in used_b and same_dimension(x, y):
                     pairs.append((i, j))
                     used_b.add(j)
                     break

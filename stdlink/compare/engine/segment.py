@@ -290,10 +290,17 @@ def segment(text: str) -> Document:
     return Document(language=language(text), clauses=clauses, title=title)
 
 
-def is_comparable(clause: Clause, has_indicators: bool) -> bool:
+# A parent clause's lead-in ("产品应符合下列要求：", "Toys shall meet 5.1.1 to 5.1.3.") up to this
+# length, without an indicator, is part of its heading, not a requirement of its own.
+LEAD_IN_CHARS = 80
+
+
+def is_comparable(clause: Clause, has_indicators: bool, has_children: bool = False) -> bool:
     """Does the clause state a requirement that belongs in the comparison?"""
     if not clause.text:
         return False  # a heading whose content is in its sub-clauses
+    if has_children and not has_indicators and len(clause.text) <= LEAD_IN_CHARS:
+        return False
     if clause.kind in REQUIREMENT_KINDS:
         return True
     return clause.kind in INDICATOR_KINDS and has_indicators
