@@ -351,3 +351,32 @@ def test_export_never_writes_a_formula(client, personas, dev_pair):
     cell = wb.active["A2"]
     assert cell.data_type != "f"
     assert "HYPERLINK" in str(cell.value)
+
+
+def test_a_standard_number_links_the_catalogue_record(client, personas, dev_pair):
+    from stdlink.catalog.models import Body, Standard
+    from stdlink.compare.services import DocumentInput, create_comparison
+    from stdlink.pubid import key
+
+    iso = Body.objects.get(code="ISO")
+    std = Standard.objects.create(
+        uid=key("ISO 3758:2023", level="exact"),
+        identifier="ISO 3758:2023",
+        key=key("ISO 3758:2023", level="exact"),
+        work_key=key("ISO 3758:2023", level="work"),
+        body=iso,
+        title_en="Textiles — Care labelling code using symbols",
+    )
+    zh, en = dev_pair
+    comparison = create_comparison(
+        acting_user=personas.editor_a,
+        region=personas.region_a,
+        title="catalogue link",
+        doc_a=DocumentInput("a.txt", "txt", zh, code="T/ZZB 2101—2024"),
+        doc_b=DocumentInput("b.txt", "txt", en, code="ISO 3758:2023"),
+    )
+    assert comparison.document("b").standard == std
+    assert comparison.document("a").standard is None
+    client.force_login(personas.editor_a)
+    page = client.get(reverse("compare:detail", args=[comparison.pk])).content.decode()
+    assert reverse("catalog:standard-detail", args=[std.pk]) in page

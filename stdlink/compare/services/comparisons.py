@@ -85,6 +85,17 @@ def _rows(comparison: Comparison, result) -> list[ComparisonRow]:
     return rows
 
 
+def _catalogue_record(code: str):
+    """The catalogue record a standard number names (exact edition first, else the latest of the
+    work), or None: the comparison links it, the text stays the user's copy."""
+    if not code.strip():
+        return None
+    from stdlink.catalog.queries import lookup
+
+    found = lookup(code.strip())
+    return found[0].pk if found else None
+
+
 @transaction.atomic
 def create_comparison(
     *,
@@ -122,7 +133,7 @@ def create_comparison(
             language=parsed.language,
             title=parsed.title[:255],
             code=doc.code[:120],
-            standard_id=doc.standard_id,
+            standard_id=doc.standard_id or _catalogue_record(doc.code),
             text=doc.text,
         )
     ComparisonRow.objects.bulk_create(_rows(comparison, result))
