@@ -21,6 +21,15 @@ EXPECTED = {
         ("4.6", "7.5", "looser"),  # at least 0.75 m vs 1 m
         (None, "7.6", "only_en"),
     },
+    "led": {
+        ("4.1", "4.1.1", "stricter"),  # efficacy ≥ 100 vs ≥ 90 lm/W; "标题：正文" on one line
+        ("4.2", "4.1.2", "equal"),  # Ra ≥ 80 both
+        ("4.3", "4.2", "stricter"),  # power factor 0.9 vs 0.85 (the 5 W condition equal)
+        ("4.4", "4.3", "stricter"),  # life 25 000 h vs 15 000 h
+        ("4.5", "4.4", "stricter"),  # 15 000 vs 7 500 switching cycles
+        ("4.6", "4.5", "equal"),  # RG1
+        ("4.7", None, "only_zh"),
+    },
     "toys": {
         (
             "4.1",

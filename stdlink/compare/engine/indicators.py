@@ -170,6 +170,8 @@ _PATTERN = re.compile(
     # a range with a lead word, or with a range separator
     rf"|(?P<range>(?:(?P<lead>{_alternation(RANGE_LEADS)})\s*)?(?P<lo>{_NUM})\s*(?P<lounit>{_UNIT})?\s*"
     rf"(?P<sep>~|至|到|to(?![A-Za-z])|and(?![A-Za-z])|-|–)\s*(?P<hi>{_NUM})\s*(?P<hiunit>{_UNIT})?)"
+    # a count with a word between: "7 500 switching cycles", "10 000 operating cycles"
+    rf"|(?P<count>(?P<cval>{_NUM})\s+(?:[A-Za-z-]+\s+){{1,2}}(?P<cunit>cycles|operations|insertions|flexes|rotations|strokes|openings|drops|times)(?![A-Za-z]))"
     # one value
     rf"|(?P<single>(?P<val>{_NUM})\s*(?P<unit>{_UNIT})?)",
     re.I,
@@ -337,6 +339,11 @@ def extract(text: str, title: str = "") -> list[Indicator]:
                 if kind in ("max", "min") and not written and hi - lo == 1 and lo == int(lo):
                     # "≥ 3-4" under a header "耐水色牢度/级": a half grade after a limit sign
                     value, comparator, unit, written = (lo + hi) / 2, kind, "grade", "级"
+        elif m.group("count"):
+            written = m.group("cunit")
+            value = _num(m.group("cval"))
+            unit = units.canonical(written)
+            comparator, strict = _single_comparator(kind, strict, after)
         else:
             written = m.group("unit") or ""
             value = _num(m.group("val"))
