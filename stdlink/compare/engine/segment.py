@@ -247,6 +247,7 @@ def segment(text: str) -> Document:
             continue
         number = rest = None
         m = _CHAPTER.match(stripped)
+        chapter = bool(m)
         if m:
             number, rest = m.group(1), m.group(2)
         else:
@@ -263,7 +264,12 @@ def segment(text: str) -> Document:
                 title, body = _split_heading(
                     raw.strip()[len(raw.strip()) - len(rest.strip()) :] if rest.strip() else ""
                 )
-                if len(comps) == 1 and isinstance(comps[0], int):
+                top_level = len(comps) == 1 and isinstance(comps[0], int)
+                if top_level and body and not title and not chapter:
+                    # a top-level clause always has a heading: "6 samples shall be ..." is text
+                    current.lines.append(raw.strip())
+                    continue
+                if top_level:
                     top_kind = _section_kind(title or body)
                 current = start(Clause(number, title, top_kind, len(comps)))
                 if body:
