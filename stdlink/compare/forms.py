@@ -123,3 +123,18 @@ class RecognitionForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _bs(self)
+
+
+class ReviewersForm(forms.Form):
+    reviewers = forms.MultipleChoiceField(label=_("reviewers"), required=False)
+
+    def __init__(self, *args, candidates=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.candidates = {str(u.pk): u for u in candidates}
+        self.fields["reviewers"].choices = [
+            (str(u.pk), u.get_full_name() or u.username) for u in candidates
+        ]
+        self.fields["reviewers"].widget.attrs["class"] = "form-select"
+
+    def selected(self) -> list:
+        return [self.candidates[pk] for pk in self.cleaned_data["reviewers"]]

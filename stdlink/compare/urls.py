@@ -9,6 +9,7 @@ urlpatterns = [
     path("new/", views.comparison_create, name="create"),
     path("<int:pk>/", views.comparison_detail, name="detail"),
     path("<int:pk>/rows/<int:row_pk>/review/", views.row_review, name="row-review"),
+    path("<int:pk>/reviewers/", views.comparison_reviewers, name="reviewers"),
     path("<int:pk>/confirm/", views.comparison_confirm, name="confirm"),
     path("<int:pk>/reopen/", views.comparison_reopen, name="reopen"),
     path("<int:pk>/export.xlsx", views.comparison_xlsx, name="export-xlsx"),

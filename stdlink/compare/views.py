@@ -142,6 +142,12 @@ def comparison_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 initial={"override": row.override, "comment": row.comment}, prefix=f"r{row.pk}"
             )
     can_confirm = can(request.user, comparison, CONFIRM)
+    reviewers_form = None
+    if editable and can(request.user, comparison, "compare.change_comparison"):
+        reviewers_form = forms.ReviewersForm(
+            candidates=svc.reviewer_candidates(comparison),
+            initial={"reviewers": [str(u.pk) for u in comparison.reviewers.all()]},
+        )
     recognition_form = None
     if (
         comparison.state == ComparisonState.CONFIRMED
@@ -172,6 +178,7 @@ def comparison_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_confirm": can_confirm and editable,
             "can_reopen": can_confirm and not editable,
             "recognition_form": recognition_form,
+            "reviewers_form": reviewers_form,
             "title": comparison.title,
         },
     )
@@ -207,6 +214,24 @@ def row_review(request: HttpRequest, pk: int, row_pk: int) -> HttpResponse:
         except ValidationError as exc:
             messages.error(request, "; ".join(exc.messages))
     return redirect(f"{comparison.get_absolute_url()}#row-{row.position}")
+
+
+@perm("compare.change_comparison")
+@require_POST
+def comparison_reviewers(request: HttpRequest, pk: int) -> HttpResponse:
+    comparison, _w = _fetch(request, pk)
+    form = forms.ReviewersForm(request.POST, candidates=svc.reviewer_candidates(comparison))
+    if not form.is_valid():
+        messages.error(request, error_summary(form.errors))
+    else:
+        try:
+            svc.set_reviewers(
+                acting_user=request.user, comparison=comparison, reviewers=form.selected()
+            )
+            messages.success(request, _("Reviewers saved."))
+        except (ValidationError, PermissionDenied) as exc:
+            messages.error(request, "; ".join(getattr(exc, "messages", [str(exc)])))
+    return redirect("compare:detail", pk=comparison.pk)
 
 
 @perm(CONFIRM)

@@ -380,3 +380,20 @@ def test_a_standard_number_links_the_catalogue_record(client, personas, dev_pair
     client.force_login(personas.editor_a)
     page = client.get(reverse("compare:detail", args=[comparison.pk])).content.decode()
     assert reverse("catalog:standard-detail", args=[std.pk]) in page
+
+
+def test_reviewers_are_named_from_those_who_may_review(client, personas, comparison_a):
+    from tests.conftest import make_user
+
+    colleague = make_user("colleague_a", "city_officer", "330100")
+    client.force_login(personas.editor_a)
+    url = reverse("compare:reviewers", args=[comparison_a.pk])
+    client.post(url, {"reviewers": [str(colleague.pk)]})
+    assert list(comparison_a.reviewers.all()) == [colleague]
+    # a user of region B cannot be named, and stored data stays unchanged
+    resp = client.post(url, {"reviewers": [str(personas.user_b.pk)]})
+    assert resp.status_code == 302 and list(comparison_a.reviewers.all()) == [colleague]
+    client.force_login(personas.reader_a)
+    assert client.post(url, {"reviewers": []}).status_code == 403
+    client.force_login(personas.user_b)
+    assert client.post(url, {"reviewers": []}).status_code == 404

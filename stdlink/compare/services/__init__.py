@@ -11,6 +11,8 @@ from stdlink.compare.services.comparisons import (
     read_upload,
     reopen_comparison,
     review_row,
+    reviewer_candidates,
+    set_reviewers,
 )
 from stdlink.compare.services.recognitions import add_recognition
 
@@ -22,4 +24,6 @@ __all__ = [
     "read_upload",
     "reopen_comparison",
     "review_row",
+    "reviewer_candidates",
+    "set_reviewers",
 ]

@@ -228,3 +228,34 @@ def reopen_comparison(*, acting_user, comparison: Comparison) -> Comparison:
         after=snapshot(comparison),
     )
     return comparison
+
+
+def reviewer_candidates(comparison: Comparison) -> list:
+    """Users who may review rows of `comparison` (the review permission over its region or unit)."""
+    from django.contrib.auth import get_user_model
+
+    from stdlink.core.models import Membership
+
+    user_ids = set(Membership.objects.values_list("user_id", flat=True))
+    users = get_user_model().objects.filter(pk__in=user_ids, is_active=True).order_by("username")
+    return [u for u in users if can(u, comparison, "compare.review_comparison")]
+
+
+@transaction.atomic
+def set_reviewers(*, acting_user, comparison: Comparison, reviewers) -> Comparison:
+    """Name the comparison's reviewers (each must be able to review it)."""
+    comparison = _locked(comparison, acting_user, "compare.change_comparison")
+    allowed = {u.pk for u in reviewer_candidates(comparison)}
+    wrong = [str(u) for u in reviewers if u.pk not in allowed]
+    if wrong:
+        raise ValidationError(f"不能审核该比对 / cannot review this comparison: {', '.join(wrong)}")
+    before = sorted(comparison.reviewers.values_list("pk", flat=True))
+    comparison.reviewers.set(reviewers)
+    log_change(
+        acting_user=acting_user,
+        obj=comparison,
+        action="update",
+        before={"reviewers": before},
+        after={"reviewers": sorted(u.pk for u in reviewers)},
+    )
+    return comparison
