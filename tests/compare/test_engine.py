@@ -166,6 +166,12 @@ def test_a_number_at_line_start_that_cannot_follow_is_body_text():
         ("铅、镉应分别不大于90 mg/kg、75 mg/kg", [("max", 90.0, "mg/kg"), ("max", 75.0, "mg/kg")]),
         ("up to and including 36 months", [("max", 36.0, "month")]),
         ("不得检出", [("max", 0.0, "")]),
+        ("Ra shall not be less than 80.", [("min", 80.0, "")]),
+        ("shall not be more than 20 mg/kg", [("max", 20.0, "mg/kg")]),
+        ("A limit of 20 mg/kg shall not be exceeded.", [("max", 20.0, "mg/kg")]),
+        ("含量≯0.5%", [("max", 0.5, "%")]),
+        ("噪声不宜大于60 dB", [("max", 60.0, "dB")]),
+        ("The lamp shall withstand 7 500 switching cycles.", [("eq", 7500.0, "times")]),
     ],
 )
 def test_indicator_extraction(text, expected):

@@ -44,6 +44,14 @@ MAX_WORDS: list[tuple[str, bool]] = [
     ("<", True),
     ("shall not exceed", False),
     ("shall not be more than", False),
+    ("not be more than", False),
+    ("not be greater than", False),
+    ("not be higher than", False),
+    ("not be above", False),
+    ("不宜大于", False),
+    ("不宜超过", False),
+    ("不宜高于", False),
+    ("≯", False),
     ("shall not be greater than", False),
     ("not exceeding", False),
     ("not exceed", False),
@@ -93,6 +101,13 @@ MIN_WORDS: list[tuple[str, bool]] = [
     ("超过", True),
     (">", True),
     ("not less than", False),
+    ("not be less than", False),
+    ("not be lower than", False),
+    ("not be fewer than", False),
+    ("not be below", False),
+    ("不宜小于", False),
+    ("不宜低于", False),
+    ("≮", False),
     ("not lower than", False),
     ("not fewer than", False),
     ("no less than", False),
@@ -112,6 +127,9 @@ MIN_WORDS: list[tuple[str, bool]] = [
 ]
 # Words after a value that make it a limit.
 MAX_AFTER = [
+    "shall not be exceeded",
+    "must not be exceeded",
+    "should not be exceeded",
     "及以下",
     "或以下",
     "以下",
@@ -287,7 +305,7 @@ def extract(text: str, title: str = "") -> list[Indicator]:
             continue
         sentence_start = max((s.end() for s in _SENTENCE.finditer(folded, 0, start)), default=0)
         window = folded[max(prev_end, sentence_start) : start]
-        after = folded[end : end + 12]
+        after = folded[end : end + 30]
         kind, strict, _pos = _comparator_before(window)
         if kind is None and found and found[-1].end == prev_end and _CONJUNCTION.fullmatch(window):
             # "not exceed 90 mg/kg and 75 mg/kg", "不大于90 mg/kg、75 mg/kg": the limit carries over
