@@ -318,3 +318,49 @@ def test_dev_pair_end_to_end_matches_truth(shared_data):
     expected = {(a, b, rel) for a, b, rel, _why in truth["pairs"]}
     assert got == expected
     assert result["summary"]["degree"] == "MOD"
+
+
+def _text_pdf(lines: list[str]) -> bytes:
+    """A one-page PDF with a text layer (Helvetica, ASCII), written by hand."""
+    body = " ".join(
+        "(" + line.replace("(", r"\(").replace(")", r"\)") + ") Tj T*" for line in lines
+    )
+    content = f"BT /F1 11 Tf 50 800 Td 14 TL {body} ET"
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        f"<< /Length {len(content)} >>\nstream\n{content}\nendstream",
+    ]
+    out, offsets = b"%PDF-1.4\n", []
+    for n, obj in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{n} 0 obj\n{obj}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
+    return out
+
+
+def test_a_pdf_with_a_text_layer_is_read():
+    text = extract_text(
+        _text_pdf(
+            [
+                "1 Scope",
+                "This document covers toys.",
+                "5 Requirements",
+                "5.1 Lead",
+                "Lead shall not exceed 90 mg/kg.",
+            ]
+        ),
+        "spec.pdf",
+    )
+    clause = segment(text).by_number("5.1")
+    assert (clause.title, clause.text) == ("Lead", "Lead shall not exceed 90 mg/kg.")
+    assert [(i.comparator, i.value, i.unit) for i in extract(clause.text)] == [
+        ("max", 90.0, "mg/kg")
+    ]
