@@ -364,3 +364,32 @@ def test_a_pdf_with_a_text_layer_is_read():
     assert [(i.comparator, i.value, i.unit) for i in extract(clause.text)] == [
         ("max", 90.0, "mg/kg")
     ]
+
+
+def test_a_docx_table_stays_with_its_clause_row_by_row():
+    import docx
+
+    d = docx.Document()
+    for line in [
+        "1 范围",
+        "本文件适用于针织服装。",
+        "4 要求",
+        "4.1 理化性能",
+        "理化性能应符合表1的规定。",
+    ]:
+        d.add_paragraph(line)
+    table = d.add_table(rows=0, cols=3)
+    for cells in [("项目", "", "要求"), ("甲醛含量/(mg/kg)", "≤", "16"), ("pH值", "", "4.0～7.5")]:
+        row = table.add_row().cells
+        for cell, value in zip(row, cells, strict=True):
+            cell.text = value
+    d.add_paragraph("4.2 绳带")
+    d.add_paragraph("头部和颈部不应有任何绳带。")
+    buf = io.BytesIO()
+    d.save(buf)
+    doc = segment(extract_text(buf.getvalue(), "t.docx"))
+    clause = doc.by_number("4.1")
+    assert "甲醛含量/(mg/kg)\t≤\t16" in clause.lines
+    got = [(i.quantity, i.comparator, i.value, i.unit) for i in extract(clause.text, clause.title)]
+    assert got == [("甲醛含量", "max", 16.0, "mg/kg"), ("pH值", "range", [4.0, 7.5], "")]
+    assert doc.by_number("4.2").text == "头部和颈部不应有任何绳带。"
