@@ -38,7 +38,9 @@ def _char(ch: str) -> str:
     if ord(ch) < 128:
         return ch
     folded = unicodedata.normalize("NFKC", ch)
-    return folded if len(folded) == 1 else ch
+    if len(folded) != 1:
+        return ch
+    return _EXTRA.get(folded, folded)  # "⁻" folds to "−", then to "-"
 
 
 def fold(text: str) -> str:

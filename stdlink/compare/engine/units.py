@@ -27,6 +27,21 @@ UNIT_WORDS: dict[str, str] = {
     "g/L": "g/L",
     "g/l": "g/L",
     "g/m2": "g/m**2",
+    "mg·kg-1": "mg/kg",
+    "mg kg-1": "mg/kg",
+    "mg·L-1": "mg/L",
+    "mg L-1": "mg/L",
+    "µg·kg-1": "ug/kg",
+    "g·m-2": "g/m**2",
+    "per cent": "percent",
+    "percent": "percent",
+    "kgf": "kgf",
+    "千克力": "kgf",
+    "°F": "degF",
+    "lb": "lb",
+    "oz": "oz",
+    "inches": "inch",
+    "inch": "inch",
     "mg/dm2": "mg/dm**2",
     "mg/dm²": "mg/dm**2",
     "毫克/平方分米": "mg/dm**2",
@@ -287,7 +302,9 @@ def canonical(unit: str) -> str:
     u = pint_units(unit)
     if u is None:
         return unit
-    text = f"{u:~P}"
+    text = re.sub(
+        r"(?<![A-Za-z])(m|µ)?l(?![A-Za-z])", lambda m: (m.group(1) or "") + "L", f"{u:~P}"
+    )
     return {"%": "%", "rep": "times", "pc": "pieces", "dB_": "dB", "dBA": "dB(A)"}.get(text, text)
 
 
