@@ -66,6 +66,25 @@ def test_a_table_of_limits_against_one_clause_each(shared_data):
     }
 
 
+def test_one_clause_against_an_english_table_of_limits(shared_data):
+    """The other way round: the dev pair's Chinese clauses against an English table (units in their
+    own column, "max. 20", "min. 3" under "grade")."""
+    pytest.importorskip("stdlink.semantic")
+    zh = (shared_data / "compare-dev" / "textile.zh.txt").read_text(encoding="utf-8")
+    en = (PAIRS / "table.en.txt").read_text(encoding="utf-8")
+    rows = {(r["a"], r["b"], r["relation"]) for r in result_json(compare_texts(zh, en))["rows"]}
+    assert rows == {
+        ("3.1", "5.1", "stricter"),
+        ("3.2", "5.1", "equal"),
+        ("3.3", "5.1", "stricter"),
+        ("3.4", "5.1", "stricter"),
+        ("3.5", None, "only_zh"),
+        ("3.6", None, "only_zh"),
+        ("3.7", "5.2", "equal"),
+        ("3.8", None, "only_zh"),
+    }
+
+
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_pair(name):
     pytest.importorskip("stdlink.semantic")

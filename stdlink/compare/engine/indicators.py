@@ -417,7 +417,10 @@ def extract(text: str, title: str = "") -> list[Indicator]:
 
 
 _HEADER_UNIT = re.compile(
-    rf"(?:/\s*[(（]?|[(（])\s*(?P<unit>{_UNIT}|级|grade|rating)\s*[)）]?(?=\s*(?:\t|$))",
+    # a cell that is a unit ("mg/kg", "grade"), or a unit in brackets or after a slash at the end of
+    # the header cell ("甲醛含量/(mg/kg)", "耐水色牢度/级", "Formaldehyde (mg/kg)")
+    rf"(?:(?<=\t)|^)\s*(?P<cell>{_UNIT}|级|grade|rating)\s*(?=\t|$)"
+    rf"|(?:(?<![A-Za-zµ])/\s*[(（]?|[(（])\s*(?P<unit>{_UNIT}|级|grade|rating)\s*[)）]?(?=\s*(?:\t|$))",
     re.I | re.M,
 )
 
@@ -432,7 +435,7 @@ def _table_rows(folded: str, found: list[Indicator]) -> None:
         if not ind.written_unit:
             m = _HEADER_UNIT.search(folded, line_start, ind.start)
             if m:
-                ind.written_unit = m.group("unit")
+                ind.written_unit = m.group("cell") or m.group("unit")
                 if ind.written_unit.lower() in ("级", "grade", "rating"):
                     ind.written_unit = "级"
                 ind.unit = units.canonical(ind.written_unit)

@@ -32,7 +32,10 @@ class Judgement:
 
 
 def _fmt(ind: Indicator) -> str:
-    return ind.text or str(ind.value)
+    text = ind.text or str(ind.value)
+    if ind.unit and ind.written_unit and ind.written_unit not in text:
+        text = f"{text} {ind.unit}"  # a table row whose unit stands in the header cell
+    return text
 
 
 def family(ind: Indicator) -> str:
