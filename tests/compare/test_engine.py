@@ -89,6 +89,22 @@ def test_a_lead_in_of_a_parent_clause_is_no_row():
 
 
 @pytest.mark.parametrize(
+    "text, row",
+    [
+        ("玩具应符合4.2～4.8的规定。", False),
+        ("The toy shall comply with 4.2 to 4.8.", False),
+        ("Garments shall meet the limits given in Table 1.", False),
+        ("产品应符合GB 18401的规定。", True),  # another standard: a requirement
+        ("头部和颈部不应有任何绳带。", True),
+    ],
+)
+def test_a_pointer_to_the_documents_own_clauses_is_no_row(text, row):
+    from stdlink.compare.engine.segment import Clause, is_comparable
+
+    assert is_comparable(Clause("4.1", "", "requirement", 2, [text]), False) is row
+
+
+@pytest.mark.parametrize(
     "line, title, body",
     [
         ("5.1 甲醛含量：应不大于20 mg/kg。", "甲醛含量", "应不大于20 mg/kg。"),
@@ -173,6 +189,8 @@ def test_a_number_at_line_start_that_cannot_follow_is_body_text():
         ("铅含量≤90 mg·kg⁻¹", [("max", 90.0, "mg/kg")]),
         ("含量不大于 2 mg·L⁻¹", [("max", 2.0, "mg/L")]),
         ("shall not exceed 0.1 per cent", [("max", 0.1, "%")]),
+        ("应在24 h内完成", [("max", 24.0, "h")]),
+        ("shall be completed within 24 h", [("max", 24.0, "h")]),
         ("噪声不宜大于60 dB", [("max", 60.0, "dB")]),
         ("The lamp shall withstand 7 500 switching cycles.", [("eq", 7500.0, "times")]),
     ],

@@ -301,10 +301,22 @@ def segment(text: str) -> Document:
 LEAD_IN_CHARS = 80
 
 
+# "应符合4.2～4.8的规定", "shall comply with 4.2 to 4.8", "见表1": a pointer to the document's own
+# clauses or tables, not a requirement of its own (a pointer to another standard is one).
+_SELF_REFERENCE = re.compile(
+    r"^[^。；;.]{0,40}?(?:符合|满足|见|按|comply with|conform to|meet|given in|specified in|see)\s*"
+    r"(?:the requirements (?:of|in)\s*|本文件\s*)?(?:第?\s*[A-Z]?\d+(?:\.\d+)+|表\s*[A-Z]?\d+|table\s+[A-Z]?\d+|clauses?\s+\d)"
+    r"[^。；;]{0,30}[。；;.]?\s*$",
+    re.I,
+)
+
+
 def is_comparable(clause: Clause, has_indicators: bool, has_children: bool = False) -> bool:
     """Does the clause state a requirement that belongs in the comparison?"""
     if not clause.text:
         return False  # a heading whose content is in its sub-clauses
+    if not has_indicators and "\n" not in clause.text and _SELF_REFERENCE.match(fold(clause.text)):
+        return False
     if has_children and not has_indicators and len(clause.text) <= LEAD_IN_CHARS:
         return False
     if clause.kind in REQUIREMENT_KINDS:
