@@ -58,6 +58,11 @@ from stdlink.compare.engine.judge import judge
             ["6", "6.1"],
             ["test_method", "test_method"],
         ),
+        (
+            "0 引言\n说明\n1 范围\nX\n附录A\n（规范性）\n试验方法\nA.1 试验电压\n试验电压为1250 V。",
+            ["0", "1", "A", "A.1"],
+            ["introduction", "scope", "test_method", "test_method"],
+        ),
     ],
 )
 def test_segmentation(text, numbers, kinds):

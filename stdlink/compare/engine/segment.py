@@ -39,6 +39,8 @@ INDICATOR_KINDS = {TEST_METHOD, INSPECTION}
 # Heading words of a top-level clause -> kind (first match wins; matched on the folded, lower-case title).
 SECTION_WORDS: list[tuple[str, tuple[str, ...]]] = [
     (REQUIREMENT, ("要求", "requirement")),  # "要求和试验方法" is a requirements section
+    (INTRODUCTION, ("引言", "introduction")),
+    (FOREWORD, ("前言", "foreword")),
     (SCOPE, ("范围", "scope")),
     (REFERENCES, ("规范性引用文件", "引用标准", "引用文件", "normative reference")),
     (TERMS, ("术语", "定义", "缩略语", "符号", "terms", "definitions", "abbreviat", "symbols")),
@@ -225,13 +227,14 @@ def segment(text: str) -> Document:
             letter = (m.group(1) or m.group(2)).upper()
             rest = m.group(3)
             informative = bool(re.search(r"资料性|informative", rest, re.I))
-            annex_kind = ANNEX_INFORMATIVE if informative else REQUIREMENT
-            top_kind = annex_kind
             title = (
                 re.sub(r"^[(（][^)）]*[)）]\s*", "", raw.strip()[m.start(3) :]).strip()
                 if rest
                 else ""
             )
+            # a normative annex is read like a clause of its own kind ("试验方法", "Labelling")
+            annex_kind = ANNEX_INFORMATIVE if informative else _section_kind(title)
+            top_kind = annex_kind
             current = start(Clause(letter, title, annex_kind, 1))
             previous = [letter]
             continue
@@ -245,6 +248,18 @@ def segment(text: str) -> Document:
             if re.search(r"资料性|informative", stripped, re.I):
                 current.kind = top_kind = annex_kind = ANNEX_INFORMATIVE
             continue
+        if (
+            current.number.isalpha()
+            and not current.title
+            and not current.lines
+            and not _NUMBERED.match(stripped)
+            and len(stripped) <= 60
+        ):
+            # the annex title on its own line, after "附录A" and "（规范性）"
+            current.title = raw.strip()
+            if current.kind != ANNEX_INFORMATIVE:
+                current.kind = top_kind = annex_kind = _section_kind(current.title)
+            continue
         number = rest = None
         m = _CHAPTER.match(stripped)
         chapter = bool(m)
@@ -254,7 +269,7 @@ def segment(text: str) -> Document:
             m = _NUMBERED.match(stripped)
             if (
                 m
-                and not re.match(r"^[\s\-~%/.,:;)）×x*]", m.group(2))
+                and not re.match(r"^[\s\-~%/.,:;)）×*]|^x\s*\d", m.group(2))
                 and not _UNIT_START.match(m.group(2))
             ):
                 number, rest = m.group(1), m.group(2)
