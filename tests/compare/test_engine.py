@@ -260,6 +260,7 @@ def test_unit_conversion(value, unit_from, unit_to, expected):
         ("pH值应在4.0～8.0之间", "pH shall not exceed 7.5", "different"),
         ("不大于7.5", "pH between 4.0 and 7.5", "looser"),
         ("不小于 5 N", "between 4 N and 10 N", "different"),
+        ("不低于4级", "The colour fastness shall be at least 4 (ISO 105-E01).", "equal"),
     ],
 )
 def test_judgement(a, b, relation):

@@ -47,8 +47,8 @@ def same_dimension(a: Indicator, b: Indicator) -> bool:
     """Do two indicators measure in comparable units? "不得检出" (nil) fits any limit."""
     if a.nil or b.nil:
         return True
-    if a.unit == b.unit:
-        return True
+    if a.unit == b.unit or {a.unit, b.unit} == {"", "grade"}:
+        return True  # "at least 4" against "不低于4级": a grade is a bare score
     return bool(a.written_unit and b.written_unit) and units.comparable(
         a.written_unit, b.written_unit
     )
