@@ -196,6 +196,8 @@ def test_a_number_at_line_start_that_cannot_follow_is_body_text():
         ("shall not exceed 0.1 per cent", [("max", 0.1, "%")]),
         ("应在24 h内完成", [("max", 24.0, "h")]),
         ("shall be completed within 24 h", [("max", 24.0, "h")]),
+        ("应为3级或以上", [("min", 3.0, "grade")]),
+        ("grade 4 or higher", [("min", 4.0, "grade")]),
         ("噪声不宜大于60 dB", [("max", 60.0, "dB")]),
         ("The lamp shall withstand 7 500 switching cycles.", [("eq", 7500.0, "times")]),
     ],

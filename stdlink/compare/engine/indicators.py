@@ -318,7 +318,8 @@ def extract(text: str, title: str = "") -> list[Indicator]:
             hi = m.group("g2") or m.group("g4") or m.group("g6")
             value = (_num(lo) + _num(hi)) / 2 if hi else _num(lo)
             unit, written = "grade", "级"
-            comparator = kind if kind in ("max", "min") else "eq"
+            comparator, strict = _single_comparator(kind, strict, after)
+            comparator = comparator if comparator in ("max", "min") else "eq"
         elif m.group("tol"):
             dev = _num(m.group("dev"))
             written = m.group("tolunit") or m.group("nomunit") or ""
