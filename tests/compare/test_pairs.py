@@ -100,3 +100,14 @@ def test_pair_reversed_reads_the_other_way():
     rows = {(r["a"], r["b"], r["relation"]) for r in result_json(compare_texts(en, zh))["rows"]}
     assert ("7.1", "4.1", "looser") in rows and ("7.5", "4.6", "stricter") in rows
     assert ("7.6", None, "only_en") in rows and (None, "4.5", "only_zh") in rows
+
+
+def test_limits_enumerated_in_one_sentence_go_to_their_own_clauses():
+    pytest.importorskip("stdlink.semantic")
+    zh = "1 范围\nX\n4 要求\n4.1 重金属\n铅、镉含量应分别不大于90 mg/kg、75 mg/kg。\n4.2 标签\n应有中文标签。"
+    en = (
+        "1 Scope\nX\n5 Requirements\n5.1 Lead\nLead shall not exceed 90 mg/kg.\n5.2 Cadmium\n"
+        "Cadmium shall not exceed 50 mg/kg.\n5.3 Labels\nLabels shall be in the language of the country."
+    )
+    rows = {(r["a"], r["b"], r["relation"]) for r in result_json(compare_texts(zh, en))["rows"]}
+    assert rows == {("4.1", "5.1", "equal"), ("4.1", "5.2", "looser"), ("4.2", "5.3", "equal")}

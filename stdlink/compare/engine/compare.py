@@ -181,17 +181,29 @@ def split_multi_indicator_clauses(
         return {}
     lines = [_indicator_line(many[i][0], many[i][1][p]) for i, p in multi]
     meaning, _emb = meaning_fn(lines, [c.full_text for c, _ in other])
-    assigned: dict[tuple[int, int], list[int]] = {}
+    # Greedy over all (indicator, clause) candidates, best first: a clause of the other side takes
+    # one indicator of a multi-indicator clause (lead 90 and cadmium 75 named in one sentence go to
+    # the lead and the cadmium clauses: equal meaning, as in one line, is broken by the closer value).
+    candidates = []
     for row, (i, p) in enumerate(multi):
         ind = many[i][1][p]
-        best, best_j = SPLIT_MEANING, None
         for j, (_c, inds) in enumerate(other):
             if (j in taken and (i, j) not in side_pairs) or not _compatible(ind, inds):
                 continue
-            if meaning[row][j] > best:
-                best, best_j = meaning[row][j], j
-        if best_j is not None:
-            assigned.setdefault((i, best_j), []).append(p)
+            if meaning[row][j] <= SPLIT_MEANING:
+                continue
+            closeness = max(
+                (_closeness(ind, o) for o in inds if family(o) == family(ind)), default=0.0
+            )
+            candidates.append((meaning[row][j] + 0.01 * closeness, i, p, j))
+    assigned: dict[tuple[int, int], list[int]] = {}
+    done_ind: set[tuple[int, int]] = set()
+    for _score, i, p, j in sorted(candidates, reverse=True):
+        # a clause of the other side takes as many indicators as it names itself
+        if (i, p) in done_ind or len(assigned.get((i, j), [])) >= len(other[j][1]):
+            continue
+        assigned.setdefault((i, j), []).append(p)
+        done_ind.add((i, p))
     return assigned
 
 
