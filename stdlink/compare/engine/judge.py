@@ -33,7 +33,8 @@ class Judgement:
 
 def _fmt(ind: Indicator) -> str:
     text = ind.text or str(ind.value)
-    if ind.unit and ind.written_unit and ind.written_unit not in text:
+    low = text.lower()
+    if ind.unit and ind.written_unit.lower() not in low and ind.unit.lower() not in low:
         text = f"{text} {ind.unit}"  # a table row whose unit stands in the header cell
     return text
 
