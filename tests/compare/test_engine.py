@@ -422,3 +422,19 @@ def test_a_docx_table_stays_with_its_clause_row_by_row():
     got = [(i.quantity, i.comparator, i.value, i.unit) for i in extract(clause.text, clause.title)]
     assert got == [("甲醛含量", "max", 16.0, "mg/kg"), ("pH值", "range", [4.0, 7.5], "")]
     assert doc.by_number("4.2").text == "头部和颈部不应有任何绳带。"
+
+
+def test_sentences_wrapped_across_lines_are_joined_but_items_and_rows_are_not():
+    doc = segment(
+        "1 范围\nX\n4 要求\n4.1 甲醛\n甲醛含量应不大于\n16 mg/kg。\n4.2 Lead\nThe lead content shall not\n"
+        "exceed 90 mg/kg.\n4.3 列表\n应满足：\na) 铅不大于90 mg/kg；\nb) 镉不大于75 mg/kg。\n4.4 表\n项目\t要求\n甲醛\t≤\t20"
+    )
+    assert doc.by_number("4.1").text == "甲醛含量应不大于16 mg/kg。"
+    assert doc.by_number("4.2").text == "The lead content shall not exceed 90 mg/kg."
+    assert doc.by_number("4.3").lines == [
+        "应满足：",
+        "a) 铅不大于90 mg/kg；",
+        "b) 镉不大于75 mg/kg。",
+    ]
+    assert doc.by_number("4.4").lines == ["项目\t要求", "甲醛\t≤\t20"]
+    assert [(i.comparator, i.value) for i in extract(doc.by_number("4.1").text)] == [("max", 16.0)]

@@ -172,6 +172,24 @@ def plausible_next(
     return False
 
 
+_LINE_END = re.compile(r"[。；;.!?！？:：)）]\s*$")
+_ITEM_START = re.compile(
+    r"^\s*(?:[a-z]\)|\d{1,2}\)|[（(][a-z0-9]{1,2}[)）]|[—–•·●▪-]\s|表\s*[A-Z]?\d|图\s*\d|table\s|figure\s)",
+    re.I,
+)
+_CJK_END = re.compile(r"[\u4e00-\u9fff，、]$")
+_CJK_START = re.compile(r"^[\u4e00-\u9fff，、。]")
+
+
+def _continues(previous: str, line: str) -> bool:
+    """Is `line` the rest of a sentence that `previous` left open?"""
+    if "\t" in previous or "\t" in line:
+        return False  # table rows stand alone
+    if _LINE_END.search(fold(previous)) or _ITEM_START.match(fold(line)):
+        return False
+    return True
+
+
 def _section_kind(title: str) -> str:
     low = fold(title).lower()
     for kind, words in SECTION_WORDS:
@@ -293,8 +311,15 @@ def segment(text: str) -> Document:
                 continue
         if _NOTE.match(stripped):
             current.notes.append(raw.strip())
-        elif current.notes and not current.lines and current.kind == FRONT_MATTER:
-            current.lines.append(raw.strip())
+        elif (
+            current.kind != FRONT_MATTER
+            and current.lines
+            and _continues(current.lines[-1], raw.strip())
+        ):
+            # a sentence wrapped across lines (PDF text): "应不大于" / "16 mg/kg。"
+            prev = current.lines[-1]
+            glue = "" if _CJK_END.search(prev) or _CJK_START.match(raw.strip()) else " "
+            current.lines[-1] = prev + glue + raw.strip()
         else:
             current.lines.append(raw.strip())
     if not clauses[0].lines and not clauses[0].notes:
