@@ -34,6 +34,7 @@ ROUTERS = [
     ("stdlink.tbt.api", "/tbt/", "tbt"),
     ("stdlink.jobs.api", "/jobs/", "jobs"),
     ("stdlink.notify.api", "/notify/", "notify"),
+    ("stdlink.compare.api", "/compare/", "compare"),
 ]
 
 

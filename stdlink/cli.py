@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "stdlink.tracking.cli",
     "stdlink.tbt.cli",
     "stdlink.jobs.cli",
+    "stdlink.compare.cli",
 )
 
 

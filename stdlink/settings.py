@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "stdlink.ledger",
     "stdlink.tracking",
     "stdlink.tbt",
+    "stdlink.compare",
 ]
 
 MIDDLEWARE = [

@@ -26,6 +26,7 @@ APP_URLS = [
     ("tbt/", "stdlink.tbt.urls"),
     ("notify/", "stdlink.notify.urls"),
     ("", "stdlink.jobs.urls"),
+    ("compare/", "stdlink.compare.urls"),
     ("", "stdlink.catalog.urls"),
 ]
 for prefix, module_name in APP_URLS:

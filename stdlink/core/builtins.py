@@ -51,6 +51,15 @@ TRACKING_READ_AND_WATCH = [
     "tracking.add_watchitem",
     "tracking.delete_watchitem",
 ]
+# Comparisons (对标/比对): officers and units compare and review in their scope; confirming and the
+# mutual-recognition catalogue stay with city officers and the province.
+COMPARE_EDITS = [
+    "compare.view_comparison",
+    "compare.add_comparison",
+    "compare.change_comparison",
+    "compare.review_comparison",
+    "compare.view_recognition",
+]
 
 # code: (name_zh, name_en, scope, permission patterns)
 # City and county officers add and change programme records in their region; programmes, targets,
@@ -67,6 +76,7 @@ ROLE_SPECS: dict[str, tuple[str, str, str, list[str]]] = {
             "search.*",
             "programme.*",
             "ledger.*",
+            "compare.*",
             "tbt.*",
             "tracking.*",
             "reports.*",
@@ -88,13 +98,23 @@ ROLE_SPECS: dict[str, tuple[str, str, str, list[str]]] = {
             "ledger.change_task",
             "catalog.view_*",
             *TRACKING_READ_AND_WATCH,
+            *COMPARE_EDITS,
+            "compare.confirm_comparison",
+            "compare.add_recognition",
+            "compare.change_recognition",
         ],
     ),
     "city_viewer": (
         "市局只读用户",
         "City read-only user",
         "region",
-        ["programme.view_*", "ledger.view_*", "catalog.view_*", *TRACKING_READ_AND_WATCH],
+        [
+            "programme.view_*",
+            "ledger.view_*",
+            "catalog.view_*",
+            *TRACKING_READ_AND_WATCH,
+            "compare.view_*",
+        ],
     ),
     "county_officer": (
         "县（市、区）局工作人员",
@@ -106,6 +126,7 @@ ROLE_SPECS: dict[str, tuple[str, str, str, list[str]]] = {
             "ledger.view_*",
             "catalog.view_*",
             *TRACKING_READ_AND_WATCH,
+            *COMPARE_EDITS,
         ],
     ),
     "unit_user": (
@@ -128,6 +149,7 @@ ROLE_SPECS: dict[str, tuple[str, str, str, list[str]]] = {
             "programme.view_groupstandardtranslation",
             "catalog.view_*",
             *TRACKING_READ_AND_WATCH,
+            *COMPARE_EDITS,
         ],
     ),
 }

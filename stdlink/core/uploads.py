@@ -59,8 +59,22 @@ def detect_kind(head: bytes, fileobj=None) -> str | None:
                 codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
                 return "txt"
             except UnicodeDecodeError:
-                return None
+                return "txt" if _gb18030_text(head) else None
     return None
+
+
+def _gb18030_text(head: bytes) -> bool:
+    """Chinese text in GB18030/GBK (older Chinese editors' default): decodes, holds Chinese
+    characters and no control characters (a character may be cut at the block's end)."""
+    for cut in range(4):
+        try:
+            text = head[: len(head) - cut].decode("gb18030")
+        except UnicodeDecodeError:
+            continue
+        chinese = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+        control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\r\n\t\f")
+        return chinese > 0 and control == 0
+    return False
 
 
 def validate_upload(upload, allowed: Iterable[str], max_bytes: int | None = None) -> str:

@@ -1,0 +1,113 @@
+"""The engine on pairs in other product fields (texts in tests/compare/pairs/, written for the
+tests): alignment across languages with the embedding service, judgement, one-to-many, order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from stdlink.compare.engine import compare_texts, result_json
+
+PAIRS = Path(__file__).parent / "pairs"
+
+EXPECTED = {
+    "kettle": {
+        ("4.1", "7.1", "stricter"),  # 0.25 mA vs 0.75 mA maximum
+        ("4.2", "7.2", "stricter"),  # 1 500 V vs 1 250 V test voltage
+        ("4.3", "7.3", "stricter"),  # 30 K vs 35 K maximum
+        ("4.4", "7.4", "stricter"),  # 10 000 vs 5 000 cycles
+        ("4.5", None, "only_zh"),
+        ("4.6", "7.5", "looser"),  # at least 0.75 m vs 1 m
+        (None, "7.6", "only_en"),
+    },
+    "led": {
+        ("4.1", "4.1.1", "stricter"),  # efficacy ≥ 100 vs ≥ 90 lm/W; "标题：正文" on one line
+        ("4.2", "4.1.2", "equal"),  # Ra ≥ 80 both
+        ("4.3", "4.2", "stricter"),  # power factor 0.9 vs 0.85 (the 5 W condition equal)
+        ("4.4", "4.3", "stricter"),  # life 25 000 h vs 15 000 h
+        ("4.5", "4.4", "stricter"),  # 15 000 vs 7 500 switching cycles
+        ("4.6", "4.5", "equal"),  # RG1
+        ("4.7", None, "only_zh"),
+    },
+    "toys": {
+        (
+            "4.1",
+            "6.1",
+            "equal",
+        ),  # no small parts; "36个月以下" vs "under 36 months" is a boundary nuance
+        ("4.2.1", "6.2", "equal"),  # lead 90 mg/kg: one clause of B against two of A
+        ("4.2.2", "6.2", "equal"),  # cadmium 75 mg/kg
+        ("4.3", "6.4", "stricter"),  # tension 90 N vs 70 N, listed in another order
+        ("4.4", "6.3", "stricter"),  # 80 vs 85 dB(A)
+        ("4.5", None, "only_zh"),
+        ("4.6", "6.5", "equal"),  # drop from 850 mm
+        (None, "6.6", "only_en"),
+    },
+}
+
+
+def test_a_table_of_limits_against_one_clause_each(shared_data):
+    """A Chinese clause holding a table (项目/要求 rows, units in the header cells) against the dev
+    pair's English clauses: each row of the table goes to its own English clause."""
+    pytest.importorskip("stdlink.semantic")
+    zh = (PAIRS / "table.zh.txt").read_text(encoding="utf-8")
+    en = (shared_data / "compare-dev" / "textile.en.txt").read_text(encoding="utf-8")
+    rows = {(r["a"], r["b"], r["relation"]) for r in result_json(compare_texts(zh, en))["rows"]}
+    assert rows == {
+        ("4.1", "5.1", "stricter"),
+        ("4.1", "5.2", "equal"),
+        ("4.1", "5.3", "stricter"),
+        ("4.1", "5.4", "stricter"),
+        (None, "5.5", "only_en"),
+        (None, "5.6", "only_en"),
+        ("4.2", "5.7", "equal"),
+        (None, "5.8", "only_en"),
+    }
+
+
+def test_one_clause_against_an_english_table_of_limits(shared_data):
+    """The other way round: the dev pair's Chinese clauses against an English table (units in their
+    own column, "max. 20", "min. 3" under "grade")."""
+    pytest.importorskip("stdlink.semantic")
+    zh = (shared_data / "compare-dev" / "textile.zh.txt").read_text(encoding="utf-8")
+    en = (PAIRS / "table.en.txt").read_text(encoding="utf-8")
+    rows = {(r["a"], r["b"], r["relation"]) for r in result_json(compare_texts(zh, en))["rows"]}
+    assert rows == {
+        ("3.1", "5.1", "stricter"),
+        ("3.2", "5.1", "equal"),
+        ("3.3", "5.1", "stricter"),
+        ("3.4", "5.1", "stricter"),
+        ("3.5", None, "only_zh"),
+        ("3.6", None, "only_zh"),
+        ("3.7", "5.2", "equal"),
+        ("3.8", None, "only_zh"),
+    }
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_pair(name):
+    pytest.importorskip("stdlink.semantic")
+    zh = (PAIRS / f"{name}.zh.txt").read_text(encoding="utf-8")
+    en = (PAIRS / f"{name}.en.txt").read_text(encoding="utf-8")
+    rows = result_json(compare_texts(zh, en))["rows"]
+    assert {(r["a"], r["b"], r["relation"]) for r in rows} == EXPECTED[name]
+
+
+def test_pair_reversed_reads_the_other_way():
+    zh = (PAIRS / "kettle.zh.txt").read_text(encoding="utf-8")
+    en = (PAIRS / "kettle.en.txt").read_text(encoding="utf-8")
+    rows = {(r["a"], r["b"], r["relation"]) for r in result_json(compare_texts(en, zh))["rows"]}
+    assert ("7.1", "4.1", "looser") in rows and ("7.5", "4.6", "stricter") in rows
+    assert ("7.6", None, "only_en") in rows and (None, "4.5", "only_zh") in rows
+
+
+def test_limits_enumerated_in_one_sentence_go_to_their_own_clauses():
+    pytest.importorskip("stdlink.semantic")
+    zh = "1 范围\nX\n4 要求\n4.1 重金属\n铅、镉含量应分别不大于90 mg/kg、75 mg/kg。\n4.2 标签\n应有中文标签。"
+    en = (
+        "1 Scope\nX\n5 Requirements\n5.1 Lead\nLead shall not exceed 90 mg/kg.\n5.2 Cadmium\n"
+        "Cadmium shall not exceed 50 mg/kg.\n5.3 Labels\nLabels shall be in the language of the country."
+    )
+    rows = {(r["a"], r["b"], r["relation"]) for r in result_json(compare_texts(zh, en))["rows"]}
+    assert rows == {("4.1", "5.1", "equal"), ("4.1", "5.2", "looser"), ("4.2", "5.3", "equal")}
