@@ -110,6 +110,15 @@ def count_json_items(paths: list[Path]) -> int | None:
     return len(data) if isinstance(data, list) else None
 
 
+def count_cn_list(paths: list[Path]) -> int | None:
+    suffix = paths[0].suffix.lower()
+    if suffix == ".csv":
+        return count_csv_rows(paths)
+    if suffix == ".xlsx":
+        return None  # counted while it is read
+    return count_json_items(paths)
+
+
 def register() -> None:
     register_kind(
         ImportKind(
@@ -125,10 +134,16 @@ def register() -> None:
     register_kind(
         ImportKind(
             key="cn-list",
-            label=_("Chinese official standard list (JSON)"),
-            allowed={"txt"},
+            label=_(
+                "Chinese official standard list (JSON, or CSV/XLSX with the platform's columns)"
+            ),
+            allowed={"txt", "xlsx"},
             run=_runner(_cn_list, single=True),
-            count=count_json_items,
+            count=count_cn_list,
+            help=_(
+                "CSV/XLSX: 标准号, 中文标准名称, 发布日期, 实施日期, 标准状态, 代替标准号, 采用国际标准号, "
+                "采用程度 …; adoptions become tracking records."
+            ),
         )
     )
     register_kind(

@@ -15,7 +15,7 @@ from django.http import Http404, HttpRequest
 from django_fsm import TransitionNotAllowed
 from ninja import Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from stdlink.compare import exports
 from stdlink.compare import services as svc
@@ -23,6 +23,7 @@ from stdlink.compare.engine import CompareInputError, check_text, compare_texts,
 from stdlink.compare.filtersets import ComparisonFilterSet, RecognitionFilterSet
 from stdlink.compare.models import Comparison, Recognition
 from stdlink.core.api_auth import PUBLIC, require
+from stdlink.core.params import Pagination
 from stdlink.core.permissions import get_for_user, scope_queryset
 
 router = Router()
@@ -148,7 +149,7 @@ def run(request: HttpRequest, payload: RunIn) -> dict:
 
 
 @router.get("comparisons", response=list[ComparisonOut], auth=require(VIEW))
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pagination, page_size=50)
 def comparisons(request: HttpRequest):
     qs = scope_queryset(
         request.user,
@@ -203,6 +204,6 @@ def confirm(request: HttpRequest, pk: int):
 
 
 @router.get("recognitions", response=list[RecognitionOut], auth=PUBLIC)
-@paginate(PageNumberPagination, page_size=100)
+@paginate(Pagination, page_size=100)
 def recognitions(request: HttpRequest):
     return RecognitionFilterSet(request.GET, queryset=Recognition.objects.all()).qs

@@ -1,5 +1,5 @@
 """Exports: the 标准比对分析表 (comparison analysis table) as .xlsx and .docx, and the
-mutual-recognition catalogue as .xlsx. Every text cell goes through core.spreadsheets.safe_cell."""
+mutual-recognition catalogue as .xlsx. Every text cell goes through core.spreadsheets.text_cell."""
 
 from __future__ import annotations
 
@@ -17,11 +17,8 @@ from stdlink.core import spreadsheets
 
 
 def _cell(ws, value: object) -> object:
-    """A cell value a spreadsheet shows and never evaluates (the rule of core.spreadsheets; its
-    newer `text_cell(ws, v)` when present, else `safe_cell(v)`)."""
-    if hasattr(spreadsheets, "text_cell"):
-        return spreadsheets.text_cell(ws, value)
-    return spreadsheets.safe_cell(value)
+    """A cell value a spreadsheet shows and never evaluates (the rule of core.spreadsheets)."""
+    return spreadsheets.text_cell(ws, value)
 
 
 def relation_label(relation: str) -> str:

@@ -6,10 +6,11 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 from ninja.security import SessionAuth
 
 from stdlink.core.api_auth import PUBLIC
+from stdlink.core.params import Pagination
 from stdlink.tbt.models import Alert, Country, Notification
 
 router = Router()
@@ -125,7 +126,7 @@ class AlertOut(Schema):
 @router.get(
     "/notifications", response=list[NotificationSummary], auth=PUBLIC, summary="TBT notifications"
 )
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pagination, page_size=50)
 def list_notifications(request: HttpRequest, filters: Query[NotificationFilters]):
     from stdlink.tbt.filtersets import NotificationFilterSet
 
@@ -178,7 +179,7 @@ def get_statistics(request: HttpRequest):
     auth=SIGNED_IN,
     summary="Alerts of the signed-in user's subscriptions",
 )
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pagination, page_size=50)
 def list_alerts(request: HttpRequest):
     from stdlink.tbt.services.comments import user_unit_ids
 

@@ -7,6 +7,7 @@ import django_filters
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from stdlink.core.params import IntFilter
 from stdlink.tbt.classify.objectives import OBJECTIVES
 from stdlink.tbt.models import Notification
 
@@ -24,7 +25,7 @@ class NotificationFilterSet(django_filters.FilterSet):
     )
     kind = django_filters.ChoiceFilter(choices=Notification.Kind.choices, label=_("kind"))
     status = django_filters.ChoiceFilter(choices=Notification.Status.choices, label=_("status"))
-    year = django_filters.NumberFilter(field_name="distribution_date__year", label=_("year"))
+    year = IntFilter(field_name="distribution_date__year", low=1, high=9999, label=_("year"))
 
     class Meta:
         model = Notification

@@ -228,12 +228,10 @@ def submission_docx(case) -> bytes:
 
 
 def _cell(ws, value):
-    """A formula-safe cell through core.spreadsheets (text_cell where present, else safe_cell)."""
-    from stdlink.core import spreadsheets
+    """A formula-safe cell through core.spreadsheets (shown, never evaluated)."""
+    from stdlink.core.spreadsheets import text_cell
 
-    if hasattr(spreadsheets, "text_cell"):
-        return spreadsheets.text_cell(ws, value)
-    return spreadsheets.safe_cell(value)
+    return text_cell(ws, value)
 
 
 def submission_xlsx(case) -> bytes:
