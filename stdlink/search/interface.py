@@ -636,7 +636,7 @@ def search(query: SearchQuery, *, strict: bool = False) -> SearchResult:
     result.facets = facetlib.build(found.counts, found.filters)
     start = (page - 1) * per_page
     result.hits = _hits(found.merged[start : start + per_page], found.ident, found.tq)
-    rendered = _renderings(result.hits)
+    rendered = _renderings(result.hits, found.merged[start : start + per_page])
     for n, hit in enumerate(result.hits, start=start + 1):
         hit.title_zh_rendered, hit.title_zh_source = rendered.get(hit.id, ("", ""))
         hit.why = _why(hit.id, found)
@@ -664,12 +664,15 @@ def query_help(text: str) -> tuple[list[tuple[str, str]], str]:
     return pairs, english if english != text and not segment.HAS_CJK.search(english) else ""
 
 
-def _renderings(hits: list[Hit]) -> dict[int, tuple[str, str]]:
-    if not any(not h.title_zh and h.title_en for h in hits):
+def _renderings(hits: list[Hit], rows: list[Row]) -> dict[int, tuple[str, str]]:
+    """Chinese renderings of the hits without a Chinese title (adoption title or glossary)."""
+    work = {r[ID]: r[WORK_KEY] for r in rows}
+    todo = [(h.id, work.get(h.id, ""), h.title_en) for h in hits if not h.title_zh and h.title_en]
+    if not todo:
         return {}
-    from stdlink.semantic.services.rendering import chinese_titles
+    from stdlink.semantic.services.rendering import render
 
-    return chinese_titles([h.id for h in hits if not h.title_zh and h.title_en])
+    return render(todo)
 
 
 def _why(pk: int, found: _Candidates) -> tuple[str, ...]:
