@@ -99,6 +99,8 @@ W_TRANSLATED = 1.0
 #: The RRF constant of the fusion (tuned on the full catalogue: a small constant lets the
 #: agreement of two lists outweigh one list's rank; the lexical rows keep their order).
 OTHERS_K = 5
+#: Lexical first hits of these tiers stay first whatever the other lists say.
+PROTECTED_TIERS = (PHRASE, TITLE)
 
 
 @dataclass
@@ -585,7 +587,7 @@ def fuse_rows(
     w_lex = W_LEXICAL_RELAXED if relaxed else W_LEXICAL
     out: list[Row] = []
     i = j = 0
-    if head and not relaxed and head[0][TIER] in (PHRASE, TITLE):
+    if head and not relaxed and head[0][TIER] in PROTECTED_TIERS:
         out.append(head[0])
         i = 1
     while i < len(head) or j < len(others):
