@@ -89,7 +89,8 @@ def build_catalogue(var_dir: Path, reindex: bool = True) -> dict:
 
     from stdlink.semantic.models import VectorBuild
 
-    if settings.SEMANTIC_SEARCH and not VectorBuild.objects.filter(model="usem3", state="done"):
+    built = VectorBuild.objects.filter(model="usem3", state="done").exists()
+    if settings.SEMANTIC_SEARCH and not built:
         # the title vectors of the semantic channel (resumable; ~1 h on the loaded 2 cores)
         from stdlink.semantic.services.build import build
 
