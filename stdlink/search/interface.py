@@ -91,11 +91,16 @@ SEMANTIC_MARGIN = 0.20
 FUSE_DEPTH = 200
 W_LEXICAL = 1.0
 W_LEXICAL_RELAXED = 0.5
-W_SEMANTIC = 1.0
+W_SEMANTIC = 0.5
 #: A Chinese query is also searched by words in English (glossary + CC-CEDICT rendering): the
 #: lexical ranking's priors (current, base documents, works with many editions) then apply to
 #: the international records too.
 W_TRANSLATED = 1.0
+#: The RRF constant of the fusion (tuned on the full catalogue: a small constant lets the
+#: agreement of two lists outweigh one list's rank; the lexical rows keep their order).
+OTHERS_K = 5
+#: Lexical first hits of these tiers stay first whatever the other lists say.
+PROTECTED_TIERS = (PHRASE, TITLE)
 
 
 @dataclass
@@ -513,7 +518,16 @@ def _semantic_rows(free: str, filters: SqlFilters, exclude: set[int]) -> list[Ro
     if not score:
         return []
     rows = rows_by_ids(list(score), filters)
-    rows.sort(key=lambda r: (-score[r[ID]], r[STATUS_RANK], r[VERSION_RANK], -(r[YEAR] or 0)))
+    # an international original before the national adoptions that share its title (JIS Q 13485)
+    rows.sort(
+        key=lambda r: (
+            -score[r[ID]],
+            identifiers.PUBLISHER_PREFERENCE.get(r[PUBLISHER], 2),
+            r[STATUS_RANK],
+            r[VERSION_RANK],
+            -(r[YEAR] or 0),
+        )
+    )
     # Meaning hits are shown like "other" hits: tier MEANING, no engine relevance.
     return [(r[ID], MEANING, *r[2:]) for r in rows]
 
@@ -549,13 +563,13 @@ def fuse_rows(
     Chinese query) found merged in by reciprocal rank.
 
     The lexical list keeps its own order (its tiers, editions and priors are deliberate); a row
-    it lacks scores sum(w / (RRF_K + rank)) over the lists it is in and goes before the first
-    lexical row scoring less (w_lex / (RRF_K + rank)). A lexical first hit whose title has the
+    it lacks scores sum(w / (OTHERS_K + rank)) over the lists it is in and goes before the
+    first lexical row scoring less (w_lex / (OTHERS_K + rank)). A lexical first hit whose title has the
     query's words (phrase or title tier, not relaxed) stays first.
     """
     if not semantic and not translated:
         return lexical
-    from stdlink.semantic.fusion import RRF_K, rrf
+    from stdlink.semantic.fusion import rrf
 
     head, tail = lexical[:FUSE_DEPTH], lexical[FUSE_DEPTH:]
     lex_ids = {r[ID] for r in lexical}
@@ -565,6 +579,7 @@ def fuse_rows(
         (by_id[pk], score)
         for pk, score in rrf(
             [[r[ID] for r in semantic], [r[ID] for r in translated]],
+            k=OTHERS_K,
             weights=(W_SEMANTIC, W_TRANSLATED),
         )
         if pk not in lex_ids
@@ -572,11 +587,11 @@ def fuse_rows(
     w_lex = W_LEXICAL_RELAXED if relaxed else W_LEXICAL
     out: list[Row] = []
     i = j = 0
-    if head and not relaxed and head[0][TIER] in (PHRASE, TITLE):
+    if head and not relaxed and head[0][TIER] in PROTECTED_TIERS:
         out.append(head[0])
         i = 1
     while i < len(head) or j < len(others):
-        lex_score = w_lex / (RRF_K + i + 1) if i < len(head) else -1.0
+        lex_score = w_lex / (OTHERS_K + i + 1) if i < len(head) else -1.0
         if j < len(others) and others[j][1] > lex_score:
             out.append(others[j][0])
             j += 1
@@ -623,7 +638,7 @@ def search(query: SearchQuery, *, strict: bool = False) -> SearchResult:
     result.facets = facetlib.build(found.counts, found.filters)
     start = (page - 1) * per_page
     result.hits = _hits(found.merged[start : start + per_page], found.ident, found.tq)
-    rendered = _renderings(result.hits)
+    rendered = _renderings(result.hits, found.merged[start : start + per_page])
     for n, hit in enumerate(result.hits, start=start + 1):
         hit.title_zh_rendered, hit.title_zh_source = rendered.get(hit.id, ("", ""))
         hit.why = _why(hit.id, found)
@@ -651,12 +666,15 @@ def query_help(text: str) -> tuple[list[tuple[str, str]], str]:
     return pairs, english if english != text and not segment.HAS_CJK.search(english) else ""
 
 
-def _renderings(hits: list[Hit]) -> dict[int, tuple[str, str]]:
-    if not any(not h.title_zh and h.title_en for h in hits):
+def _renderings(hits: list[Hit], rows: list[Row]) -> dict[int, tuple[str, str]]:
+    """Chinese renderings of the hits without a Chinese title (adoption title or glossary)."""
+    work = {r[ID]: r[WORK_KEY] for r in rows}
+    todo = [(h.id, work.get(h.id, ""), h.title_en) for h in hits if not h.title_zh and h.title_en]
+    if not todo:
         return {}
-    from stdlink.semantic.services.rendering import chinese_titles
+    from stdlink.semantic.services.rendering import render
 
-    return chinese_titles([h.id for h in hits if not h.title_zh and h.title_en])
+    return render(todo)
 
 
 def _why(pk: int, found: _Candidates) -> tuple[str, ...]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, cached_property, lru_cache
 
 import numpy as np
 
@@ -41,6 +41,20 @@ class Encoder:
 
     def _run(self, texts: list[str], query: bool) -> np.ndarray:  # pragma: no cover
         raise NotImplementedError
+
+    def encode_query(self, text: str) -> np.ndarray:
+        """One query's vector, remembered (queries repeat; encoding costs milliseconds)."""
+        return self._query_cache(text)
+
+    @cached_property
+    def _query_cache(self):
+        @lru_cache(maxsize=4096)
+        def one(text: str) -> np.ndarray:
+            v = self.encode([text], query=True)[0]
+            v.flags.writeable = False
+            return v
+
+        return one
 
     def encode(self, texts: Sequence[str] | str, *, query: bool = False) -> np.ndarray:
         """Vectors for `texts` (a list gives a ``len(texts) x dim`` array; one string one row).

@@ -97,12 +97,12 @@ def _loaded(django_db_blocker, shared_data, slices, var_dir):
             atomic.__exit__(None, None, None)
             from stdlink.search import identifiers
             from stdlink.search.interface import invalidate_cache
-            from stdlink.semantic.services.store import _index
+            from stdlink.semantic.services.store import forget
 
             identifiers.analyse.cache_clear()
             identifiers._fuzzy_cache.clear()  # noqa: SLF001 - keyed on rolled-back rows
             invalidate_cache()
-            _index.cache_clear()  # the index file named by a rolled-back VectorBuild token
+            forget()  # the index file named by a rolled-back VectorBuild token
 
 
 @pytest.fixture(scope="module")

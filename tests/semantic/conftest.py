@@ -23,11 +23,11 @@ def tea_slice(shared_data, tmp_path_factory) -> Path:
 @pytest.fixture
 def tea(db, tea_slice, settings, tmp_path):
     """The tea works imported (vectors not built); the index file in a temporary VAR_DIR."""
-    from stdlink.semantic.services.store import _index
+    from stdlink.semantic.services.store import forget
     from tests.search.loader import load_relaton
 
     settings.VAR_DIR = tmp_path
-    _index.cache_clear()
+    forget()
     ids = load_relaton(tea_slice)
     yield ids
-    _index.cache_clear()
+    forget()

@@ -248,8 +248,11 @@ def build(
     from stdlink.semantic.models import VectorBuild
 
     if reindex:
+        from .store import forget
+
         get_index().remove_file()
         VectorBuild.objects.filter(model=RETRIEVAL).update(token=VectorBuild().token)
+        forget()
     out = {"standards": sync_titles(standard_ids, progress)}
     if standard_ids is None:
         out["pruned"] = prune()

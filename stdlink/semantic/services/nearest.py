@@ -43,7 +43,8 @@ def nearest(
         return []
     best: dict[int, float] = {}
     index = get_index()
-    for vec in get_encoder(RETRIEVAL).encode(queries, query=True):
+    encoder = get_encoder(RETRIEVAL)
+    for vec in (encoder.encode_query(q) for q in queries):
         for key, sim in zip(*index.search(vec, k), strict=True):
             best[int(key)] = max(best.get(int(key), -1.0), float(sim))
     if not best:
@@ -62,7 +63,7 @@ def nearest(
         blobs = [rows[pk][2] for pk in ids]
         have = [b is not None for b in blobs]
         if sum(have) >= max(2, len(ids) // 2):
-            qv = get_encoder(RERANK).encode(queries, query=True)
+            qv = np.vstack([get_encoder(RERANK).encode_query(q) for q in queries])
             mat = np.zeros((len(ids), qv.shape[1]), dtype=np.float32)
             for i, b in enumerate(blobs):
                 if b is not None:

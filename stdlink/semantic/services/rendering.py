@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 
 from stdlink.semantic import glossary
@@ -34,32 +35,55 @@ def learn_from_adoptions() -> int:
     )
 
 
+_adopted: tuple[float, dict[str, str]] | None = None
+ADOPTIONS_TTL = 60.0  # seconds a process keeps its map of adopted works
+
+
+def adopted_titles() -> dict[str, str]:
+    """{work key of an international standard: Chinese title of a record adopting it (IDT or
+    MOD)}, kept per process for ADOPTIONS_TTL seconds (adoptions are few and change with
+    imports)."""
+    global _adopted
+    from django.db import connection
+
+    from stdlink.catalog.models import Relation
+
+    now = time.monotonic()
+    if _adopted is None or now - _adopted[0] > ADOPTIONS_TTL or connection.in_atomic_block:
+        work_zh: dict[str, str] = {}
+        for wk, zh in (
+            Relation.objects.filter(type=Relation.Type.ADOPTS, source__title_zh__gt="")
+            .exclude(degree=Relation.Degree.NEQ)
+            .exclude(target__isnull=True)
+            .values_list("target__work_key", "source__title_zh")
+        ):
+            work_zh.setdefault(wk, zh)
+        _adopted = (now, work_zh)
+    return _adopted[1]
+
+
 def chinese_titles(standard_ids: Iterable[int]) -> dict[int, tuple[str, str]]:
     """{pk: (Chinese title, "adoption" | "machine")} for those of these standards that have an
     English title and no Chinese one."""
-    from stdlink.catalog.models import Relation, Standard
+    from stdlink.catalog.models import Standard
 
     rows = list(
         Standard.objects.filter(pk__in=list(standard_ids), title_zh="")
         .exclude(title_en="")
         .values_list("pk", "work_key", "title_en")
     )
+    return render(rows)
+
+
+def render(rows: Iterable[tuple[int, str, str]]) -> dict[int, tuple[str, str]]:
+    """chinese_titles for (pk, work key, English title) rows already at hand."""
+    rows = list(rows)
     if not rows:
         return {}
     if not _learned:
         learn_from_adoptions()
+    work_zh = adopted_titles()
     out: dict[int, tuple[str, str]] = {}
-    # Adoptions: a Chinese record adopting this standard (or another edition of its work).
-    by_work = {wk: pk for pk, wk, _ in rows}
-    adoptions = (
-        Relation.objects.filter(type=Relation.Type.ADOPTS, source__title_zh__gt="")
-        .filter(target__work_key__in=list(by_work))
-        .exclude(degree=Relation.Degree.NEQ)
-        .values_list("target__work_key", "source__title_zh")
-    )
-    work_zh = {}
-    for wk, zh in adoptions:
-        work_zh.setdefault(wk, zh)
     for pk, wk, en in rows:
         if wk in work_zh:
             out[pk] = (work_zh[wk], ADOPTION)

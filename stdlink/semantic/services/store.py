@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from functools import cache
 from pathlib import Path
 
@@ -36,6 +37,24 @@ def _index(path: Path, ndim: int) -> VectorIndex:
     return VectorIndex(path, ndim)
 
 
+_tokens: dict[tuple, tuple[float, str]] = {}
+TOKEN_TTL = 30.0  # seconds a process trusts its copy of the index token
+
+
 def get_index(model: str = RETRIEVAL) -> VectorIndex:
-    """This database's index of `model` (readers share one per process)."""
-    return _index(index_path(build_row(model).token, model), DIMS[model])
+    """This database's index of `model` (readers share one per process). The token naming the
+    file is re-read from the database at most every TOKEN_TTL seconds (it changes only when
+    the index is rebuilt from scratch)."""
+    key = (connection.vendor, str(connection.settings_dict.get("NAME")), model)
+    now = time.monotonic()
+    cached = _tokens.get(key)
+    if cached is None or now - cached[0] > TOKEN_TTL or connection.in_atomic_block:
+        cached = (now, build_row(model).token)
+        _tokens[key] = cached
+    return _index(index_path(cached[1], model), DIMS[model])
+
+
+def forget() -> None:
+    """Drop the cached tokens and index handles (tests, after a rollback or a reindex)."""
+    _tokens.clear()
+    _index.cache_clear()
