@@ -28,3 +28,30 @@ def is_plain_number(text: object) -> bool:
 def safe_cell(value: object) -> object:
     """The value as a spreadsheet cell that displays but never evaluates."""
     return "'" + value if is_formula(value) else value
+
+
+def rows_to_xlsx(rows, *, sheet_title: str = "Sheet1") -> bytes:
+    """An .xlsx file of ``rows`` (first row: headers); every text cell passes :func:`safe_cell`."""
+    import io
+
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(title=sheet_title[:31] or "Sheet1")
+    for row in rows:
+        ws.append([safe_cell(v) if isinstance(v, str) else v for v in row])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def rows_to_csv(rows) -> bytes:
+    """UTF-8 CSV (with BOM, so Excel and WPS read Chinese right) of ``rows``, formula-safe."""
+    import csv
+    import io
+
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    for row in rows:
+        writer.writerow([safe_cell(v) if isinstance(v, str) else v for v in row])
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
