@@ -18,7 +18,10 @@ from stdlink.catalog.filtersets import (
     StandardFilterSet,
 )
 from stdlink.catalog.models import ICS, Body, Committee, ImportBatch, Standard
+from stdlink.catalog.forms import standard_filter_form
+from stdlink.catalog.tables import StandardTable
 from stdlink.core.permissions import perm, public
+from stdlink.core.tables import column_choices, configure, export_response
 
 PAGE_SIZE = 50
 
@@ -40,12 +43,23 @@ def home(request: HttpRequest) -> HttpResponse:
 def standard_list(request: HttpRequest) -> HttpResponse:
     qs = Standard.objects.select_related("body", "committee").order_by("-year", "identifier")
     filterset = StandardFilterSet(request.GET, queryset=qs)
-    page = _page(request, filterset.qs)
+    table = StandardTable(filterset.qs)
+    export = export_response(request, table, "standards")
+    if export is not None:
+        return export
+    configure(request, table, per_page=PAGE_SIZE)
+    standard_filter_form(filterset.form)
     template = "catalog/_standard_rows.html" if request.htmx else "catalog/standard_list.html"
     return render(
         request,
         template,
-        {"filter": filterset, "page": page, "bodies": queries.bodies_with_standards()},
+        {
+            "filter": filterset,
+            "table": table,
+            "page": table.page,
+            "columns": column_choices(table),
+            "bodies": queries.bodies_with_standards(),
+        },
     )
 
 
