@@ -18,7 +18,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q, QuerySet
 from django.http import Http404, HttpRequest
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 RULE_ATTR = "stdlink_rule"
 
@@ -63,10 +63,10 @@ def perm(codename: str) -> Callable[[Callable], Callable]:
 
 
 _ACTIONS = {
-    "view": _lazy("You may not view %(what)s."),
-    "add": _lazy("You may not create %(what)s."),
-    "change": _lazy("You may not change %(what)s."),
-    "delete": _lazy("You may not delete %(what)s."),
+    "view": gettext_lazy("You may not view %(what)s."),
+    "add": gettext_lazy("You may not create %(what)s."),
+    "change": gettext_lazy("You may not change %(what)s."),
+    "delete": gettext_lazy("You may not delete %(what)s."),
 }
 
 
@@ -92,7 +92,7 @@ def describe_permission(codename: str) -> str:
     return f"{text} {WHOM_TO_ASK}"
 
 
-WHOM_TO_ASK = _lazy(
+WHOM_TO_ASK = gettext_lazy(
     "Ask the administrator who manages your account for access: your city's officer for "
     "an enterprise or unit account, the province administrator for a city or county account."
 )
