@@ -90,8 +90,13 @@ def standard_context(standard: Standard) -> dict:
     ]
     # Chinese first, then English, then the rest.
     order = {"zh": 0, "en": 1}
+    # The full title when the source gives one; its intro / main / part elements otherwise.
+    def _shown(parts):
+        full = [t for t in parts if t.type == "main"]
+        return full or parts
+
     title_rows = [
-        {"lang": lang, "label": language_label(lang), "parts": parts}
+        {"lang": lang, "label": language_label(lang), "parts": _shown(parts)}
         for lang, parts in sorted(titles.items(), key=lambda kv: (order.get(kv[0], 2), kv[0]))
     ]
     out_list = list(relations_out[:500])
