@@ -57,6 +57,21 @@ class StandardTable(tables.Table):
             '<a href="{}">{}</a>', reverse("catalog:standard-detail", args=[record.pk]), value
         )
 
+    def value_identifier(self, value):
+        return value
+
+    def value_committee(self, value):
+        return value
+
+    def value_body(self, value):
+        return value
+
+    def value_year(self, value):
+        return value
+
+    def value_title(self, value):
+        return value
+
     def render_title(self, value):
         return value[:200] + ("…" if len(value) > 200 else "")
 

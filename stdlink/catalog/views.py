@@ -44,11 +44,10 @@ def standard_list(request: HttpRequest) -> HttpResponse:
     qs = Standard.objects.select_related("body", "committee").order_by("-year", "identifier")
     filterset = StandardFilterSet(request.GET, queryset=qs)
     standard_filter_form(filterset.form)  # before validation binds the fields (labels)
-    table = StandardTable(filterset.qs)
+    table = configure(request, StandardTable(filterset.qs), per_page=PAGE_SIZE)
     export = export_response(request, table, "standards")
     if export is not None:
         return export
-    configure(request, table, per_page=PAGE_SIZE)
     template = "catalog/_standard_rows.html" if request.htmx else "catalog/standard_list.html"
     return render(
         request,
