@@ -90,6 +90,7 @@ def standard_context(standard: Standard) -> dict:
     ]
     # Chinese first, then English, then the rest.
     order = {"zh": 0, "en": 1}
+
     # The full title when the source gives one; its intro / main / part elements otherwise.
     def _shown(parts):
         full = [t for t in parts if t.type == "main"]

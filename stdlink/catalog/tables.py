@@ -28,7 +28,9 @@ class StandardTable(tables.Table):
     )
     body = tables.Column(verbose_name=_("Body"), accessor="body__code")
     committee = tables.Column(
-        verbose_name=_("Committee"), accessor="committee__code", attrs={"td": {"class": "code-wrap"}}
+        verbose_name=_("Committee"),
+        accessor="committee__code",
+        attrs={"td": {"class": "code-wrap"}},
     )
     doctype = tables.Column(verbose_name=_("Document type"))
     published = tables.DateColumn(verbose_name=_("Published"), attrs={"td": {"class": "nowrap"}})

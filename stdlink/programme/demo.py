@@ -328,7 +328,7 @@ def show_users(out=print, *, reset: bool = False) -> int:
 
     User = get_user_model()
     n = 0
-    for username, role, region, _unit in DEMO_USERS:
+    for username, role, _region, _unit in DEMO_USERS:
         user = User.objects.filter(username=username).first()
         if user is None:
             continue
