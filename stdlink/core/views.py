@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 
 from stdlink.core.models import AuditLog
 from stdlink.core.permissions import (
@@ -41,12 +42,23 @@ def audit_log(request: HttpRequest) -> HttpResponse:
 _CODENAME = re.compile(r"\(?\b([a-z_]+)\.((?:view|add|change|delete)_[a-z0-9_]+)\b\)?")
 
 
+_BILINGUAL = re.compile(r"^(?P<zh>[^/]*[\u4e00-\u9fff][^/]*?)\s+/\s+(?P<en>[^\u4e00-\u9fff]+)$")
+
+
 def _plain_words(text: str) -> str:
-    """A permission message with any internal permission name replaced by words."""
+    """A permission message in the reader's language, with any internal permission name replaced
+    by words and the person to ask added ("只读权限 / read-only access" → one language)."""
     found = _CODENAME.search(text)
-    if not found:
-        return text
-    return describe_permission(f"{found.group(1)}.{found.group(2)}")
+    if found:
+        return describe_permission(f"{found.group(1)}.{found.group(2)}")
+    pair = _BILINGUAL.match(text.strip())
+    if pair:
+        english = (get_language() or "").startswith("en")
+        text = pair.group("en") if english else pair.group("zh")
+        text = text[0].upper() + text[1:] if english else text
+        end = ". " if english else "。"
+        return f"{text.rstrip('.。')}{end}{WHOM_TO_ASK}"
+    return text
 
 
 def permission_denied(request: HttpRequest, exception=None) -> HttpResponse:

@@ -79,3 +79,19 @@ def test_style_guide_renders_every_status_tone(client, db):
     for tone in set(TONES.values()):
         assert f"tone-{tone}" in body
     assert "tone-ok status-accepted" in body and "tone-bad status-returned" in body
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "expected"),
+    [
+        ("只读权限 / read-only access", "en", "Read-only access. Ask the administrator"),
+        ("只读权限 / read-only access", "zh-hans", "只读权限。如需权限"),
+        ("需要权限 / permission required: programme.add_survey", "en", "You may not create"),
+        ("plain words", "en", "plain words"),
+    ],
+)
+def test_refusals_from_services_read_in_one_language(db, message, lang, expected):
+    from stdlink.core.views import _plain_words
+
+    with translation.override(lang):
+        assert _plain_words(message).startswith(expected)
