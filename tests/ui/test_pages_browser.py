@@ -140,3 +140,23 @@ def test_relations_shown_once_and_technical_details_folded(open_page, catalogue)
     assert not page.locator("#technical-details dl").is_visible()
     page.click("#technical-details summary")
     assert page.locator("#technical-details dl").is_visible()
+
+
+@pytest.mark.parametrize("width", [1366, 992, 390])
+def test_signed_in_header_fits_with_the_longest_menu(browser, live_server, personas, width):
+    """The province administrator has the most menu entries; the header stays one line and the
+    page does not scroll sideways at any width."""
+    context = browser.new_context(locale="zh-CN", viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(live_server.url + "/accounts/login/")
+    page.fill("#id_username", "prov_admin")
+    page.fill("#id_password", "pw-prov_admin")
+    page.click("#login-form button[type=submit]")
+    page.wait_for_load_state()
+    page.goto(live_server.url + "/bodies/ISO/", wait_until="networkidle")
+    assert _overflow(page) <= 0
+    assert page.evaluate("() => document.querySelector('.site-header').offsetHeight") <= 80
+    if width >= 992:
+        page.click("button.identity")
+        assert "浙江省" in page.inner_text("#identity-card")
+    context.close()
