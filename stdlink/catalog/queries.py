@@ -109,7 +109,7 @@ def standard_context(standard: Standard) -> dict:
         "relation_groups": relation_groups(out_list, in_list),
         "date_rows": dates,
         "dates": standard.dates.all(),
-        "ics": standard.ics.all(),
+        "ics": standard.ics.select_related("parent"),
         "ccs": standard.ccs.all(),
         "committees": standard.committees.all(),
         "relations_out": out_list,
