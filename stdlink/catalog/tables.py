@@ -35,6 +35,20 @@ class StandardTable(tables.Table):
     doctype = tables.Column(verbose_name=_("Document type"))
     published = tables.DateColumn(verbose_name=_("Published"), attrs={"td": {"class": "nowrap"}})
 
+    #: the model fields the columns read (for ``QuerySet.only``)
+    FIELDS = (
+        "identifier",
+        "title_en",
+        "title_zh",
+        "title_other",
+        "status",
+        "year",
+        "doctype",
+        "published",
+        "body__code",
+        "committee__code",
+    )
+
     class Meta:
         model = Standard
         fields = ()

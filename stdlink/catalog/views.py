@@ -41,7 +41,12 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @public
 def standard_list(request: HttpRequest) -> HttpResponse:
-    qs = Standard.objects.select_related("body", "committee").order_by("-year", "identifier")
+    # Only the columns the table can show (a full row carries JSON fields that cost more).
+    qs = (
+        Standard.objects.select_related("body", "committee")
+        .only(*StandardTable.FIELDS)
+        .order_by("-year", "identifier")
+    )
     filterset = StandardFilterSet(request.GET, queryset=qs)
     standard_filter_form(filterset.form)  # before validation binds the fields (labels)
     table = configure(request, StandardTable(filterset.qs), per_page=PAGE_SIZE)

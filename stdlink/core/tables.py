@@ -25,8 +25,10 @@ COLUMN_PARAM = "col"
 EXPORT_PARAM = "export"
 
 
-def configure(request: HttpRequest, table, *, per_page: int = 50):
-    """Apply the request's sort order, page and column choice (``?col=a&col=b``) to ``table``."""
+def configure(request: HttpRequest, table, *, per_page: int = 50, paginator_class=None):
+    """Apply the request's sort order, page and column choice (``?col=a&col=b``) to ``table``.
+
+    ``paginator_class``: e.g. a paginator that caches its count or caps page numbers."""
     chosen = request.GET.getlist(COLUMN_PARAM)
     optional = set(getattr(table.Meta, "optional_columns", ()))
     default_hidden = set(getattr(table.Meta, "hidden_by_default", ()))
@@ -35,7 +37,10 @@ def configure(request: HttpRequest, table, *, per_page: int = 50):
             continue
         visible = column.name in chosen if chosen else column.name not in default_hidden
         (table.columns.show if visible else table.columns.hide)(column.name)
-    RequestConfig(request, paginate={"per_page": per_page}).configure(table)
+    paginate = {"per_page": per_page}
+    if paginator_class is not None:
+        paginate["paginator_class"] = paginator_class
+    RequestConfig(request, paginate=paginate).configure(table)
     return table
 
 
