@@ -49,15 +49,22 @@ seed: migrate
 	else echo "note: no reference data at $(STDLINK_DATA_DIR); skipping ICS/CCS"; fi
 	$(PY) -m stdlink.cli demo
 
+# The web server and one queue worker in one foreground command (honcho + Procfile); Ctrl-C
+# stops both.
 run: seed
 	$(PY) -m stdlink.cli collectstatic --noinput -v0
-	$(PY) -m stdlink.cli runserver $(HOST):$(PORT)
+	STDLINK_PY=$(PY) STDLINK_ADDR=$(HOST):$(PORT) $(VENV)/bin/honcho -f Procfile start
 
-# A production-style server (gunicorn, one sync worker per core: threads only contend for the GIL) for load tests and small deployments.
+# A production-style server (gunicorn, one sync worker per core: threads only contend for the GIL)
+# plus queue workers: JOB_WORKERS processes that only run jobs and one that also enqueues periodic
+# jobs (Procfile.serve). Any number of further `stdlink worker` processes, on this or other
+# machines, share the queue when it is in PostgreSQL (DATABASE_URL) or Redis (STDLINK_QUEUE=redis).
 WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
+JOB_WORKERS ?= 1
 serve: migrate
 	$(PY) -m stdlink.cli collectstatic --noinput -v0
-	$(VENV)/bin/gunicorn stdlink.wsgi:application --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile -
+	STDLINK_PY=$(PY) STDLINK_VENV=$(VENV) STDLINK_ADDR=$(HOST):$(PORT) STDLINK_WEB_WORKERS=$(WORKERS) \
+	  $(VENV)/bin/honcho -f Procfile.serve start -c worker=$(JOB_WORKERS),scheduler=1
 
 test: venv assets browser
 	$(VENV)/bin/pytest -q
@@ -69,7 +76,7 @@ test-pg: venv assets browser
 
 bench: venv
 	$(PY) bench/import_relaton.py
-	@for b in bench/pubid.py bench/search_quality.py bench/search_speed.py; do \
+	@for b in bench/pubid.py bench/search_quality.py bench/search_speed.py bench/jobs.py; do \
 	  [ -f $$b ] && $(PY) $$b || true; done
 
 lint: venv

@@ -31,6 +31,8 @@ ROUTERS = [
     ("stdlink.search.api", "/", "search"),
     ("stdlink.programme.api", "/programme/", "programme"),
     ("stdlink.ledger.api", "/ledger/", "ledger"),
+    ("stdlink.jobs.api", "/jobs/", "jobs"),
+    ("stdlink.notify.api", "/notify/", "notify"),
 ]
 
 for module_name, prefix, tag in ROUTERS:

@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "stdlink.search.cli",
     "stdlink.programme.cli",
     "stdlink.ledger.cli",
+    "stdlink.jobs.cli",
 )
 
 

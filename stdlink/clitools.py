@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import TypeVar
 
 T = TypeVar("T")
+
+# A background job listening to the progress bars of the code it runs (stdlink.jobs): it is
+# called with the number of items done since its previous call.
+_LISTENER: ContextVar[Callable[[int], None] | None] = ContextVar("progress_listener", default=None)
 
 
 def setup_django() -> None:
@@ -31,7 +38,8 @@ def progress(
 
     if enabled is None:
         enabled = sys.stderr.isatty()
-    return iter(
+    listener = _LISTENER.get()
+    bar = iter(
         tqdm(
             iterable,
             desc=desc,
@@ -42,6 +50,32 @@ def progress(
             smoothing=0.1,
         )
     )
+    return _reporting(bar, listener) if listener else bar
+
+
+def _reporting(items: Iterator[T], listener: Callable[[int], None]) -> Iterator[T]:
+    """Pass items through, telling the listener how many went by (at most ~4 times a second)."""
+    pending, last = 0, time.monotonic()
+    try:
+        for item in items:
+            yield item
+            pending += 1
+            if time.monotonic() - last >= 0.25:
+                listener(pending)
+                pending, last = 0, time.monotonic()
+    finally:
+        if pending:
+            listener(pending)
+
+
+@contextmanager
+def listen_progress(listener: Callable[[int], None]):
+    """Within the block, every `progress()` bar also reports its counts to `listener`."""
+    token = _LISTENER.set(listener)
+    try:
+        yield
+    finally:
+        _LISTENER.reset(token)
 
 
 def fail(message: str, code: int = 2) -> int:

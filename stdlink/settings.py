@@ -11,6 +11,7 @@ from pathlib import Path
 import dj_database_url
 
 from stdlink.env import REPO_ROOT, ConfigError, env_bool, env_int, env_list, env_str
+from stdlink.jobs.pg import connect as pg_connect
 
 BASE_DIR = REPO_ROOT
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -40,7 +41,10 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_tables2",
     "axes",
+    "huey.contrib.djhuey",
     "stdlink.core",
+    "stdlink.jobs",
+    "stdlink.notify",
     "stdlink.catalog",
     "stdlink.search",
     "stdlink.programme",
@@ -77,6 +81,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "stdlink.core.context_processors.site",
                 "stdlink.core.context_processors.identity",
+                "stdlink.notify.context_processors.inbox",
             ],
         },
     },
@@ -116,6 +121,63 @@ if REDIS_URL:
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": REDIS_URL,
     }
+
+# --- Task queue (Huey, decision 0009): the queue lives where the data lives, zero set-up.
+# SQLite default: a queue file beside the database; PostgreSQL (DATABASE_URL): tables huey_* in the
+# same database, shared by any number of workers on any number of machines; REDIS_URL (with
+# STDLINK_QUEUE=redis): Redis. STDLINK_QUEUE=immediate runs every job in the calling process.
+QUEUE_KIND = env_str("STDLINK_QUEUE", "")
+if not QUEUE_KIND:
+    QUEUE_KIND = "postgres" if DATABASE_URL.startswith("postgres") else "sqlite"
+if QUEUE_KIND not in {"sqlite", "postgres", "redis", "immediate"}:
+    raise ConfigError(f"STDLINK_QUEUE={QUEUE_KIND!r}: sqlite, postgres, redis or immediate")
+HUEY = {
+    "name": env_str("STDLINK_QUEUE_NAME", "stdlink"),
+    "results": False,  # results and progress live in jobs.Job, not in the queue
+    "immediate": QUEUE_KIND == "immediate",
+    "consumer": {"workers": 1, "worker_type": "thread", "initial_delay": 0.05, "max_delay": 1.0},
+}
+if QUEUE_KIND == "sqlite":
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    HUEY |= {
+        "huey_class": "stdlink.jobs.backends.WalSqliteHuey",
+        "filename": str(VAR_DIR / "queue.sqlite3"),
+    }
+elif QUEUE_KIND == "postgres":
+    # A connection factory, not a DSN: it follows Django's database settings at connect time
+    # (the test database during tests).
+    # Its tables (huey_*) are made by `stdlink migrate` (jobs migration 0002), not at import.
+    HUEY |= {
+        "huey_class": "huey.PostgresHuey",
+        "connection": {"connection": pg_connect, "create_tables": False},
+    }
+elif QUEUE_KIND == "redis":
+    if not REDIS_URL:
+        raise ConfigError("STDLINK_QUEUE=redis needs REDIS_URL")
+    HUEY |= {"huey_class": "huey.RedisHuey", "connection": {"url": REDIS_URL}}
+JOBS_PERIODIC = env_bool("STDLINK_JOBS_PERIODIC", True)
+
+# --- E-mail: written to var/mail/ by default (one file per message); SMTP when configured.
+EMAIL_KIND = env_str("STDLINK_EMAIL", "file")
+if EMAIL_KIND == "smtp":
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = env_str("STDLINK_EMAIL_HOST", "localhost")
+    EMAIL_PORT = env_int("STDLINK_EMAIL_PORT", 25)
+    EMAIL_HOST_USER = env_str("STDLINK_EMAIL_USER", "")
+    EMAIL_HOST_PASSWORD = env_str("STDLINK_EMAIL_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("STDLINK_EMAIL_TLS", False)
+    EMAIL_USE_SSL = env_bool("STDLINK_EMAIL_SSL", False)
+    EMAIL_TIMEOUT = 20
+elif EMAIL_KIND == "console":
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+elif EMAIL_KIND == "file":
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = VAR_DIR / "mail"
+else:
+    raise ConfigError(f"STDLINK_EMAIL={EMAIL_KIND!r}: file, console or smtp")
+DEFAULT_FROM_EMAIL = env_str("STDLINK_EMAIL_FROM", "StdLink 标准联通 <noreply@localhost>")
+# Public base URL used in e-mails, feeds and webhooks (links must be absolute there).
+SITE_URL = env_str("STDLINK_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # --- Authentication and login rate limiting (django-axes).
 AUTHENTICATION_BACKENDS = [
@@ -189,4 +251,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("STDLINK_LOG_LEVEL", "WARNING")},
+    # The queue worker says what it runs (one line per job start/finish).
+    "loggers": {"huey": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }

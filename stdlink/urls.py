@@ -24,6 +24,8 @@ APP_URLS = [
     ("search/", "stdlink.search.urls"),
     ("programme/", "stdlink.programme.urls"),
     ("ledger/", "stdlink.ledger.urls"),
+    ("notify/", "stdlink.notify.urls"),
+    ("", "stdlink.jobs.urls"),
     ("", "stdlink.catalog.urls"),
 ]
 for prefix, module_name in APP_URLS:

@@ -22,3 +22,8 @@ class CatalogConfig(AppConfig):
         navigation.register("committees", _("Committees"), "catalog:committee-list", order=30)
         navigation.register("ics", _("ICS"), "catalog:ics-list", order=40)
         navigation.register("ccs", _("CCS"), "catalog:ccs-list", order=45)
+
+        # The web imports page (stdlink.jobs.imports) runs the same importers as the CLI.
+        from stdlink.catalog import import_kinds
+
+        import_kinds.register()

@@ -134,3 +134,64 @@ def register_import(import_subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--limit", type=int, default=None, help="只读前 N 条 / only the first N rows")
     _common(p)
     p.set_defaults(func=_cmd_cn_list)
+
+
+def _print_report(r: dict) -> None:
+    print(
+        f"导入批次 / import batch {r['batch']} ({r['source']}, {r['state']}): "
+        f"读取 / read {r['read']:,}, 新建 / created {r['created']:,}, "
+        f"更新 / updated {r['updated']:,}, 未变 / unchanged {r['unchanged']:,}, "
+        f"跳过 / skipped {r['skipped']:,}; {r['seconds']} s"
+        + (f", {r['rate']:,} 条/秒 / rec/s" if r["rate"] else "")
+    )
+    print(f"  文件 / files: {', '.join(r['files'])}")
+    if r["relations_stored"]:
+        print(
+            f"  关系 / relations: 写入 / stored {r['relations_stored']:,}, "
+            f"已解析 / resolved {r['relations_resolved']:,}"
+        )
+    if r["errors"]:
+        print(f"  错误 / errors ({r['errors_total']:,}):")
+        for e in r["errors"]:
+            print(f"    {e}")
+    if r["warnings"]:
+        print(f"  警告 / warnings ({r['warnings_total']:,}):")
+        for w in r["warnings"]:
+            print(f"    {w}")
+
+
+def _cmd_imports_show(a: argparse.Namespace) -> int:
+    setup_django()
+    from stdlink.catalog.import_kinds import batch_report
+    from stdlink.catalog.models import ImportBatch
+
+    batch = ImportBatch.objects.filter(pk=a.id).first()
+    if batch is None:
+        print(f"没有导入批次 {a.id} / no import batch {a.id}", file=sys.stderr)
+        return 1
+    _print_report(batch_report(batch))
+    return 0
+
+
+def _cmd_imports_list(a: argparse.Namespace) -> int:
+    setup_django()
+    from stdlink.catalog.models import ImportBatch
+
+    for b in ImportBatch.objects.all()[: a.limit]:
+        print(
+            f"{b.pk:>6} {b.started:%Y-%m-%d %H:%M} {b.source:<14} {b.state:<10} "
+            f"read {b.read:,} created {b.created_count:,} updated {b.updated_count:,} "
+            f"unchanged {b.unchanged_count:,} skipped {b.skipped_count:,}"
+        )
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("imports", help="导入批次 / import batches: list, show N")
+    sub = p.add_subparsers(dest="imports_cmd", required=True)
+    q = sub.add_parser("list", help="最近的导入批次 / recent import batches")
+    q.add_argument("--limit", type=int, default=20)
+    q.set_defaults(func=_cmd_imports_list)
+    q = sub.add_parser("show", help="导入批次报告 / the report of batch N")
+    q.add_argument("id", type=int, metavar="N")
+    q.set_defaults(func=_cmd_imports_show)

@@ -16,5 +16,4 @@ urlpatterns = [
     path("ics/<str:code>/", views.ics_detail, name="ics-detail"),
     path("ccs/", views.ccs_list, name="ccs-list"),
     path("ccs/<path:code>/", views.ccs_detail, name="ccs-detail"),
-    path("imports/", views.import_batches, name="import-batches"),
 ]

@@ -18,9 +18,9 @@ from stdlink.catalog.filtersets import (
     StandardFilterSet,
 )
 from stdlink.catalog.forms import standard_filter_form
-from stdlink.catalog.models import CCS, ICS, Body, Committee, ImportBatch, Standard
+from stdlink.catalog.models import CCS, ICS, Body, Committee, Standard
 from stdlink.catalog.tables import StandardTable
-from stdlink.core.permissions import perm, public
+from stdlink.core.permissions import public
 from stdlink.core.tables import column_choices, configure, export_response
 
 PAGE_SIZE = 50
@@ -207,9 +207,3 @@ def ccs_detail(request: HttpRequest, code: str) -> HttpResponse:
         {"ccs": ccs, "children": ccs.children.order_by("code"), "page": _page(request, standards)},
     )
 
-
-@perm("catalog.view_importbatch")
-def import_batches(request: HttpRequest) -> HttpResponse:
-    return render(
-        request, "catalog/import_batches.html", {"page": _page(request, ImportBatch.objects.all())}
-    )

@@ -61,6 +61,8 @@ ROLE_SPECS: dict[str, tuple[str, str, str, list[str]]] = {
             "tbt.*",
             "tracking.*",
             "reports.*",
+            "jobs.*",
+            "notify.*",
         ],
     ),
     "city_officer": (

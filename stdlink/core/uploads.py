@@ -6,6 +6,7 @@ ValidationError with a bilingual message naming the file.
 
 from __future__ import annotations
 
+import codecs
 import zipfile
 from collections.abc import Iterable
 
@@ -18,6 +19,7 @@ _MAGIC: dict[str, tuple[bytes, ...]] = {
     "png": (b"\x89PNG\r\n\x1a\n",),
     "jpg": (b"\xff\xd8\xff",),
     "zip": (b"PK\x03\x04",),
+    "gz": (b"\x1f\x8b",),
 }
 # Office Open XML files are zip archives told apart by the part they must contain.
 _OOXML = {"xlsx": "xl/workbook.xml", "docx": "word/document.xml", "pptx": "ppt/presentation.xml"}
@@ -47,9 +49,10 @@ def detect_kind(head: bytes, fileobj=None) -> str | None:
             head.decode("utf-8")
             return "txt"
         except UnicodeDecodeError:
-            # A multi-byte character cut at the end of the sniffed block is still text.
+            # A multi-byte character cut at the end of the sniffed block is still text (the
+            # incremental decoder keeps an incomplete trailing sequence instead of failing).
             try:
-                head[:-3].decode("utf-8")
+                codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
                 return "txt"
             except UnicodeDecodeError:
                 return None
