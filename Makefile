@@ -59,6 +59,9 @@ run: seed
 # plus queue workers: JOB_WORKERS processes that only run jobs and one that also enqueues periodic
 # jobs (Procfile.serve). Any number of further `stdlink worker` processes, on this or other
 # machines, share the queue when it is in PostgreSQL (DATABASE_URL) or Redis (STDLINK_QUEUE=redis).
+# gunicorn limits (Procfile.serve): request line ≤ 4 KB (longer URLs get 414), ≤ 100 headers of
+# ≤ 8 KB, a request killed after 30 s; bodies over STDLINK_MAX_UPLOAD_BYTES are refused by the app
+# before they are read.
 WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 JOB_WORKERS ?= 1
 serve: migrate

@@ -13,6 +13,7 @@ from ninja.constants import NOT_SET
 
 from stdlink.core.api_auth import PUBLIC
 from stdlink.core.api_docs import LocalSwagger
+from stdlink.core.params import ParamError
 
 api = NinjaAPI(
     title="StdLink 标准联通 API",
@@ -34,6 +35,13 @@ ROUTERS = [
     ("stdlink.jobs.api", "/jobs/", "jobs"),
     ("stdlink.notify.api", "/notify/", "notify"),
 ]
+
+
+@api.exception_handler(ParamError)
+def _bad_parameter(request, exc: ParamError):
+    """A malformed or out-of-range parameter (core.params) is the client's error."""
+    return api.create_response(request, {"detail": str(exc)}, status=400)
+
 
 for module_name, prefix, tag in ROUTERS:
     try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 
 from stdlink.env import REPO_ROOT, ConfigError, env_bool, env_int, env_list, env_str
 from stdlink.jobs.pg import connect as pg_connect
@@ -53,6 +54,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "stdlink.core.middleware.BodySizeLimitMiddleware",
+    "stdlink.core.middleware.RejectNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -63,6 +66,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    "csp.middleware.CSPMiddleware",
 ]
 
 ROOT_URLCONF = "stdlink.urls"
@@ -179,16 +183,18 @@ DEFAULT_FROM_EMAIL = env_str("STDLINK_EMAIL_FROM", "StdLink 标准联通 <norepl
 # Public base URL used in e-mails, feeds and webhooks (links must be absolute there).
 SITE_URL = env_str("STDLINK_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
-# --- Authentication and login rate limiting (django-axes).
+# --- Authentication and the log-in lock-out policy (django-axes; decision 0007, core/lockout.py):
+# a user name is locked at one address, an address is throttled after many failures of any names.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env_int("STDLINK_LOGIN_FAILURE_LIMIT", 5)
+STDLINK_LOGIN_ADDRESS_FAILURE_LIMIT = env_int("STDLINK_LOGIN_ADDRESS_FAILURE_LIMIT", 50)
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
-AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]  # the pair, never the address alone
+AXES_RESET_ON_SUCCESS = True  # resets the successful pair only
+AXES_LOCKOUT_CALLABLE = "stdlink.core.lockout.lockout_response"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
@@ -232,8 +238,34 @@ DJANGO_TABLES2_TABLE_ATTRS = {"class": "table table-sm table-hover align-middle"
 
 # --- Uploads: size-limited everywhere; each upload form validates its own type too.
 STDLINK_MAX_UPLOAD_BYTES = env_int("STDLINK_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
+# Bodies over the limit are refused before they are read: by Content-Length in
+# core.middleware.BodySizeLimitMiddleware (413), while streaming by LimitedUploadHandler (400);
+# non-file form data by Django's own DATA_UPLOAD_MAX_MEMORY_SIZE.
 DATA_UPLOAD_MAX_MEMORY_SIZE = STDLINK_MAX_UPLOAD_BYTES
-FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = STDLINK_MAX_UPLOAD_BYTES
+FILE_UPLOAD_HANDLERS = [
+    "stdlink.core.uploads.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+
+# --- Content-Security-Policy (django-csp; decision 0008): scripts only from this site or with the
+# per-request nonce ({{ request.csp_nonce }}), nothing from another host. Inline styles stay allowed
+# (style attributes in templates, htmx's indicator style); they cannot run code.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 # --- Security defaults.
 SESSION_COOKIE_HTTPONLY = True

@@ -11,7 +11,7 @@ import datetime as dt
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from stdlink.catalog.filtersets import (
     BodyFilterSet,
@@ -21,6 +21,7 @@ from stdlink.catalog.filtersets import (
 )
 from stdlink.catalog.models import ICS, Body, Committee, Standard
 from stdlink.core.api_auth import PUBLIC
+from stdlink.core.params import Pagination, checked
 
 router = Router(auth=PUBLIC)
 
@@ -145,12 +146,12 @@ class StandardDetailSchema(StandardListSchema):
 
 
 @router.get("/standards", response=list[StandardListSchema], summary="标准列表 / list standards")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pagination, page_size=50)
 def list_standards(request: HttpRequest):
     """Filters: q, body, doctype, status (repeatable), ics (prefix), ccs, committee, year,
     year_from, year_to, nature, source, work_key."""
     qs = Standard.objects.select_related("body", "committee").order_by("-year", "identifier")
-    return StandardFilterSet(request.GET, queryset=qs).qs
+    return checked(StandardFilterSet(request.GET, queryset=qs))
 
 
 @router.get(
@@ -178,7 +179,7 @@ def export_relaton(request: HttpRequest, standard_id: int):
 @router.get("/bodies", response=list[BodySchema], summary="标准组织 / standards bodies")
 def list_bodies(request: HttpRequest):
     qs = Body.objects.order_by("-annex1", "annex1_no", "code")
-    return BodyFilterSet(request.GET, queryset=qs).qs
+    return checked(BodyFilterSet(request.GET, queryset=qs))
 
 
 @router.get("/bodies/{code}", response=BodySchema, summary="标准组织详情 / body detail")
@@ -187,10 +188,10 @@ def get_body(request: HttpRequest, code: str):
 
 
 @router.get("/committees", response=list[CommitteeSchema], summary="技术委员会 / committees")
-@paginate(PageNumberPagination, page_size=100)
+@paginate(Pagination, page_size=100)
 def list_committees(request: HttpRequest):
     qs = Committee.objects.select_related("body", "parent").order_by("code")
-    return CommitteeFilterSet(request.GET, queryset=qs).qs
+    return checked(CommitteeFilterSet(request.GET, queryset=qs))
 
 
 @router.get(
@@ -201,9 +202,9 @@ def get_committee(request: HttpRequest, code: str):
 
 
 @router.get("/ics", response=list[ICSSchema], summary="ICS 分类 / ICS codes")
-@paginate(PageNumberPagination, page_size=200)
+@paginate(Pagination, page_size=200)
 def list_ics(request: HttpRequest):
-    return ICSFilterSet(request.GET, queryset=ICS.objects.select_related("parent")).qs
+    return checked(ICSFilterSet(request.GET, queryset=ICS.objects.select_related("parent")))
 
 
 @router.get("/ics/{code}", response=ICSSchema, summary="ICS 详情 / ICS code")

@@ -7,21 +7,22 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from stdlink.catalog.models import ICS, Body, Committee, Standard
+from stdlink.core.params import IntFilter
 
 
 class StandardFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_q", label=_("identifier or title contains"))
-    body = django_filters.CharFilter(field_name="body__code", lookup_expr="iexact", label=_("body"))
+    body = django_filters.CharFilter(method="filter_body", label=_("body"))
     doctype = django_filters.CharFilter(field_name="doctype", label=_("document type"))
     status = django_filters.MultipleChoiceFilter(choices=Standard.Status.choices, label=_("status"))
     ics = django_filters.CharFilter(method="filter_ics", label=_("ICS (code or prefix)"))
     ccs = django_filters.CharFilter(field_name="ccs__code", label=_("CCS"))
     committee = django_filters.CharFilter(method="filter_committee", label=_("committee"))
-    year = django_filters.NumberFilter(field_name="year", label=_("year"))
-    year_from = django_filters.NumberFilter(
-        field_name="year", lookup_expr="gte", label=_("from year")
+    year = IntFilter(field_name="year", low=1, high=9999, label=_("year"))
+    year_from = IntFilter(
+        field_name="year", lookup_expr="gte", low=1, high=9999, label=_("from year")
     )
-    year_to = django_filters.NumberFilter(field_name="year", lookup_expr="lte", label=_("to year"))
+    year_to = IntFilter(field_name="year", lookup_expr="lte", low=1, high=9999, label=_("to year"))
     nature = django_filters.ChoiceFilter(choices=Standard.Nature.choices[:-1], label=_("nature"))
     source = django_filters.CharFilter(field_name="source", label=_("source"))
     work_key = django_filters.CharFilter(field_name="work_key", label=_("work key"))
@@ -63,6 +64,11 @@ class StandardFilterSet(django_filters.FilterSet):
         except ImportError:
             pass
         return queryset.filter(cond)
+
+    def filter_body(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        # By id, so that the (body, -year, identifier) index serves the list's order.
+        ids = list(Body.objects.filter(code__iexact=value.strip()).values_list("pk", flat=True))
+        return queryset.filter(body_id__in=ids)
 
     def filter_ics(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         value = value.strip()
@@ -108,7 +114,7 @@ class CommitteeFilterSet(django_filters.FilterSet):
 
 class ICSFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_q", label=_("code or name"))
-    level = django_filters.NumberFilter(label=_("level"))
+    level = IntFilter(low=0, high=99, label=_("level"))
     parent = django_filters.CharFilter(field_name="parent__code", label=_("parent"))
 
     class Meta:

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from stdlink.catalog import views
+from stdlink.core import converters  # noqa: F401 - registers <anytext:>
 
 app_name = "catalog"
 
@@ -11,7 +12,7 @@ urlpatterns = [
     path("bodies/", views.body_list, name="body-list"),
     path("bodies/<str:code>/", views.body_detail, name="body-detail"),
     path("committees/", views.committee_list, name="committee-list"),
-    path("committees/<path:code>/", views.committee_detail, name="committee-detail"),
+    path("committees/<anytext:code>/", views.committee_detail, name="committee-detail"),
     path("ics/", views.ics_list, name="ics-list"),
     path("ics/<str:code>/", views.ics_detail, name="ics-detail"),
     path("ccs/", views.ccs_list, name="ccs-list"),

@@ -20,6 +20,7 @@ from stdlink.catalog.filtersets import (
 from stdlink.catalog.forms import standard_filter_form
 from stdlink.catalog.models import CCS, ICS, Body, Committee, Standard
 from stdlink.catalog.tables import StandardTable
+from stdlink.core.paging import CappedPaginator
 from stdlink.core.permissions import public
 from stdlink.core.tables import column_choices, configure, export_response
 
@@ -41,7 +42,10 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @public
 def standard_list(request: HttpRequest) -> HttpResponse:
-    # Only the columns the table can show (a full row carries JSON fields that cost more).
+    # Only the columns the table can show (a full row carries JSON fields that cost more), ordered
+    # by the std_year_ident index. CappedPaginator caches the count, caps page numbers and fetches
+    # the page's rows by ids (core.paging), so no page number makes the database walk the whole
+    # catalogue; _link_rows computes the rows' links and labels once per page.
     qs = (
         Standard.objects.select_related("body", "committee")
         .only(*StandardTable.FIELDS)
@@ -49,10 +53,13 @@ def standard_list(request: HttpRequest) -> HttpResponse:
     )
     filterset = StandardFilterSet(request.GET, queryset=qs)
     standard_filter_form(filterset.form)  # before validation binds the fields (labels)
-    table = configure(request, StandardTable(filterset.qs), per_page=PAGE_SIZE)
+    table = configure(
+        request, StandardTable(filterset.qs), per_page=PAGE_SIZE, paginator_class=CappedPaginator
+    )
     export = export_response(request, table, "standards")
     if export is not None:
         return export
+    _link_rows(row.record for row in table.page.object_list)
     template = "catalog/_standard_rows.html" if request.htmx else "catalog/standard_list.html"
     return render(
         request,
@@ -65,6 +72,22 @@ def standard_list(request: HttpRequest) -> HttpResponse:
             "bodies": queries.bodies_with_standards(),
         },
     )
+
+
+def _link_rows(rows) -> None:
+    """Each row's links and status label, computed once per page rather than per row (reversing
+    URLs and get_status_display's lazy choices were half of the list page's time)."""
+    detail = reverse("catalog:standard-detail", args=[0])[: -len("0/")]
+    labels = {value: str(label) for value, label in Standard.Status.choices}
+    committees: dict[str, str] = {}
+    for s in rows:
+        s.url = f"{detail}{s.pk}/"
+        s.status_label = labels.get(s.status, s.status)
+        if s.committee is not None:
+            code = s.committee.code
+            if code not in committees:
+                committees[code] = reverse("catalog:committee-detail", args=[code])
+            s.committee_url = committees[code]
 
 
 @public
@@ -206,4 +229,3 @@ def ccs_detail(request: HttpRequest, code: str) -> HttpResponse:
         "catalog/ccs_detail.html",
         {"ccs": ccs, "children": ccs.children.order_by("code"), "page": _page(request, standards)},
     )
-

@@ -1,6 +1,7 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
-from stdlink.core.models import AuditLog, Membership, Region, Role
+from stdlink.core.models import ApiToken, AuditLog, Membership, Region, Role
 
 
 @admin.register(Region)
@@ -37,3 +38,25 @@ class AuditLogAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    """Administrators see every token (never the token itself) and revoke them; new tokens are
+    made by their user on /accounts/tokens/ or with `stdlink apitoken create USER NAME`."""
+
+    list_display = ["user", "name", "hint", "created", "last_used", "revoked"]
+    list_filter = ["revoked"]
+    search_fields = ["user__username", "name", "hint"]
+    readonly_fields = ["user", "name", "hint", "created", "last_used", "revoked"]
+    actions = ["revoke"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    @admin.action(description=_("Revoke selected tokens"), permissions=["change"])
+    def revoke(self, request, queryset):
+        from stdlink.core.services.tokens import revoke_token
+
+        for token in queryset:
+            revoke_token(acting_user=request.user, token=token)

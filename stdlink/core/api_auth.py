@@ -1,14 +1,18 @@
 """Permission rules for the REST API (django-ninja). Every operation must declare one.
 
-`PUBLIC` lets anyone in; `require(codename)` needs a session (or HTTP basic) user holding that
-permission. Region scoping of objects happens in the endpoint through `scope_queryset`.
+`PUBLIC` lets anyone in; `require(codename)` needs a user holding that permission, who is either
+- a script or another system sending a personal API token (`Authorization: Bearer stl_…`, made
+  on the page "API tokens" or with `stdlink apitoken create USER NAME`; decision 0008): no CSRF,
+  since a browser never attaches such a header to a cross-site request; or
+- a browser session (the session cookie), where unsafe methods need the CSRF token as in forms.
+Region scoping of objects happens in the endpoint through `scope_queryset`.
 """
 
 from __future__ import annotations
 
-from django.contrib.auth import authenticate
+from django.conf import settings
 from django.http import HttpRequest
-from ninja.security import HttpBasicAuth, SessionAuth
+from ninja.security import HttpBearer, SessionAuth
 
 from stdlink.core.permissions import has_perm
 
@@ -22,11 +26,34 @@ class Public:
         return request.user if request.user.is_authenticated else "anonymous"
 
 
+class _PermToken(HttpBearer):
+    def __init__(self, codename: str) -> None:
+        super().__init__()
+        self.codename = codename
+        self.rule = f"perm:{codename}"
+
+    def authenticate(self, request: HttpRequest, token: str):
+        from stdlink.core.services.tokens import user_for_token
+
+        user = user_for_token(token)
+        if user and has_perm(user, self.codename):
+            request.user = user
+            return user
+        return None
+
+
 class _PermSession(SessionAuth):
     def __init__(self, codename: str) -> None:
         super().__init__()
         self.codename = codename
         self.rule = f"perm:{codename}"
+
+    def __call__(self, request: HttpRequest):
+        # No session cookie: not a browser session, so no CSRF verdict either (a token request
+        # that failed is then answered 401, not "CSRF check failed").
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return None
+        return super().__call__(request)
 
     def authenticate(self, request: HttpRequest, key):
         user = super().authenticate(request, key)
@@ -35,23 +62,9 @@ class _PermSession(SessionAuth):
         return None
 
 
-class _PermBasic(HttpBasicAuth):
-    def __init__(self, codename: str) -> None:
-        super().__init__()
-        self.codename = codename
-        self.rule = f"perm:{codename}"
-
-    def authenticate(self, request: HttpRequest, username: str, password: str):
-        user = authenticate(request, username=username, password=password)
-        if user and user.is_active and has_perm(user, self.codename):
-            request.user = user
-            return user
-        return None
-
-
 PUBLIC = [Public()]
 
 
 def require(codename: str) -> list:
-    """Session or HTTP basic user holding `codename` (401 otherwise)."""
-    return [_PermSession(codename), _PermBasic(codename)]
+    """A token or session user holding `codename` (401 otherwise)."""
+    return [_PermToken(codename), _PermSession(codename)]

@@ -23,3 +23,6 @@ class CoreConfig(AppConfig):
             order=900,
             section="admin",
         )
+        navigation.register(
+            "api-tokens", _("API tokens"), "api-tokens", login=True, order=950, section="admin"
+        )

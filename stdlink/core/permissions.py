@@ -140,6 +140,34 @@ def has_perm(user, codename: str, region=None) -> bool:
     return False
 
 
+def officers_in_scope(acting_user, codename: str) -> QuerySet:
+    """Active users who hold `codename` as officers (a province or region role, never a unit
+    account) in a region the acting user holds `codename` over — the people a record of the
+    acting user's jurisdiction may be assigned to."""
+    from django.contrib.auth import get_user_model
+
+    from stdlink.core.models import Membership
+
+    app_label, code = codename.split(".", 1)
+    members = Membership.objects.filter(
+        role__permissions__content_type__app_label=app_label,
+        role__permissions__codename=code,
+        role__scope__in=["all", "region"],
+        user__is_active=True,
+    )
+    if not acting_user.is_superuser:
+        own = memberships_with(acting_user, codename)
+        if not any(m.role.scope == "all" for m in own):
+            paths = [m.region.path for m in own if m.role.scope == "region"]
+            if not paths:
+                return get_user_model().objects.none()
+            q = Q(pk__in=[])
+            for path in paths:
+                q |= Q(region__path__startswith=path)
+            members = members.filter(q)
+    return get_user_model().objects.filter(pk__in=members.values("user_id")).order_by("username")
+
+
 _FROM_MODEL = object()
 
 

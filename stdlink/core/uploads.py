@@ -1,17 +1,21 @@
 """Upload validation shared by every app: size limit and type by content (magic bytes), not name.
 
 `validate_upload(f, allowed={"xlsx", "pdf"})` returns the detected kind or raises a
-ValidationError with a bilingual message naming the file.
+ValidationError with a bilingual message naming the file. Zip-based files (xlsx, docx, pptx, zip)
+are also checked for inflation from the archive's central directory before anything parses them
+(`check_archive`), and every spreadsheet is read through `iter_xlsx_rows`, which streams the
+first sheet with row and column limits.
 """
 
 from __future__ import annotations
 
 import codecs
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import RequestDataTooBig, ValidationError
+from django.core.files.uploadhandler import FileUploadHandler
 
 # kind -> (leading bytes, human label)
 _MAGIC: dict[str, tuple[bytes, ...]] = {
@@ -85,4 +89,144 @@ def validate_upload(upload, allowed: Iterable[str], max_bytes: int | None = None
             f" / file {name!r} has an unsupported type (detected {kind or 'unknown'}, "
             f"allowed {', '.join(sorted(allowed))})"
         )
+    if kind in ("xlsx", "docx", "pptx", "zip"):
+        check_archive(upload, name)
     return kind
+
+
+class LimitedUploadHandler(FileUploadHandler):
+    """First in FILE_UPLOAD_HANDLERS: stops reading a multipart body once its files pass
+    STDLINK_MAX_UPLOAD_BYTES (a chunked body has no Content-Length for the middleware to check)."""
+
+    def __init__(self, request=None) -> None:
+        super().__init__(request)
+        self.received = 0
+
+    def receive_data_chunk(self, raw_data, start):
+        self.received += len(raw_data)
+        if self.received > settings.STDLINK_MAX_UPLOAD_BYTES:
+            raise RequestDataTooBig(
+                f"上传超过上限 / upload exceeds {settings.STDLINK_MAX_UPLOAD_BYTES} bytes"
+            )
+        return raw_data
+
+    def file_complete(self, file_size):
+        return None
+
+
+def _limit(setting: str) -> int:
+    return int(getattr(settings, setting, DEFAULT_LIMITS[setting]))
+
+
+# Spreadsheet and archive limits (settings of the same names override them). A real annex file of
+# a whole province is a few MB uncompressed with a compression ratio of about 10; the probe's
+# bombs inflate 290 KB to 98 MB (ratio 340) and 880 KB to 900 MB (ratio 1,000).
+DEFAULT_LIMITS = {
+    "STDLINK_ARCHIVE_MAX_UNCOMPRESSED": 64 * 1024 * 1024,  # all members together
+    "STDLINK_ARCHIVE_MAX_MEMBER": 32 * 1024 * 1024,  # any one member
+    "STDLINK_ARCHIVE_MAX_RATIO": 100,  # uncompressed / compressed, members over 1 MB
+    "STDLINK_ARCHIVE_MAX_MEMBERS": 1000,
+    "STDLINK_XLSX_MAX_ROWS": 20000,
+    "STDLINK_XLSX_MAX_COLUMNS": 200,
+}
+_RATIO_FLOOR = 1024 * 1024  # small parts (styles, a short sheet) may compress better than that
+
+
+def _too_big(name: str, what: str, zh: str, value: int, limit: int) -> ValidationError:
+    return ValidationError(
+        f"文件“{name}”{zh}超出上限（{value:,}，上限 {limit:,}）/ file {name!r}: {what} "
+        f"({value:,}) exceeds the limit ({limit:,})"
+    )
+
+
+def check_archive(upload, name: str | None = None) -> None:
+    """Refuse a zip archive (xlsx, docx …) that would inflate beyond the limits.
+
+    Reads only the central directory (sizes declared per member), never a member's data; a
+    member whose data inflates beyond its declared size is caught by `iter_xlsx_rows`'s
+    streaming limits and by zipfile's own CRC/size check.
+    """
+    name = name or getattr(upload, "name", "upload")
+    upload.seek(0)
+    try:
+        with zipfile.ZipFile(upload) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, ValueError) as exc:
+        raise ValidationError(
+            f"文件“{name}”不是有效的压缩包 / file {name!r} is not a valid archive ({exc})"
+        ) from None
+    finally:
+        upload.seek(0)
+    if len(infos) > _limit("STDLINK_ARCHIVE_MAX_MEMBERS"):
+        raise _too_big(
+            name,
+            "number of archive members",
+            "的压缩包成员数",
+            len(infos),
+            _limit("STDLINK_ARCHIVE_MAX_MEMBERS"),
+        )
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > _limit("STDLINK_ARCHIVE_MAX_MEMBER"):
+            raise _too_big(
+                name,
+                f"uncompressed size of {info.filename}",
+                f"中 {info.filename} 解压后的大小",
+                info.file_size,
+                _limit("STDLINK_ARCHIVE_MAX_MEMBER"),
+            )
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > _RATIO_FLOOR and ratio > _limit("STDLINK_ARCHIVE_MAX_RATIO"):
+            raise _too_big(
+                name,
+                f"compression ratio of {info.filename}",
+                f"中 {info.filename} 的压缩比",
+                int(ratio),
+                _limit("STDLINK_ARCHIVE_MAX_RATIO"),
+            )
+    if total > _limit("STDLINK_ARCHIVE_MAX_UNCOMPRESSED"):
+        raise _too_big(
+            name,
+            "total uncompressed size",
+            "解压后的总大小",
+            total,
+            _limit("STDLINK_ARCHIVE_MAX_UNCOMPRESSED"),
+        )
+
+
+def iter_xlsx_rows(upload, name: str | None = None) -> Iterator[tuple]:
+    """The first sheet's rows as value tuples, streamed (openpyxl read-only) with limits.
+
+    Call `validate_upload(upload, {"xlsx"})` first (it checks the archive). Rows beyond
+    STDLINK_XLSX_MAX_ROWS or a value beyond column STDLINK_XLSX_MAX_COLUMNS raise a
+    ValidationError at the row where the limit is passed, so a caller that checks the header on
+    the first rows never reads the rest of a bad file. Formula cells read as their formula text
+    ("=…"), so the formula rule sees them.
+    """
+    from openpyxl import load_workbook
+
+    name = name or getattr(upload, "name", "upload")
+    max_rows = _limit("STDLINK_XLSX_MAX_ROWS")
+    max_cols = _limit("STDLINK_XLSX_MAX_COLUMNS")
+    upload.seek(0)
+    try:
+        wb = load_workbook(upload, read_only=True, data_only=False)
+    except Exception as exc:  # noqa: BLE001 - any unreadable workbook is the user's file problem
+        raise ValidationError(
+            f"文件“{name}”无法读取 / file {name!r} cannot be read ({exc})"
+        ) from None
+    try:
+        ws = wb.worksheets[0]
+        for n, row in enumerate(ws.iter_rows(values_only=True), start=1):
+            if n > max_rows:
+                raise _too_big(name, "number of rows", "的行数", n, max_rows)
+            if len(row) > max_cols:
+                if any(v not in (None, "") for v in row[max_cols:]):
+                    raise _too_big(
+                        name, f"row {n}: number of columns", f"第 {n} 行的列数", len(row), max_cols
+                    )
+                row = row[:max_cols]
+            yield row
+    finally:
+        wb.close()

@@ -3,7 +3,6 @@ from django.urls import path
 from django.views.i18n import set_language
 
 from stdlink.core import views
-from stdlink.core.forms import LoginForm
 from stdlink.core.permissions import login, public
 
 urlpatterns = [
@@ -13,8 +12,10 @@ urlpatterns = [
     path("i18n/setlang/", public(set_language), name="set_language"),
     path(
         "accounts/login/",
-        public(auth_views.LoginView.as_view(authentication_form=LoginForm)),
+        public(views.LoginView.as_view()),
         name="login",
     ),
     path("accounts/logout/", login(auth_views.LogoutView.as_view()), name="logout"),
+    path("accounts/tokens/", views.api_tokens, name="api-tokens"),
+    path("accounts/tokens/<int:pk>/revoke/", views.api_token_revoke, name="api-token-revoke"),
 ]

@@ -13,10 +13,11 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from stdlink.core.api_auth import require
 from stdlink.core.forms import error_summary
+from stdlink.core.params import Pagination
 from stdlink.ledger.filtersets import TaskFilterSet
 from stdlink.ledger.models import PolicyDocument, ProgressNote, Task, TaskAgency
 
@@ -169,7 +170,7 @@ def _tasks():
 
 
 @router.get("/documents", response=list[DocumentSchema])
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pagination, page_size=50)
 def list_documents(request: HttpRequest):
     return (
         PolicyDocument.objects.annotate(n_tasks=Count("tasks"))
@@ -184,7 +185,7 @@ def get_document(request: HttpRequest, doc_id: int):
 
 
 @router.get("/tasks", response=list[TaskSchema])
-@paginate(PageNumberPagination, page_size=100)
+@paginate(Pagination, page_size=100)
 def list_tasks(
     request: HttpRequest,
     document: int | None = None,

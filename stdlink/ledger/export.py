@@ -8,12 +8,11 @@ from collections.abc import Iterable
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
-from stdlink.core.spreadsheets import safe_cell
+from stdlink.core.spreadsheets import text_cell
 from stdlink.ledger.models import PolicyDocument, Task
 
 HEADERS = ["序号", "任务", "牵头单位", "配合单位", "完成时限", "进展情况"]
 STATUS_ZH = {"not_started": "未启动", "in_progress": "推进中", "done": "已完成"}
-safe = safe_cell  # text a spreadsheet would run as a formula gets a leading apostrophe
 
 
 def progress_text(task: Task) -> str:
@@ -34,7 +33,7 @@ def workbook(document: PolicyDocument | None, tasks: Iterable[Task], *, title: s
         if document and document.doc_number
         else f"{document.title if document else ''}工作台账"
     )
-    ws.append([safe(heading)])
+    ws.append([text_cell(ws, heading)])
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(HEADERS))
     ws["A1"].font = Font(bold=True, size=14)
     ws["A1"].alignment = Alignment(horizontal="center")
@@ -47,7 +46,7 @@ def workbook(document: PolicyDocument | None, tasks: Iterable[Task], *, title: s
         content = f"{task.heading}\n{task.text}" if task.text != task.heading else task.heading
         ws.append(
             [
-                safe(v)
+                text_cell(ws, v)
                 for v in (
                     task.label,
                     content,

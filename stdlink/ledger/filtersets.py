@@ -6,13 +6,14 @@ import django_filters
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from stdlink.core.params import IdFilter
 from stdlink.ledger.models import Agency, PolicyDocument, Task, TaskAgency
 
 
 class PolicyDocumentFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_q", label=_("title or number contains"))
     level = django_filters.ChoiceFilter(choices=PolicyDocument.Level.choices, label=_("level"))
-    issuer = django_filters.NumberFilter(field_name="issuers", label=_("issuing agency"))
+    issuer = IdFilter(field_name="issuers", label=_("issuing agency"))
 
     class Meta:
         model = PolicyDocument
@@ -29,7 +30,7 @@ STATUS_CHOICES = [*Task.Status.choices, ("overdue", _("overdue"))]
 
 
 class TaskFilterSet(django_filters.FilterSet):
-    document = django_filters.NumberFilter(field_name="document", label=_("document"))
+    document = IdFilter(field_name="document", label=_("document"))
     agency = django_filters.ModelChoiceFilter(
         queryset=Agency.objects.all(), method="filter_agency", label=_("agency")
     )
@@ -40,7 +41,7 @@ class TaskFilterSet(django_filters.FilterSet):
         choices=STATUS_CHOICES, method="filter_status", label=_("status")
     )
     overdue = django_filters.BooleanFilter(method="filter_overdue", label=_("overdue"))
-    owner = django_filters.NumberFilter(field_name="owner", label=_("owner"))
+    owner = IdFilter(field_name="owner", label=_("owner"))
     q = django_filters.CharFilter(method="filter_q", label=_("text contains"))
 
     class Meta:

@@ -6,10 +6,14 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from stdlink.core.forms import SpreadsheetSafeMixin
+from stdlink.core.permissions import officers_in_scope
 from stdlink.ledger.models import Task
 
 
-class ImportForm(forms.Form):
+class ImportForm(SpreadsheetSafeMixin, forms.Form):
+    formula_fields = ("title",)  # the title heads the ledger export
+
     file = forms.FileField(label=_("file (.txt or .docx)"), required=False)
     text = forms.CharField(
         label=_("or paste the text"), required=False, widget=forms.Textarea(attrs={"rows": 12})
@@ -30,11 +34,17 @@ class TaskStatusForm(forms.Form):
 
 
 class TaskOwnerForm(forms.Form):
+    """The owner is one of the officers the acting user may hand a task to (core.permissions.
+    officers_in_scope): never a unit account, never another city's staff."""
+
     owner = forms.ModelChoiceField(
-        label=_("owner"),
-        required=False,
-        queryset=get_user_model().objects.filter(is_active=True).order_by("username"),
+        label=_("owner"), required=False, queryset=get_user_model().objects.none()
     )
+
+    def __init__(self, *args, user=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if user is not None:
+            self.fields["owner"].queryset = officers_in_scope(user, "ledger.change_task")
 
 
 class ProgressNoteForm(forms.Form):

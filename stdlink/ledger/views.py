@@ -158,7 +158,7 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_write": can_write,
             "links": task.agency_links.all(),
             "status_form": TaskStatusForm(initial={"status": task.status}),
-            "owner_form": TaskOwnerForm(initial={"owner": task.owner_id}),
+            "owner_form": TaskOwnerForm(initial={"owner": task.owner_id}, user=request.user),
             "note_form": ProgressNoteForm(),
             "kpis": task.kpis.all(),
         },
@@ -182,7 +182,7 @@ def task_status(request: HttpRequest, pk: int) -> HttpResponse:
 @perm(CHANGE_TASK)
 def task_owner(request: HttpRequest, pk: int) -> HttpResponse:
     task = get_object_or_404(Task, pk=pk)
-    form = TaskOwnerForm(request.POST)
+    form = TaskOwnerForm(request.POST, user=request.user)
     if form.is_valid():
         services.assign_owner(task, form.cleaned_data["owner"], acting_user=request.user)
         messages.success(request, _("Owner updated."))
@@ -216,7 +216,9 @@ def task_note(request: HttpRequest, pk: int) -> HttpResponse:
                     "can_write": True,
                     "links": task.agency_links.select_related("agency"),
                     "status_form": TaskStatusForm(initial={"status": task.status}),
-                    "owner_form": TaskOwnerForm(initial={"owner": task.owner_id}),
+                    "owner_form": TaskOwnerForm(
+                        initial={"owner": task.owner_id}, user=request.user
+                    ),
                     "note_form": form,
                     "kpis": task.kpis.all(),
                 },

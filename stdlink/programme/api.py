@@ -12,9 +12,10 @@ from django.http import Http404, HttpRequest
 from django_fsm import TransitionNotAllowed
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from stdlink.core.api_auth import require
+from stdlink.core.params import Pagination, checked
 from stdlink.programme import filtersets as fs
 from stdlink.programme.metrics import progress
 from stdlink.programme.models import (
@@ -32,7 +33,7 @@ router = Router()
 
 def _filtered(request: HttpRequest, qs, filterset, codename: str):
     qs = scoped(request.user, qs, codename)
-    return filterset(request.GET, queryset=qs).qs
+    return checked(filterset(request.GET, queryset=qs))
 
 
 class UnitSchema(Schema):
@@ -111,7 +112,7 @@ class ReportSchema(Schema):
 
 
 @router.get("/units", response=list[UnitSchema], auth=require("programme.view_unit"))
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pagination, page_size=50)
 def list_units(request: HttpRequest):
     return _filtered(
         request, Unit.objects.select_related("region"), fs.UnitFilterSet, "programme.view_unit"
@@ -126,7 +127,7 @@ def get_unit(request: HttpRequest, pk: int):
 
 
 @router.get("/surveys", response=list[AnnexSchema], auth=require("programme.view_survey"))
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pagination, page_size=50)
 def list_surveys(request: HttpRequest):
     return _filtered(request, Survey.objects.all(), fs.SurveyFilterSet, "programme.view_survey")
 
@@ -137,7 +138,7 @@ def get_survey(request: HttpRequest, pk: int):
 
 
 @router.get("/achievements", response=list[AnnexSchema], auth=require("programme.view_achievement"))
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pagination, page_size=50)
 def list_achievements(request: HttpRequest):
     return _filtered(
         request, Achievement.objects.all(), fs.AchievementFilterSet, "programme.view_achievement"
@@ -150,7 +151,7 @@ def get_achievement(request: HttpRequest, pk: int):
 
 
 @router.get("/projects", response=list[ProjectSchema], auth=require("programme.view_project"))
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pagination, page_size=50)
 def list_projects(request: HttpRequest):
     return _filtered(
         request,
@@ -170,9 +171,11 @@ def get_project(request: HttpRequest, pk: int):
 @router.get("/targets", response=list[TargetSchema], auth=require("programme.view_target"))
 def list_targets(request: HttpRequest):
     """Targets with progress computed from the records (province-wide figures)."""
-    qs = fs.TargetFilterSet(
-        request.GET, queryset=Target.objects.select_related("programme", "region")
-    ).qs
+    qs = checked(
+        fs.TargetFilterSet(
+            request.GET, queryset=Target.objects.select_related("programme", "region")
+        )
+    )
     out = []
     for t in qs:
         p = progress(t)
@@ -182,7 +185,7 @@ def list_targets(request: HttpRequest):
 
 
 @router.get("/reports", response=list[ReportSchema], auth=require("programme.view_monthlyreport"))
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pagination, page_size=50)
 def list_reports(request: HttpRequest):
     return _filtered(
         request,

@@ -16,13 +16,13 @@ import re
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from stdlink.core.services.audit import snapshot
-from stdlink.core.spreadsheets import is_formula, is_plain_number, safe_cell
-from stdlink.core.uploads import validate_upload
+from stdlink.core.spreadsheets import NUMBER_FIELDS, cell_text, refuses, set_cell
+from stdlink.core.uploads import iter_xlsx_rows, validate_upload
 from stdlink.programme.models import MONTH_HEADER, Unit
 from stdlink.programme.models.survey import AnnexForm
 from stdlink.programme.scoping import can, scoped
@@ -37,8 +37,7 @@ class AnnexImportError(Exception):
         self.errors = errors
 
 
-# Telephone fields: "+86 …" is a number, and their own validators reject anything else.
-NUMBER_FIELDS = {"phone", "fax", "mobile"}
+__all__ = ["NUMBER_FIELDS", "AnnexImportError", "export_xlsx", "headers", "import_xlsx"]
 
 
 def headers(model: type[AnnexForm]) -> list[str]:
@@ -59,19 +58,14 @@ def export_xlsx(model: type[AnnexForm], records) -> bytes:
         ws.column_dimensions[get_column_letter(j)].width = 16 if j <= 7 else 30
     for i, rec in enumerate(records, start=3):
         for j, (field, _) in enumerate(model.ANNEX_FIELDS, start=1):
-            ws.cell(row=i, column=j, value=safe_cell(str(getattr(rec, field) or "")))
+            set_cell(ws, i, j, str(getattr(rec, field) or ""))
         ws.cell(row=i, column=len(cols), value=rec.month.strftime("%Y-%m"))
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
 
 
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
+_text = cell_text
 
 
 def _month(value) -> dt.date | None:
@@ -96,14 +90,22 @@ def import_xlsx(model: type[AnnexForm], upload, *, acting_user, is_demo: bool = 
     except ValidationError as exc:
         raise AnnexImportError([f"文件 / file {name}: {'; '.join(exc.messages)}"]) from None
     try:
-        wb = load_workbook(upload, read_only=True, data_only=False)
-    except Exception as exc:  # noqa: BLE001 - any unreadable workbook is the user's file problem
-        raise AnnexImportError([f"文件 / file {name}: 无法读取 / cannot be read ({exc})"]) from None
-    ws = wb.worksheets[0]
-    rows = list(ws.iter_rows(values_only=True))
-    wb.close()
+        return _import_rows(model, iter_xlsx_rows(upload, name), name, acting_user, is_demo)
+    except ValidationError as exc:
+        raise AnnexImportError([f"文件 / file {name}: {'; '.join(exc.messages)}"]) from None
+
+
+def _import_rows(model: type[AnnexForm], stream, name: str, acting_user, is_demo: bool) -> dict:
+    # The header is checked on the first rows before the rest of the sheet is read.
+    first = next(stream, None)
+    head = [first] if first is not None else []
+    if first and _text(first[0]) == model.ANNEX_TITLE:  # the annex title row
+        second = next(stream, None)
+        if second is not None:
+            head.append(second)
+    rows = head
     expected = headers(model)
-    header_row = 2 if rows and _text(rows[0][0] if rows[0] else "") == model.ANNEX_TITLE else 1
+    header_row = 2 if first and _text(first[0]) == model.ANNEX_TITLE else 1
     errors: list[str] = []
 
     def where(r: int, c: int) -> str:
@@ -124,6 +126,7 @@ def import_xlsx(model: type[AnnexForm], upload, *, acting_user, is_demo: bool = 
                 )
         raise AnnexImportError(errors)
 
+    rows = [*head, *stream]  # bounded by STDLINK_XLSX_MAX_ROWS while streaming
     units = scoped(acting_user, Unit.objects.all(), f"programme.add_{model._meta.model_name}")
     by_name: dict[str, list[Unit]] = {}
     for u in units:
@@ -138,7 +141,7 @@ def import_xlsx(model: type[AnnexForm], upload, *, acting_user, is_demo: bool = 
         row_errors = len(errors)
         for c, (field, _) in enumerate(model.ANNEX_FIELDS, start=1):
             text = _text(cells[c - 1])
-            if is_formula(text) and not (field in NUMBER_FIELDS and is_plain_number(text)):
+            if refuses(field, text):
                 errors.append(
                     f"{where(r, c)}: 单元格以 = + - @ 开头（公式注入风险），已拒绝 / cell "
                     f"starts with = + - @ (formula injection), rejected"

@@ -6,6 +6,7 @@ import django_filters
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from stdlink.core.params import MonthFilter
 from stdlink.programme.models import (
     Achievement,
     Contact,
@@ -48,17 +49,10 @@ class UnitFilterSet(RegionFilterMixin):
 
 
 class AnnexFilterSet(RegionFilterMixin):
-    month = django_filters.CharFilter(method="filter_month", label=_("month (YYYY-MM)"))
+    month = MonthFilter(field_name="month", label=_("month (YYYY-MM)"))
     q = django_filters.CharFilter(
         field_name="unit_name", lookup_expr="icontains", label=_("unit name")
     )
-
-    def filter_month(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        try:
-            year, month = (int(p) for p in value.split("-")[:2])
-            return queryset.filter(month__year=year, month__month=month)
-        except ValueError:
-            return queryset.none()
 
 
 class SurveyFilterSet(AnnexFilterSet):

@@ -4,16 +4,15 @@ acting user's jurisdiction (the same `scoped()` rule as pages, API and exports).
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from stdlink.core.forms import SpreadsheetSafeMixin
 from stdlink.core.models import Region
+from stdlink.core.params import month_or_none
 from stdlink.core.permissions import memberships_with
-from stdlink.core.spreadsheets import is_formula, is_plain_number
-from stdlink.programme.excel import NUMBER_FIELDS
 from stdlink.programme.models import (
     Achievement,
     Contact,
@@ -30,8 +29,6 @@ from stdlink.programme.models import (
     Unit,
 )
 from stdlink.programme.scoping import scoped
-
-MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 
 
 class MonthInput(forms.TextInput):
@@ -51,12 +48,10 @@ class MonthField(forms.Field):
     def to_python(self, value):
         if value in (None, ""):
             return None
-        if isinstance(value, dt.date):
-            return value.replace(day=1)
-        m = MONTH.match(str(value).strip())
-        if not m or not 1 <= int(m.group(2)) <= 12:
+        month = month_or_none(value)  # the one month rule (core.params): year 1–9999
+        if month is None:
             raise ValidationError(_("Enter a month as YYYY-MM."), code="invalid")
-        return dt.date(int(m.group(1)), int(m.group(2)), 1)
+        return month
 
 
 class DateInput(forms.DateInput):
@@ -85,8 +80,9 @@ def regions_for(user, codename: str):
     return qs.filter(q)
 
 
-class ScopedForm(forms.ModelForm):
-    """A ModelForm that knows the acting user and the permission it is used under."""
+class ScopedForm(SpreadsheetSafeMixin, forms.ModelForm):
+    """A ModelForm that knows the acting user and the permission it is used under; its text may
+    reach an annex or report export, so the formula rule applies to every field."""
 
     codename: str = ""
 
@@ -144,9 +140,6 @@ class AnnexFormMixin:
             self.instance.unit_name = unit.name
         if unit and not data.get("address") and unit.address:
             data["address"] = unit.address
-        for name, value in data.items():
-            if is_formula(value) and not (name in NUMBER_FIELDS and is_plain_number(value)):
-                self.add_error(name, _("Text may not start with = + - @ (spreadsheet formula)."))
         return data
 
 

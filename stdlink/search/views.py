@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from stdlink.core.permissions import public
 from stdlink.search.interface import search
 from stdlink.search.params import query_from_params
-from stdlink.search.sanitize import QueryError
+from stdlink.search.sanitize import MAX_QUERY_LENGTH, QueryError
 
 FACET_TITLES = {
     "body": _("Body"),
@@ -68,6 +68,7 @@ def results(request: HttpRequest) -> HttpResponse:
         "result": result,
         "error": error,
         "q": request.GET.get("q", ""),
+        "max_query_length": MAX_QUERY_LENGTH,
         "facet_groups": _facet_groups(request, result.facets) if result else [],
     }
     if result is not None:

@@ -61,3 +61,20 @@ def test_unit_files_survey_and_city_submits_month(page):
     assert report.state == "submitted"
     survey.refresh_from_db()
     assert survey.monthly_report_id == report.pk
+
+
+def test_dashboard_runs_under_the_content_security_policy(page):
+    """F11: the by-city chart and the programme selector work from static scripts; the browser
+    reports no CSP violation."""
+    from tests.conftest import make_user
+
+    make_user("prov_web", "province_admin", "330000")
+    violations: list[str] = []
+    page.on(
+        "console", lambda m: violations.append(m.text) if "Content Security" in m.text else None
+    )
+    _login(page, "prov_web")
+    page.goto(page.base_url + "/programme/")
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("() => !!window.Chart && !!Chart.getChart('city-chart')")
+    assert violations == []

@@ -141,8 +141,71 @@ def test_export_neutralises_formulas(world, personas):
     s.save()
     ws = load_workbook(io.BytesIO(export_xlsx(Survey, [s]))).active
     col = headers(Survey).index("其他需求") + 1
-    assert ws.cell(3, col).value == "'=1+1"
+    # A text cell with Excel's quote prefix: shown as typed, never evaluated, text unchanged.
+    assert ws.cell(3, col).value == "=1+1"
     assert ws.cell(3, col).data_type == "s"
+    assert ws.cell(3, col).quotePrefix
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_export_imports_again_with_plus_phone_numbers(world, personas, model):
+    """F9: "+86 …" is neutralised on export in a way the import reads back."""
+    rec = model.objects.get(unit=world.unit_a)
+    phone_fields = [f for f, _h in model.ANNEX_FIELDS if f in ("phone", "fax")]
+    assert phone_fields
+    for field in phone_fields:
+        setattr(rec, field, "+86 571 8888 0000")
+    rec.save()
+    data = export_xlsx(model, [rec])
+    ws = load_workbook(io.BytesIO(data)).active
+    ws.cell(3, len(headers(model))).value = "2021-06"
+    buf = io.BytesIO()
+    ws.parent.save(buf)
+    counts = import_xlsx(
+        model, SimpleUploadedFile("again.xlsx", buf.getvalue()), acting_user=personas.editor_a
+    )
+    assert counts == {"created": 1, "updated": 0}
+    new = model.objects.get(unit=world.unit_a, month=dt.date(2021, 6, 1))
+    for field in phone_fields:
+        assert getattr(new, field) == "+86 571 8888 0000"
+
+
+def test_files_of_older_exports_import_too(world, personas):
+    """Exports before the fix put an apostrophe inside the text; the import undoes it."""
+    row = _row(Survey, "杭州甲公司", phone="'+86 571 8888 0000")
+    import_xlsx(Survey, _upload([headers(Survey), row]), acting_user=personas.editor_a)
+    assert Survey.objects.get(unit=world.unit_a, month=dt.date(2021, 4, 1)).phone == (
+        "+86 571 8888 0000"
+    )
+    row = _row(Survey, "杭州甲公司", month="2021-07", other_needs="'=1+1")
+    with pytest.raises(AnnexImportError, match="formula"):
+        import_xlsx(Survey, _upload([headers(Survey), row]), acting_user=personas.editor_a)
+
+
+def test_inflating_upload_is_refused_quickly(client, world, personas):
+    """F1: the probe's bomb (2,000,000 tiny rows) gets a 400 naming the limit; nothing parsed."""
+    from tests.core.xlsx_bombs import tiny_rows, xlsx_with_sheet
+
+    client.force_login(personas.editor_a)
+    before = Survey.objects.count()
+    bomb = SimpleUploadedFile("bomb.xlsx", xlsx_with_sheet(tiny_rows(2_000_000)))
+    response = client.post(reverse("programme:surveys-import"), {"file": bomb})
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "bomb.xlsx" in body and "exceeds the limit" in body
+    assert Survey.objects.count() == before
+
+
+def test_header_is_checked_before_the_rows_are_read(world, personas, settings):
+    settings.STDLINK_XLSX_MAX_ROWS = 5
+    rows = [["wrong", "header"]] + [["x"]] * 50
+    with pytest.raises(AnnexImportError, match="header must be"):
+        import_xlsx(Survey, _upload(rows), acting_user=personas.editor_a)
+    rows = [headers(Survey)] + [
+        _row(Survey, "杭州甲公司", month=f"2020-{m:02d}") for m in range(1, 11)
+    ]
+    with pytest.raises(AnnexImportError, match="number of rows"):
+        import_xlsx(Survey, _upload(rows), acting_user=personas.editor_a)
 
 
 def test_import_and_export_pages(client, world, personas):

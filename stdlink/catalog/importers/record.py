@@ -10,7 +10,13 @@ from dataclasses import dataclass, field
 
 #: Bumped whenever a mapping changes: it is part of the content hash, so a re-import after a
 #: mapping change rewrites every record instead of skipping it as unchanged.
-MAPPER_VERSION = "6"
+MAPPER_VERSION = "7"  # 7: committee codes and names with whitespace collapsed (JIS CR/LF)
+
+
+def normalise_code(text: str) -> str:
+    """A committee code or name with every run of whitespace (CR/LF, tabs, ideographic spaces)
+    collapsed to one space: JIS records carry names like "…協会      \r\n      …工業会"."""
+    return " ".join(text.split())
 
 
 @dataclass(slots=True)
@@ -21,6 +27,13 @@ class CommitteeNode:
     name_en: str = ""
     name_zh: str = ""
     secretariat: str = ""
+
+    def __post_init__(self) -> None:
+        # Every importer builds its committees through this class: codes never carry CR/LF.
+        self.code = normalise_code(self.code)[:255]
+        self.name_en = normalise_code(self.name_en)
+        self.name_zh = normalise_code(self.name_zh)
+        self.secretariat = normalise_code(self.secretariat)
 
 
 @dataclass(slots=True)

@@ -89,6 +89,9 @@ class Standard(models.Model):
         indexes = [
             models.Index(fields=["body", "status"], name="std_body_status"),
             models.Index(fields=["work_key", "year"], name="std_work_year"),
+            # The list page's default order (newest first), whole catalogue and per body.
+            models.Index(fields=["-year", "identifier"], name="std_year_ident"),
+            models.Index(fields=["body", "-year", "identifier"], name="std_body_year_ident"),
         ]
 
     def __str__(self) -> str:
@@ -100,6 +103,13 @@ class Standard(models.Model):
         if (get_language() or "").startswith("en"):
             return self.title_en or self.title_zh or self.title_other
         return self.title_zh or self.title_en or self.title_other
+
+    @property
+    def list_title(self) -> str:
+        """The title cut to 140 characters for list rows (Django's truncatechars walks every
+        character for combining marks and costs more than the rest of a list row)."""
+        title = self.title
+        return title if len(title) <= 140 else title[:139] + "…"
 
 
 class Title(models.Model):

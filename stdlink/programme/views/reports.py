@@ -16,7 +16,7 @@ from openpyxl import Workbook
 
 from stdlink.core.forms import error_summary
 from stdlink.core.permissions import has_perm, perm
-from stdlink.core.spreadsheets import safe_cell
+from stdlink.core.spreadsheets import text_cell
 from stdlink.programme import forms
 from stdlink.programme.filtersets import MonthlyReportFilterSet
 from stdlink.programme.models import Achievement, MonthlyReport, Survey
@@ -189,10 +189,10 @@ def _xlsx(title: str, headers: list[str], rows: list[list]) -> HttpResponse:
     wb = Workbook()
     ws = wb.active
     ws.title = title[:31]
-    ws.append([title])
+    ws.append([text_cell(ws, title)])
     ws.append(headers)
     for row in rows:
-        ws.append([safe_cell(str(v)) for v in row])
+        ws.append([text_cell(ws, str(v)) for v in row])
     buf = io.BytesIO()
     wb.save(buf)
     response = HttpResponse(

@@ -25,7 +25,7 @@ import re
 from typing import Any
 
 from stdlink.catalog.importers.keys import distinct_key, identifier_keys
-from stdlink.catalog.importers.record import CommitteeNode, Record, RelationRow
+from stdlink.catalog.importers.record import CommitteeNode, Record, RelationRow, normalise_code
 
 # --- source defaults -------------------------------------------------------------------------
 
@@ -265,6 +265,7 @@ _SEG_RE = re.compile(r"^([A-Za-z]+)\s*([0-9][\w.\-]*)?$")
 
 
 def _node(code: str, name: str = "", secretariat: str = "") -> CommitteeNode:
+    code, name = normalise_code(code), normalise_code(name)
     last = code.rsplit("/", 1)[-1].strip()
     m = _SEG_RE.match(last)
     kind, number = "", ""
@@ -275,7 +276,7 @@ def _node(code: str, name: str = "", secretariat: str = "") -> CommitteeNode:
         "\u3040" <= ch <= "\u30ff" for ch in name
     )
     return CommitteeNode(
-        code=code[:255],
+        code=code,
         kind=kind[:24],
         number=number,
         name_en="" if is_zh else name[:400],
