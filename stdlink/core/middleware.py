@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 
 FORM_OVERHEAD = 64 * 1024  # multipart boundaries, the CSRF token and a few text fields
 
@@ -45,8 +45,8 @@ class RejectNulMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         query = request.META.get("QUERY_STRING", "")
         if "\x00" in request.path_info or "%00" in query or "\x00" in query:
-            return HttpResponseBadRequest(
-                "请求中含有空字符 / the request contains a NUL character\n",
-                content_type="text/plain; charset=utf-8",
-            )
+            message = "请求中含有空字符 / the request contains a NUL character"
+            if request.path_info.startswith("/api/"):
+                return JsonResponse({"detail": message}, status=400)
+            return HttpResponseBadRequest(message + "\n", content_type="text/plain; charset=utf-8")
         return self.get_response(request)

@@ -30,7 +30,7 @@ def _offsets(queries) -> list[int]:
     return [int(m) for q in queries for m in re.findall(r"OFFSET (\d+)", q["sql"])]
 
 
-@pytest.mark.parametrize("page", ["3", "4", "99999999999999999999", "-1", "abc", "\x00"])
+@pytest.mark.parametrize("page", ["3", "4", "99999999999999999999", "-1", "abc", "0"])
 def test_any_page_number_answers_a_reachable_page(client, many, settings, page):
     settings.DEBUG = False
     with CaptureQueriesContext(connection) as ctx:

@@ -168,7 +168,9 @@ def test_excel_export(client, personas, doc004):
     assert rows[1] == ("序号", "任务", "牵头单位", "配合单位", "完成时限", "进展情况")
     assert len(rows) == 2 + 33
     first = rows[2]
-    assert first[0] == "一" and first[1].startswith("'=HYPERLINK")
+    # The one formula rule: a quote-prefixed text cell holding the text unchanged.
+    assert first[0] == "一" and first[1].startswith("=HYPERLINK")
+    assert ws.cell(3, 2).data_type == "s" and ws.cell(3, 2).quotePrefix
     assert first[2] == "市场监管总局（国家标准委）"
     assert "地方人民政府" in first[3] and first[4] == "2023年年底前" and first[5] == "已逾期"
     sixteen = next(r for r in rows if r[0] == "十六")
