@@ -25,6 +25,7 @@ def site(request):
         "can_view_audit": bool(user and has_perm(user, "core.view_auditlog")),
         "nav_items": _mark_current(items_for(user, "main"), path),
         "admin_nav_items": _mark_current(items_for(user, "admin"), path),
+        "user_nav_items": _mark_current(items_for(user, "user"), path),
     }
 
 

@@ -85,6 +85,7 @@ def _paths():
         "search": ("/search/?q=" + "质量管理", "#hits"),
         "search en": ("/search/?q=safety", "#hits li.hit"),
         "api docs": ("/api/v1/docs", "#swagger-ui .opblock"),
+        "style guide": ("/style-guide/", "#components"),
     }
 
 
