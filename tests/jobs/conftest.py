@@ -3,10 +3,11 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def queue():
     """Huey in immediate mode: enqueued jobs run synchronously in this process (in-memory
-    queue), which is how the unit tests run the worker."""
+    queue), which is how the unit tests run the worker. Autouse: no test writes into the
+    development queue (var/queue.sqlite3) or holds a connection to the test database."""
     from huey.contrib.djhuey import HUEY
 
     HUEY.immediate = True
@@ -35,6 +36,7 @@ def worker_thread():
     from huey.contrib.djhuey import HUEY
     from huey.storage import MemoryStorage
 
+    HUEY.immediate = False  # a real consumer, not immediate mode
     saved = HUEY.storage
     HUEY.storage = MemoryStorage(HUEY.name)
     consumer = HUEY.create_consumer(
