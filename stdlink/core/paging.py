@@ -61,16 +61,15 @@ class CappedPaginator(Paginator):
         return min(super().num_pages, self.max_pages)
 
     def page(self, number):
-        """The page's rows fetched in two steps: their ids from the ordering index alone (skipping
-        OFFSET rows costs no joins), then those rows with the queryset's joins."""
+        """The page's rows selected by their ids, which come from the ordering index alone
+        (skipping OFFSET rows then costs no joins and reads no table rows)."""
         number = self.validate_number(number)
         qs = self.object_list
         if not hasattr(qs, "values_list") or qs.query.distinct or qs.query.combinator:
             return super().page(number)
         bottom = (number - 1) * self.per_page
-        ids = list(qs.values_list("pk", flat=True)[bottom : bottom + self.per_page])
-        by_pk = {obj.pk: obj for obj in qs.order_by().filter(pk__in=ids)}
-        return self._get_page([by_pk[pk] for pk in ids if pk in by_pk], number, self)
+        ids = qs.values("pk")[bottom : bottom + self.per_page]  # a subquery: one round trip
+        return self._get_page(list(qs.filter(pk__in=ids)), number, self)
 
     @property
     def capped(self) -> bool:
