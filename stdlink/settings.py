@@ -38,6 +38,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_filters",
     "django_htmx",
+    "crispy_forms",
+    "crispy_bootstrap5",
+    "django_tables2",
     "axes",
     "huey.contrib.djhuey",
     "stdlink.core",
@@ -85,6 +88,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "stdlink.core.context_processors.site",
+                "stdlink.core.context_processors.identity",
                 "stdlink.notify.context_processors.inbox",
             ],
         },
@@ -214,6 +218,10 @@ LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
+# Digit grouping (187,000) in both languages: counts go through |intcomma, and zh-Hans gets a
+# separator from stdlink/formats (Django's zh_Hans has none). Not USE_THOUSAND_SEPARATOR: that
+# would also group years and ids ("2,015").
+FORMAT_MODULE_PATH = ["stdlink.formats"]
 
 # --- Static files: served by WhiteNoise; vendored packages come from node_modules (npm ci).
 STATIC_URL = "static/"
@@ -222,10 +230,18 @@ STATICFILES_DIRS = [
     PACKAGE_DIR / "static",
     ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
     ("vendor/chartjs", BASE_DIR / "node_modules" / "chart.js" / "dist"),
+    ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
+    ("vendor/swagger-ui", BASE_DIR / "node_modules" / "swagger-ui-dist"),
 ]
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "media/"
+
+# --- Design system (decision 0011): Bootstrap 5 forms through crispy, tables through django-tables2.
+CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
+CRISPY_TEMPLATE_PACK = "bootstrap5"
+DJANGO_TABLES2_TEMPLATE = "components/table.html"
+DJANGO_TABLES2_TABLE_ATTRS = {"class": "table table-sm table-hover align-middle"}
 
 # --- Uploads: size-limited everywhere; each upload form validates its own type too.
 STDLINK_MAX_UPLOAD_BYTES = env_int("STDLINK_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)

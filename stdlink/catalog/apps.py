@@ -21,6 +21,7 @@ class CatalogConfig(AppConfig):
         navigation.register("bodies", _("Bodies"), "catalog:body-list", order=20)
         navigation.register("committees", _("Committees"), "catalog:committee-list", order=30)
         navigation.register("ics", _("ICS"), "catalog:ics-list", order=40)
+        navigation.register("ccs", _("CCS"), "catalog:ccs-list", order=45)
 
         # The web imports page (stdlink.jobs.imports) runs the same importers as the CLI.
         from stdlink.catalog import import_kinds

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,22 +17,15 @@ from stdlink.catalog.filtersets import (
     ICSFilterSet,
     StandardFilterSet,
 )
-from stdlink.catalog.models import ICS, Body, Committee, Standard
+from stdlink.catalog.forms import standard_filter_form
+from stdlink.catalog.models import CCS, ICS, Body, Committee, Standard
+from stdlink.catalog.tables import StandardTable
 from stdlink.core import panels
 from stdlink.core.paging import CappedPaginator
 from stdlink.core.permissions import public
+from stdlink.core.tables import column_choices, configure, export_response
 
 PAGE_SIZE = 50
-# The columns a list row shows (a full row carries JSON fields that cost more than the page).
-LIST_FIELDS = (
-    "identifier",
-    "title_en",
-    "title_zh",
-    "title_other",
-    "status",
-    "year",
-    "committee__code",
-)
 
 
 def _page(request: HttpRequest, queryset, size: int = PAGE_SIZE):
@@ -50,21 +43,35 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @public
 def standard_list(request: HttpRequest) -> HttpResponse:
-    # Ordered by the std_year_ident index; the count is cached and page numbers are capped
-    # (core.paging), so no page number makes the database walk the whole catalogue.
+    # Only the columns the table can show (a full row carries JSON fields that cost more), ordered
+    # by the std_year_ident index. CappedPaginator caches the count, caps page numbers and fetches
+    # the page's rows by ids (core.paging), so no page number makes the database walk the whole
+    # catalogue; _link_rows computes the rows' links and labels once per page.
     qs = (
-        Standard.objects.select_related("committee")
-        .only(*LIST_FIELDS)
+        Standard.objects.select_related("body", "committee")
+        .only(*StandardTable.FIELDS)
         .order_by("-year", "identifier")
     )
     filterset = StandardFilterSet(request.GET, queryset=qs)
-    page = CappedPaginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    _link_rows(page)
+    standard_filter_form(filterset.form)  # before validation binds the fields (labels)
+    table = configure(
+        request, StandardTable(filterset.qs), per_page=PAGE_SIZE, paginator_class=CappedPaginator
+    )
+    export = export_response(request, table, "standards")
+    if export is not None:
+        return export
+    _link_rows(row.record for row in table.page.object_list)
     template = "catalog/_standard_rows.html" if request.htmx else "catalog/standard_list.html"
     return render(
         request,
         template,
-        {"filter": filterset, "page": page, "bodies": queries.bodies_with_standards()},
+        {
+            "filter": filterset,
+            "table": table,
+            "page": table.page,
+            "columns": column_choices(table),
+            "bodies": queries.bodies_with_standards(),
+        },
     )
 
 
@@ -119,7 +126,11 @@ def body_list(request: HttpRequest) -> HttpResponse:
 @public
 def body_detail(request: HttpRequest, code: str) -> HttpResponse:
     body = get_object_or_404(Body, code=code)
-    by_status = list(body.standards.values("status").annotate(n=Count("id")).order_by("-n"))
+    labels = dict(Standard.Status.choices)
+    by_status = [
+        dict(row, label=labels.get(row["status"], row["status"]))
+        for row in body.standards.values("status").annotate(n=Count("id")).order_by("-n")
+    ]
     committees = (
         body.committees.filter(parent__isnull=True)
         .annotate(n=Count("standards"))
@@ -191,4 +202,34 @@ def ics_detail(request: HttpRequest, code: str) -> HttpResponse:
         request,
         "catalog/ics_detail.html",
         {"ics": ics, "children": ics.children.order_by("code"), "page": _page(request, standards)},
+    )
+
+
+@public
+def ccs_list(request: HttpRequest) -> HttpResponse:
+    q = request.GET.get("q", "").strip()[:100]
+    qs = CCS.objects.all()
+    if q:
+        qs = qs.filter(Q(code__istartswith=q) | Q(name_zh__icontains=q) | Q(name_en__icontains=q))
+    else:
+        qs = qs.filter(level=1)
+    return render(request, "catalog/ccs_list.html", {"codes": qs.order_by("code")[:500], "q": q})
+
+
+@public
+def ccs_detail(request: HttpRequest, code: str) -> HttpResponse:
+    ccs = get_object_or_404(CCS.objects.select_related("parent", "parent__parent"), code=code)
+    standards = ccs.standards.select_related("body").order_by("-year", "identifier")
+    if ccs.level < 3:
+        below = CCS.objects.filter(Q(parent=ccs) | Q(parent__parent=ccs)).values("pk")
+        standards = (
+            Standard.objects.filter(Q(ccs=ccs) | Q(ccs__in=below))
+            .distinct()
+            .select_related("body")
+            .order_by("-year", "identifier")
+        )
+    return render(
+        request,
+        "catalog/ccs_detail.html",
+        {"ccs": ccs, "children": ccs.children.order_by("code"), "page": _page(request, standards)},
     )

@@ -23,7 +23,9 @@ class NavItem:
     perm: str | None = None
     login: bool = False
     order: int = 100
-    section: str = "main"  # "main" or "admin" (the administrator's menu)
+    # "main", "admin" (the administrator's menu) or "user" (the signed-in person's own pages,
+    # listed in the identity menu of the header)
+    section: str = "main"
 
     def url(self) -> str | None:
         try:

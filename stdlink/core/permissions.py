@@ -18,6 +18,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q, QuerySet
 from django.http import Http404, HttpRequest
+from django.utils.translation import gettext_lazy
 
 RULE_ATTR = "stdlink_rule"
 
@@ -53,12 +54,48 @@ def perm(codename: str) -> Callable[[Callable], Callable]:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             if not has_perm(request.user, codename):
-                raise PermissionDenied(f"需要权限 / permission required: {codename}")
+                raise PermissionDenied(describe_permission(codename))
             return view(request, *args, **kwargs)
 
         return _mark(wrapped, f"perm:{codename}")
 
     return decorator
+
+
+_ACTIONS = {
+    "view": gettext_lazy("You may not view %(what)s."),
+    "add": gettext_lazy("You may not create %(what)s."),
+    "change": gettext_lazy("You may not change %(what)s."),
+    "delete": gettext_lazy("You may not delete %(what)s."),
+}
+
+
+def describe_permission(codename: str) -> str:
+    """What a missing permission stops the person doing, in words, and whom to ask.
+
+    "programme.add_survey" → "You may not create surveys. Ask ..." (never the internal name).
+    """
+    from django.apps import apps
+    from django.utils.translation import gettext as _
+
+    app_label, _dot, code = codename.partition(".")
+    action, _sep, model_name = code.partition("_")
+    what = None
+    try:
+        what = apps.get_model(app_label, model_name)._meta.verbose_name_plural
+    except (LookupError, ValueError):
+        pass
+    if what is not None and action in _ACTIONS:
+        text = str(_ACTIONS[action]) % {"what": what}
+    else:
+        text = _("You may not do this.")
+    return f"{text} {WHOM_TO_ASK}"
+
+
+WHOM_TO_ASK = gettext_lazy(
+    "Ask the administrator who manages your account for access: your city's officer for "
+    "an enterprise or unit account, the province administrator for a city or county account."
+)
 
 
 def _memberships(user) -> list:

@@ -72,3 +72,33 @@ def cell_text(value: object) -> str:
     if text.startswith("'") and is_formula(text[1:]):
         text = text[1:]
     return text
+
+
+def rows_to_xlsx(rows, *, sheet_title: str = "Sheet1") -> bytes:
+    """An .xlsx file of ``rows`` (first row: headers). Formula-like text is written as a
+    quote-prefixed text cell (`text_cell`): shown exactly as it is, never evaluated."""
+    import io
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = sheet_title[:31] or "Sheet1"
+    for row in rows:
+        ws.append([text_cell(ws, value) for value in row])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def rows_to_csv(rows) -> bytes:
+    """UTF-8 CSV (with BOM, so Excel and WPS read Chinese right) of ``rows``; formula-like text
+    gets a leading apostrophe, the only protection a CSV file can carry."""
+    import csv
+    import io
+
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    for row in rows:
+        writer.writerow(["'" + v if is_formula(v) else v for v in row])
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")

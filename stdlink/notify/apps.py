@@ -11,7 +11,10 @@ class NotifyConfig(AppConfig):
         from stdlink.core import navigation
         from stdlink.notify import kinds
 
-        navigation.register("inbox", _("Inbox"), "notify:inbox", login=True, order=90)
+        # In the identity menu: the header's ✉ link with the unread count stands for it in the bar.
+        navigation.register(
+            "inbox", _("Inbox"), "notify:inbox", login=True, order=90, section="user"
+        )
         kinds.register_kind(
             "notify.test",
             _("Test notification"),

@@ -83,3 +83,16 @@ def test_default_order_uses_an_index(many, filters, index):
         cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
         plan = " ".join(str(row) for row in cursor.fetchall())
     assert index in plan and "TEMP B-TREE" not in plan
+
+
+def test_sorted_table_pages_by_ids_and_reuses_the_count(client, many):
+    """django-tables2 hands the paginator its rows; CappedPaginator pages the sorted queryset
+    (ids first) and sorting a column does not count the catalogue again."""
+    client.get("/standards/")
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get("/standards/", {"sort": "identifier", "page": 2})
+    assert not [q for q in ctx.captured_queries if "COUNT(" in q["sql"].upper()]
+    page = response.context["page"]
+    expected = list(Standard.objects.order_by("identifier").values_list("pk", flat=True)[50:100])
+    assert [row.record.pk for row in page.object_list] == expected
+    assert page.paginator.count == Standard.objects.count()
