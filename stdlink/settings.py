@@ -36,13 +36,22 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_filters",
     "django_htmx",
+    "crispy_forms",
+    "crispy_bootstrap5",
+    "django_tables2",
     "axes",
     "stdlink.core",
     "stdlink.catalog",
     "stdlink.search",
     "stdlink.programme",
     "stdlink.ledger",
+    "stdlink.accounts",
 ]
+
+# --- Forms and tables: crispy-forms with its Bootstrap 5 pack, django-tables2 (ADR 0011/0012).
+CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
+CRISPY_TEMPLATE_PACK = "bootstrap5"
+DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -124,13 +133,19 @@ AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
+# After login everyone lands on the workbench made for their role (ADR 0012).
+LOGIN_REDIRECT_URL = "accounts:workbench"
 LOGOUT_REDIRECT_URL = "home"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+
+# --- E-mail (password reset): printed on the console unless a backend is configured.
+EMAIL_BACKEND = env_str("STDLINK_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_FILE_PATH = VAR_DIR / "mail"
+DEFAULT_FROM_EMAIL = env_str("STDLINK_FROM_EMAIL", "stdlink@localhost")
 
 # --- Internationalisation: zh-Hans first, English second.
 LANGUAGE_CODE = "zh-hans"

@@ -22,6 +22,7 @@ APP_URLS = [
     ("search/", "stdlink.search.urls"),
     ("programme/", "stdlink.programme.urls"),
     ("ledger/", "stdlink.ledger.urls"),
+    ("", "stdlink.accounts.urls"),
     ("", "stdlink.catalog.urls"),
 ]
 for prefix, module_name in APP_URLS:

@@ -54,6 +54,9 @@ ROLE_SPECS: dict[str, tuple[str, str, str, list[str]]] = {
         "all",
         [
             "core.view_*",
+            "core.add_region",
+            "core.change_region",
+            "accounts.*",
             "catalog.*",
             "search.*",
             "programme.*",
@@ -73,6 +76,12 @@ ROLE_SPECS: dict[str, tuple[str, str, str, list[str]]] = {
             "programme.add_monthlyreport",
             "programme.change_monthlyreport",
             "programme.submit_monthlyreport",
+            # the unit (enterprise) accounts and registrations of its own region
+            "accounts.view_account",
+            "accounts.add_account",
+            "accounts.change_account",
+            "accounts.view_registration",
+            "accounts.change_registration",
             "ledger.view_*",
             "ledger.change_task",
             "catalog.view_*",
@@ -82,7 +91,13 @@ ROLE_SPECS: dict[str, tuple[str, str, str, list[str]]] = {
         "市局只读用户",
         "City read-only user",
         "region",
-        ["programme.view_*", "ledger.view_*", "catalog.view_*"],
+        [
+            "programme.view_*",
+            "ledger.view_*",
+            "catalog.view_*",
+            "accounts.view_account",
+            "accounts.view_registration",
+        ],
     ),
     "county_officer": (
         "县（市、区）局工作人员",

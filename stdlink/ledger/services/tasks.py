@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from stdlink.core.permissions import has_perm
+from stdlink.core.permissions import denied_message, has_perm
 from stdlink.core.services.audit import log_change, snapshot
 from stdlink.core.uploads import validate_upload
 from stdlink.ledger.models import ProgressNote, Task
@@ -16,7 +16,7 @@ EVIDENCE_TYPES = {"pdf", "docx", "xlsx", "png", "jpg"}
 def _check(acting_user, codename: str = "ledger.change_task") -> None:
     # Re-checked inside the transaction: the view's check may be stale.
     if not has_perm(acting_user, codename):
-        raise PermissionDenied(f"需要权限 / permission required: {codename}")
+        raise PermissionDenied(denied_message(acting_user, codename))
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from stdlink.core.permissions import denied_message, outside_message
 from stdlink.core.services.audit import snapshot
 from stdlink.programme.models import Achievement, MonthlyReport, Programme, Survey
 from stdlink.programme.scoping import can
@@ -51,7 +52,7 @@ def open_report(*, acting_user, region, month: dt.date, is_demo: bool = False) -
         region=region, month=month, defaults={"programme": programme_for(month), "is_demo": is_demo}
     )
     if not can(acting_user, report, "programme.add_monthlyreport"):
-        raise PermissionDenied("不在您的管辖范围内 / outside your jurisdiction")
+        raise PermissionDenied(outside_message(acting_user))
     if created:
         audit(acting_user=acting_user, obj=report, action="create")
     return report
@@ -73,7 +74,7 @@ def submit_report(
 ) -> MonthlyReport:
     report = MonthlyReport.objects.select_for_update().get(pk=report.pk)
     if not can(acting_user, report, "programme.submit_monthlyreport"):
-        raise PermissionDenied("需要报送权限 / permission required: submit")
+        raise PermissionDenied(denied_message(acting_user, "programme.submit_monthlyreport"))
     before = snapshot(report)
     report.submit()  # TransitionNotAllowed unless draft or returned
     if comments is not None:
@@ -94,7 +95,7 @@ def review_report(
 ) -> MonthlyReport:
     report = MonthlyReport.objects.select_for_update().get(pk=report.pk)
     if not can(acting_user, report, "programme.review_monthlyreport"):
-        raise PermissionDenied("需要审核权限 / permission required: review")
+        raise PermissionDenied(denied_message(acting_user, "programme.review_monthlyreport"))
     if not accept and not comment.strip():
         raise ValidationError("退回时请填写意见 / a comment is required to return a report")
     before = snapshot(report)
@@ -120,7 +121,7 @@ def review_report(
 def mark_typical(*, acting_user, achievement: Achievement, typical: bool) -> Achievement:
     achievement = Achievement.objects.select_for_update().get(pk=achievement.pk)
     if not can(acting_user, achievement, "programme.review_monthlyreport"):
-        raise PermissionDenied("需要审核权限 / permission required: review")
+        raise PermissionDenied(denied_message(acting_user, "programme.review_monthlyreport"))
     if typical and not (
         achievement.monthly_report_id and achievement.monthly_report.state == "accepted"
     ):

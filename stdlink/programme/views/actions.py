@@ -41,7 +41,7 @@ def annex_action(kind: str, action: str):
     @require_POST
     def view(request: HttpRequest, pk: int) -> HttpResponse:
         obj, can_write = fetch(request.user, model.objects.all(), res.view_perm, res.change, pk=pk)
-        require_write(can_write)
+        require_write(can_write, request.user)
         fn = filing.submit_form if action == "submit" else filing.reopen_form
         try:
             fn(acting_user=request.user, obj=obj)
@@ -120,7 +120,7 @@ def project_move(request: HttpRequest, pk: int) -> HttpResponse:
         "programme.change_project",
         pk=pk,
     )
-    require_write(can_write)
+    require_write(can_write, request.user)
     form = forms.ProjectStageForm(request.POST)
     if not form.is_valid():
         messages.error(request, error_summary(form.errors))
@@ -196,7 +196,7 @@ def expert_register(request: HttpRequest, pk: int) -> HttpResponse:
         "programme.change_expert",
         pk=pk,
     )
-    require_write(can_write)
+    require_write(can_write, request.user)
     return _add_child(
         request,
         forms.ExpertRegistrationForm,

@@ -153,7 +153,7 @@ def make_views(res: Resource) -> dict[str, Callable]:
     @perm(res.change)
     def edit_view(request: HttpRequest, pk: int) -> HttpResponse:
         obj, can_write = fetch(request.user, res.queryset(), res.view_perm, res.change, pk=pk)
-        require_write(can_write)
+        require_write(can_write, request.user)
         if getattr(obj, "state", "draft") not in ("draft",) and hasattr(obj, "missing_for_submit"):
             messages.error(request, _("A submitted form cannot be edited; reopen it first."))
             return redirect(f"programme:{res.key}-detail", pk=obj.pk)
