@@ -29,6 +29,13 @@ def due_date(programme: Programme, month: dt.date) -> dt.date:
     return month_end(month) + dt.timedelta(days=programme.report_due_days)
 
 
+def running_programmes(month: dt.date):
+    """Plans with monthly reporting that run during `month` (the officer picks when several)."""
+    return Programme.objects.filter(
+        monthly_reporting=True, start__lte=month_end(month), end__gte=month
+    ).order_by("-start")
+
+
 def programme_for(month: dt.date) -> Programme:
     prog = (
         Programme.objects.filter(
@@ -44,12 +51,17 @@ def programme_for(month: dt.date) -> Programme:
 
 
 @transaction.atomic
-def open_report(*, acting_user, region, month: dt.date, is_demo: bool = False) -> MonthlyReport:
+def open_report(
+    *, acting_user, region, month: dt.date, is_demo: bool = False, programme=None
+) -> MonthlyReport:
+    """Open a city's month; `programme` is the officer's choice when several plans run."""
     if region.level != "city":
         raise ValidationError("月报按设区市报送 / monthly reports are per city")
     month = month_start(month)
     report, created = MonthlyReport.objects.get_or_create(
-        region=region, month=month, defaults={"programme": programme_for(month), "is_demo": is_demo}
+        region=region,
+        month=month,
+        defaults={"programme": programme or programme_for(month), "is_demo": is_demo},
     )
     if not can(acting_user, report, "programme.add_monthlyreport"):
         raise PermissionDenied(outside_message(acting_user))

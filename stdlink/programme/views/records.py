@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models.fields.files import FieldFile
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
@@ -56,12 +57,28 @@ class Resource:
 
 
 def display(obj, name: str):
+    """A field's value as people read it: choice labels, state badges, months as 2026年11月."""
+    from django.template.loader import render_to_string
+
+    from stdlink.core.templatetags.months import month_label
+
     model_field = obj._meta.get_field(name)
     if model_field.many_to_many:
         return ", ".join(str(o) for o in getattr(obj, name).all()) or "—"
+    if name == "state":
+        return render_to_string(
+            "programme/_state_badge.html",
+            {"state": obj.state, "label": obj.get_state_display()},
+        )
     if model_field.choices:
         return getattr(obj, f"get_{name}_display")()
     value = getattr(obj, name)
+    if name == "month" and value:
+        return month_label(value)
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, FieldFile):
+        return value.name.rsplit("/", 1)[-1] if value else "—"
     return "—" if value in (None, "") else value
 
 
@@ -126,8 +143,12 @@ def make_views(res: Resource) -> dict[str, Callable]:
             "res": res,
             "obj": obj,
             "can_write": can_write,
+            # A submitted Annex form is not edited (it is reopened first, while not yet reported).
+            "editable": getattr(obj, "state", "draft") == "draft"
+            or not hasattr(obj, "missing_for_submit"),
             "fields": fields,
             "title": str(obj),
+            "list_title": res.model._meta.verbose_name_plural,
         }
         if res.extra_context:
             context.update(res.extra_context(request, obj, can_write))
@@ -135,7 +156,9 @@ def make_views(res: Resource) -> dict[str, Callable]:
 
     @perm(res.add)
     def create_view(request: HttpRequest) -> HttpResponse:
-        form = res.form(request.POST or None, user=request.user, codename=res.add)
+        form = res.form(
+            request.POST or None, request.FILES or None, user=request.user, codename=res.add
+        )
         if request.method == "POST" and form.is_valid():
             response = _save(request, res, form, create=True)
             if response:
@@ -147,6 +170,8 @@ def make_views(res: Resource) -> dict[str, Callable]:
                 "res": res,
                 "form": form,
                 "title": _("New: %(what)s") % {"what": res.model._meta.verbose_name},
+                "list_title": res.model._meta.verbose_name_plural,
+                "annex_title": getattr(res.model, "ANNEX_TITLE", ""),
             },
         )
 
@@ -157,7 +182,13 @@ def make_views(res: Resource) -> dict[str, Callable]:
         if getattr(obj, "state", "draft") not in ("draft",) and hasattr(obj, "missing_for_submit"):
             messages.error(request, _("A submitted form cannot be edited; reopen it first."))
             return redirect(f"programme:{res.key}-detail", pk=obj.pk)
-        form = res.form(request.POST or None, instance=obj, user=request.user, codename=res.change)
+        form = res.form(
+            request.POST or None,
+            request.FILES or None,
+            instance=obj,
+            user=request.user,
+            codename=res.change,
+        )
         if request.method == "POST" and form.is_valid():
             response = _save(request, res, form, create=False)
             if response:
@@ -165,7 +196,14 @@ def make_views(res: Resource) -> dict[str, Callable]:
         return render(
             request,
             "programme/form.html",
-            {"res": res, "form": form, "obj": obj, "title": str(obj)},
+            {
+                "res": res,
+                "form": form,
+                "obj": obj,
+                "title": str(obj),
+                "list_title": res.model._meta.verbose_name_plural,
+                "annex_title": getattr(res.model, "ANNEX_TITLE", ""),
+            },
         )
 
     return {"list": list_view, "detail": detail_view, "new": create_view, "edit": edit_view}
