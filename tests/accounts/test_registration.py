@@ -31,9 +31,7 @@ def _register(client, region, code, username="ent_user"):
 
 
 def _login_page(client):
-    return client.post(
-        reverse("login"), {"username": "ent_user", "password": "Correct-Horse-42"}
-    )
+    return client.post(reverse("login"), {"username": "ent_user", "password": "Correct-Horse-42"})
 
 
 @pytest.mark.parametrize(
@@ -69,7 +67,9 @@ def test_registration_then_approval_creates_unit_and_unit_account(client, person
     assert response.status_code == 302
     reg.refresh_from_db()
     unit = Unit.objects.get(uscc=code)
-    assert reg.state == "approved" and reg.unit_id == unit.pk and reg.decided_by == personas.editor_a
+    assert (
+        reg.state == "approved" and reg.unit_id == unit.pk and reg.decided_by == personas.editor_a
+    )
     m = reg.user.memberships.get()
     assert (m.role.code, m.unit_id, m.region) == ("unit_user", unit.pk, personas.region_a)
     client.logout()

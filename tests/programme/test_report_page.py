@@ -48,5 +48,7 @@ def test_officer_chooses_the_plan_when_several_run(client, world, personas):
         reverse("programme:reports-open"),
         {"region": personas.region_a.pk, "month": "2021-07", "programme": other.pk},
     )
-    assert MonthlyReport.objects.get(region=personas.region_a, month="2021-07-01").programme == other
+    assert (
+        MonthlyReport.objects.get(region=personas.region_a, month="2021-07-01").programme == other
+    )
     assert first != other
