@@ -18,7 +18,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q, QuerySet
 from django.http import Http404, HttpRequest
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 RULE_ATTR = "stdlink_rule"
 
@@ -175,15 +175,15 @@ def require_write(can_write: bool, user=None) -> None:
 
 # What a permission lets a person do, in words (never the internal codename).
 _ACTIONS = {
-    "view": _lazy("see %(what)s"),
-    "add": _lazy("create %(what)s"),
-    "change": _lazy("change %(what)s"),
-    "delete": _lazy("delete %(what)s"),
+    "view": gettext_lazy("see %(what)s"),
+    "add": gettext_lazy("create %(what)s"),
+    "change": gettext_lazy("change %(what)s"),
+    "delete": gettext_lazy("delete %(what)s"),
 }
 _SPECIAL = {
-    "programme.submit_monthlyreport": _lazy("submit your city's monthly report"),
-    "programme.review_monthlyreport": _lazy("accept or return monthly reports"),
-    "programme.designate_unit": _lazy("designate units"),
+    "programme.submit_monthlyreport": gettext_lazy("submit your city's monthly report"),
+    "programme.review_monthlyreport": gettext_lazy("accept or return monthly reports"),
+    "programme.designate_unit": gettext_lazy("designate units"),
 }
 
 
@@ -198,9 +198,9 @@ def describe_permission(codename: str) -> str:
     try:
         model = apps.get_model(app_label, model_name)
     except (LookupError, ValueError):
-        return str(_lazy("open this page"))
+        return str(gettext_lazy("open this page"))
     if action not in _ACTIONS:
-        return str(_lazy("open this page"))
+        return str(gettext_lazy("open this page"))
     return str(_ACTIONS[action] % {"what": model._meta.verbose_name_plural})
 
 
@@ -212,27 +212,27 @@ def whom_to_ask(user) -> str:
         else set()
     )
     if scopes and scopes <= {"unit"}:
-        return str(_lazy("your city's market-regulation bureau"))
-    return str(_lazy("the provincial administrator"))
+        return str(gettext_lazy("your city's market-regulation bureau"))
+    return str(gettext_lazy("the provincial administrator"))
 
 
 def denied_message(user, codename: str) -> str:
     return str(
-        _lazy("You cannot %(action)s with your role. If your work needs it, ask %(whom)s.")
+        gettext_lazy("You cannot %(action)s with your role. If your work needs it, ask %(whom)s.")
         % {"action": describe_permission(codename), "whom": whom_to_ask(user)}
     )
 
 
 def read_only_message(user=None) -> str:
     return str(
-        _lazy("You may look at this record but not change it. If your work needs it, ask %(whom)s.")
+        gettext_lazy("You may look at this record but not change it. If your work needs it, ask %(whom)s.")
         % {"whom": whom_to_ask(user)}
     )
 
 
 def outside_message(user=None) -> str:
     return str(
-        _lazy(
+        gettext_lazy(
             "This record lies outside your region or unit, so you cannot change it. "
             "If that is wrong, ask %(whom)s."
         )
