@@ -151,7 +151,18 @@ class MonthSelect(forms.Select):
 
 
 def _month_choices(current: dt.date | None) -> list[tuple[str, str]]:
-    months = recent_months()
+    """Next month back to the start of the earliest plan with monthly reporting (at least two
+    years, at most ten), plus a stored month outside that range."""
+    from django.db.models import Min
+
+    from stdlink.programme.models import Programme
+
+    today = dt.date.today()
+    first = Programme.objects.filter(monthly_reporting=True).aggregate(m=Min("start"))["m"]
+    back = 24
+    if first is not None:
+        back = max(24, min(120, (today.year - first.year) * 12 + today.month - first.month))
+    months = recent_months(today, back=back)
     if current and current.replace(day=1) not in months:
         months.append(current.replace(day=1))
     return [(m.strftime("%Y-%m"), month_label(m)) for m in months]
@@ -242,6 +253,7 @@ class AnnexFormMixin:
         for field in self.fields.values():
             if isinstance(field.widget, forms.Textarea):
                 field.widget.attrs["rows"] = 3
+                field.widget.attrs.pop("cols", None)  # the width comes from the layout
         if "attachment" in self.fields:
             self.fields["attachment"].help_text = _(
                 "Optional: the stamped annex or supporting evidence (PDF, Word, Excel, PNG, JPG)."
