@@ -12,6 +12,7 @@ from ninja import NinjaAPI
 from ninja.constants import NOT_SET
 
 from stdlink.core.api_auth import PUBLIC
+from stdlink.core.api_docs import LocalSwagger
 
 api = NinjaAPI(
     title="StdLink 标准联通 API",
@@ -19,6 +20,7 @@ api = NinjaAPI(
     description="标准国际化工作平台接口 / Standards internationalisation platform API",
     urls_namespace="api-v1",
     docs_url="/docs",
+    docs=LocalSwagger(),  # assets from the project's static files: works with the network cut off
     openapi_extra={"info": {"x-languages": ["zh-Hans", "en"]}},
 )
 

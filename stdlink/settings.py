@@ -48,11 +48,6 @@ INSTALLED_APPS = [
     "stdlink.accounts",
 ]
 
-# --- Forms and tables: crispy-forms with its Bootstrap 5 pack, django-tables2 (ADR 0011/0012).
-CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
-CRISPY_TEMPLATE_PACK = "bootstrap5"
-DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"
-
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -82,6 +77,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "stdlink.core.context_processors.site",
+                "stdlink.core.context_processors.identity",
             ],
         },
     },
@@ -154,6 +150,10 @@ LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
+# Digit grouping (187,000) in both languages: counts go through |intcomma, and zh-Hans gets a
+# separator from stdlink/formats (Django's zh_Hans has none). Not USE_THOUSAND_SEPARATOR: that
+# would also group years and ids ("2,015").
+FORMAT_MODULE_PATH = ["stdlink.formats"]
 
 # --- Static files: served by WhiteNoise; vendored packages come from node_modules (npm ci).
 STATIC_URL = "static/"
@@ -162,10 +162,18 @@ STATICFILES_DIRS = [
     PACKAGE_DIR / "static",
     ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
     ("vendor/chartjs", BASE_DIR / "node_modules" / "chart.js" / "dist"),
+    ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
+    ("vendor/swagger-ui", BASE_DIR / "node_modules" / "swagger-ui-dist"),
 ]
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "media/"
+
+# --- Design system (decision 0011): Bootstrap 5 forms through crispy, tables through django-tables2.
+CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
+CRISPY_TEMPLATE_PACK = "bootstrap5"
+DJANGO_TABLES2_TEMPLATE = "components/table.html"
+DJANGO_TABLES2_TABLE_ATTRS = {"class": "table table-sm table-hover align-middle"}
 
 # --- Uploads: size-limited everywhere; each upload form validates its own type too.
 STDLINK_MAX_UPLOAD_BYTES = env_int("STDLINK_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)

@@ -10,6 +10,8 @@ from django.urls import include, path
 from stdlink.api import api
 from stdlink.catalog.views import home
 
+handler403 = "stdlink.core.views.permission_denied"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),

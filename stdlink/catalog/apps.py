@@ -21,3 +21,4 @@ class CatalogConfig(AppConfig):
         navigation.register("bodies", _("Bodies"), "catalog:body-list", order=20)
         navigation.register("committees", _("Committees"), "catalog:committee-list", order=30)
         navigation.register("ics", _("ICS"), "catalog:ics-list", order=40)
+        navigation.register("ccs", _("CCS"), "catalog:ccs-list", order=45)

@@ -566,3 +566,7 @@ def load() -> None:
                 "body": sac if scope == "national" else None,
             },
         )
+
+    from stdlink.catalog import ics_names
+
+    ics_names.apply()  # ICS rows imported before the names were built in

@@ -82,18 +82,81 @@ def standard_context(standard: Standard) -> dict:
             parsed = {"error": str(exc)}
     except ImportError:
         parsed = None
+    from stdlink.catalog.labels import date_label, language_label
+
+    dates = [
+        {"type": d.type, "label": date_label(d.type), "value": d.value, "raw": d.raw}
+        for d in standard.dates.all()
+    ]
+    # Chinese first, then English, then the rest.
+    order = {"zh": 0, "en": 1}
+    # The full title when the source gives one; its intro / main / part elements otherwise.
+    def _shown(parts):
+        full = [t for t in parts if t.type == "main"]
+        return full or parts
+
+    title_rows = [
+        {"lang": lang, "label": language_label(lang), "parts": _shown(parts)}
+        for lang, parts in sorted(titles.items(), key=lambda kv: (order.get(kv[0], 2), kv[0]))
+    ]
+    out_list = list(relations_out[:500])
+    in_list = list(relations_in[:500])
     return {
         "standard": standard,
         "titles": titles,
+        "title_rows": title_rows,
+        "relation_groups": relation_groups(out_list, in_list),
+        "date_rows": dates,
         "dates": standard.dates.all(),
         "ics": standard.ics.all(),
         "ccs": standard.ccs.all(),
         "committees": standard.committees.all(),
-        "relations_out": relations_out[:500],
+        "relations_out": out_list,
         "relations_out_count": relations_out.count(),
-        "relations_in": relations_in[:500],
+        "relations_in": in_list,
         "relations_in_count": relations_in.count(),
         "editions": editions,
         "parsed": parsed,
         "source_records": standard.source_records.all(),
     }
+
+
+def relation_groups(relations_out, relations_in) -> list[dict]:
+    """Relations grouped by meaning, each other standard shown once, seen from this standard.
+
+    An incoming edge is turned round (B replaces A → A is replaced by B). A pair stored on both
+    sides (A replaced_by B and B replaces A) is one entry; when the two sides disagree, the edge
+    stored on this standard's own record wins.
+    """
+    from stdlink.catalog.labels import INVERSE, RELATION_GROUPS
+
+    degrees = dict(Relation.Degree.choices)
+    seen: dict[object, str] = {}
+    entries: dict[str, list[dict]] = {}
+
+    def add(rtype, other, identifier, degree):
+        ident = other.pk if other is not None else identifier.strip().lower()
+        if ident in seen:
+            return
+        seen[ident] = rtype
+        entries.setdefault(rtype, []).append(
+            {
+                "standard": other,
+                "identifier": identifier,
+                "degree": degree,
+                "degree_label": degrees.get(degree, degree) if degree else "",
+            }
+        )
+
+    for r in relations_out:
+        add(r.type, r.target, r.target_identifier, r.degree)
+    for r in relations_in:
+        add(INVERSE.get(r.type, r.type), r.source, r.source.identifier, r.degree)
+    groups = []
+    for rtype, label in RELATION_GROUPS:
+        if rtype in entries:
+            items = sorted(entries.pop(rtype), key=lambda e: e["identifier"])
+            groups.append({"type": rtype, "label": label, "items": items})
+    for rtype, items in entries.items():  # a type not in RELATION_GROUPS yet
+        groups.append({"type": rtype, "label": rtype, "items": items})
+    return groups

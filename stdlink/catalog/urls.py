@@ -14,5 +14,7 @@ urlpatterns = [
     path("committees/<path:code>/", views.committee_detail, name="committee-detail"),
     path("ics/", views.ics_list, name="ics-list"),
     path("ics/<str:code>/", views.ics_detail, name="ics-detail"),
+    path("ccs/", views.ccs_list, name="ccs-list"),
+    path("ccs/<path:code>/", views.ccs_detail, name="ccs-detail"),
     path("imports/", views.import_batches, name="import-batches"),
 ]

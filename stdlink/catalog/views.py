@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,8 +17,11 @@ from stdlink.catalog.filtersets import (
     ICSFilterSet,
     StandardFilterSet,
 )
-from stdlink.catalog.models import ICS, Body, Committee, ImportBatch, Standard
+from stdlink.catalog.forms import standard_filter_form
+from stdlink.catalog.models import CCS, ICS, Body, Committee, ImportBatch, Standard
+from stdlink.catalog.tables import StandardTable
 from stdlink.core.permissions import perm, public
+from stdlink.core.tables import column_choices, configure, export_response
 
 PAGE_SIZE = 50
 
@@ -40,12 +43,22 @@ def home(request: HttpRequest) -> HttpResponse:
 def standard_list(request: HttpRequest) -> HttpResponse:
     qs = Standard.objects.select_related("body", "committee").order_by("-year", "identifier")
     filterset = StandardFilterSet(request.GET, queryset=qs)
-    page = _page(request, filterset.qs)
+    standard_filter_form(filterset.form)  # before validation binds the fields (labels)
+    table = configure(request, StandardTable(filterset.qs), per_page=PAGE_SIZE)
+    export = export_response(request, table, "standards")
+    if export is not None:
+        return export
     template = "catalog/_standard_rows.html" if request.htmx else "catalog/standard_list.html"
     return render(
         request,
         template,
-        {"filter": filterset, "page": page, "bodies": queries.bodies_with_standards()},
+        {
+            "filter": filterset,
+            "table": table,
+            "page": table.page,
+            "columns": column_choices(table),
+            "bodies": queries.bodies_with_standards(),
+        },
     )
 
 
@@ -81,7 +94,11 @@ def body_list(request: HttpRequest) -> HttpResponse:
 @public
 def body_detail(request: HttpRequest, code: str) -> HttpResponse:
     body = get_object_or_404(Body, code=code)
-    by_status = list(body.standards.values("status").annotate(n=Count("id")).order_by("-n"))
+    labels = dict(Standard.Status.choices)
+    by_status = [
+        dict(row, label=labels.get(row["status"], row["status"]))
+        for row in body.standards.values("status").annotate(n=Count("id")).order_by("-n")
+    ]
     committees = (
         body.committees.filter(parent__isnull=True)
         .annotate(n=Count("standards"))
@@ -153,6 +170,36 @@ def ics_detail(request: HttpRequest, code: str) -> HttpResponse:
         request,
         "catalog/ics_detail.html",
         {"ics": ics, "children": ics.children.order_by("code"), "page": _page(request, standards)},
+    )
+
+
+@public
+def ccs_list(request: HttpRequest) -> HttpResponse:
+    q = request.GET.get("q", "").strip()[:100]
+    qs = CCS.objects.all()
+    if q:
+        qs = qs.filter(Q(code__istartswith=q) | Q(name_zh__icontains=q) | Q(name_en__icontains=q))
+    else:
+        qs = qs.filter(level=1)
+    return render(request, "catalog/ccs_list.html", {"codes": qs.order_by("code")[:500], "q": q})
+
+
+@public
+def ccs_detail(request: HttpRequest, code: str) -> HttpResponse:
+    ccs = get_object_or_404(CCS.objects.select_related("parent", "parent__parent"), code=code)
+    standards = ccs.standards.select_related("body").order_by("-year", "identifier")
+    if ccs.level < 3:
+        below = CCS.objects.filter(Q(parent=ccs) | Q(parent__parent=ccs)).values("pk")
+        standards = (
+            Standard.objects.filter(Q(ccs=ccs) | Q(ccs__in=below))
+            .distinct()
+            .select_related("body")
+            .order_by("-year", "identifier")
+        )
+    return render(
+        request,
+        "catalog/ccs_detail.html",
+        {"ccs": ccs, "children": ccs.children.order_by("code"), "page": _page(request, standards)},
     )
 
 

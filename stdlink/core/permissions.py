@@ -62,6 +62,42 @@ def perm(codename: str) -> Callable[[Callable], Callable]:
     return decorator
 
 
+_ACTIONS = {
+    "view": gettext_lazy("You may not view %(what)s."),
+    "add": gettext_lazy("You may not create %(what)s."),
+    "change": gettext_lazy("You may not change %(what)s."),
+    "delete": gettext_lazy("You may not delete %(what)s."),
+}
+
+
+def describe_permission(codename: str) -> str:
+    """What a missing permission stops the person doing, in words, and whom to ask.
+
+    "programme.add_survey" → "You may not create surveys. Ask ..." (never the internal name).
+    """
+    from django.apps import apps
+    from django.utils.translation import gettext as _
+
+    app_label, _dot, code = codename.partition(".")
+    action, _sep, model_name = code.partition("_")
+    what = None
+    try:
+        what = apps.get_model(app_label, model_name)._meta.verbose_name_plural
+    except (LookupError, ValueError):
+        pass
+    if what is not None and action in _ACTIONS:
+        text = str(_ACTIONS[action]) % {"what": what}
+    else:
+        text = _("You may not do this.")
+    return f"{text} {WHOM_TO_ASK}"
+
+
+WHOM_TO_ASK = gettext_lazy(
+    "Ask the administrator who manages your account for access: your city's officer for "
+    "an enterprise or unit account, the province administrator for a city or county account."
+)
+
+
 def _memberships(user) -> list:
     cache = getattr(user, "_stdlink_memberships", None)
     if cache is None:
@@ -174,7 +210,7 @@ def require_write(can_write: bool, user=None) -> None:
 
 
 # What a permission lets a person do, in words (never the internal codename).
-_ACTIONS = {
+_DOING = {
     "view": gettext_lazy("see %(what)s"),
     "add": gettext_lazy("create %(what)s"),
     "change": gettext_lazy("change %(what)s"),
@@ -187,7 +223,7 @@ _SPECIAL = {
 }
 
 
-def describe_permission(codename: str) -> str:
+def permission_action(codename: str) -> str:
     """ "create demand surveys" for programme.add_survey; a generic phrase when unknown."""
     from django.apps import apps
 
@@ -199,9 +235,9 @@ def describe_permission(codename: str) -> str:
         model = apps.get_model(app_label, model_name)
     except (LookupError, ValueError):
         return str(gettext_lazy("open this page"))
-    if action not in _ACTIONS:
+    if action not in _DOING:
         return str(gettext_lazy("open this page"))
-    return str(_ACTIONS[action] % {"what": model._meta.verbose_name_plural})
+    return str(_DOING[action] % {"what": model._meta.verbose_name_plural})
 
 
 def whom_to_ask(user) -> str:
@@ -219,7 +255,7 @@ def whom_to_ask(user) -> str:
 def denied_message(user, codename: str) -> str:
     return str(
         gettext_lazy("You cannot %(action)s with your role. If your work needs it, ask %(whom)s.")
-        % {"action": describe_permission(codename), "whom": whom_to_ask(user)}
+        % {"action": permission_action(codename), "whom": whom_to_ask(user)}
     )
 
 

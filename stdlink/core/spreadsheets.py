@@ -28,3 +28,42 @@ def is_plain_number(text: object) -> bool:
 def safe_cell(value: object) -> object:
     """The value as a spreadsheet cell that displays but never evaluates."""
     return "'" + value if is_formula(value) else value
+
+
+def rows_to_xlsx(rows, *, sheet_title: str = "Sheet1") -> bytes:
+    """An .xlsx file of ``rows`` (first row: headers). Formula-like text is written as a
+    quote-prefixed text cell: shown exactly as it is, never evaluated."""
+    import io
+
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import Cell
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = sheet_title[:31] or "Sheet1"
+    for row in rows:
+        out = []
+        for value in row:
+            if is_formula(value):
+                cell = Cell(ws, value=value)
+                cell.data_type = "s"
+                cell.quotePrefix = True
+                value = cell
+            out.append(value)
+        ws.append(out)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def rows_to_csv(rows) -> bytes:
+    """UTF-8 CSV (with BOM, so Excel and WPS read Chinese right) of ``rows``; formula-like text
+    gets a leading apostrophe, the only protection a CSV file can carry."""
+    import csv
+    import io
+
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    for row in rows:
+        writer.writerow(["'" + v if is_formula(v) else v for v in row])
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")

@@ -9,6 +9,7 @@ from stdlink.core.permissions import login, public
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("audit/", views.audit_log, name="audit-log"),
+    path("style-guide/", views.style_guide, name="style-guide"),
     path("i18n/setlang/", public(set_language), name="set_language"),
     path(
         "accounts/login/",

@@ -15,7 +15,9 @@ def _cmd_demo(a: argparse.Namespace) -> int:
     from stdlink.programme import demo
 
     # One command for every demo data set: programme records and the seed documents' ledger.
-    if a.clear:
+    if a.show_users or a.reset_passwords:
+        demo.show_users(reset=a.reset_passwords)
+    elif a.clear:
         demo.clear()
         ledger_demo.clear()
     else:
@@ -56,6 +58,16 @@ def register(subparsers) -> None:
         "demo", help="创建或删除演示数据 / create or remove the demo data set"
     )
     p.add_argument("--clear", action="store_true", help="删除演示数据 / remove the demo data")
+    p.add_argument(
+        "--show-users",
+        action="store_true",
+        help="再次列出演示用户及密码 / print the demo users and their passwords again",
+    )
+    p.add_argument(
+        "--reset-passwords",
+        action="store_true",
+        help="将演示用户密码重置为演示密码并列出 / set the demo passwords again and print them",
+    )
     p.set_defaults(func=_cmd_demo)
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import secrets
 
 from django.db import transaction
 
@@ -294,7 +293,7 @@ def _users(out) -> None:
         if User.objects.filter(username=username).exists():
             out(f"  {username}: 已存在 / exists (password unchanged)")
             continue
-        password = secrets.token_urlsafe(9)
+        password = demo_password(username)
         user = User.objects.create_user(username=username, password=password)
         Membership.objects.create(
             user=user,
@@ -303,6 +302,53 @@ def _users(out) -> None:
             unit_id=hz_units[unit_index].pk if unit_index is not None and hz_units else None,
         )
         out(f"  {username} ({role} @ {region}): password {password}")
+
+
+def demo_password(username: str) -> str:
+    """The demo user's password, derived from the deployment's secret key: never stored, and
+    printed again by `stdlink demo --show-users` (another deployment gets other passwords)."""
+    import base64
+    import hashlib
+    import hmac
+
+    from django.conf import settings
+
+    digest = hmac.new(
+        settings.SECRET_KEY.encode(), f"stdlink-demo:{username}".encode(), hashlib.sha256
+    ).digest()
+    return base64.urlsafe_b64encode(digest)[:12].decode()
+
+
+def show_users(out=print, *, reset: bool = False) -> int:
+    """Print the demo users and their passwords; with ``reset``, first set each password back
+    to its demo value. A password the user has changed is not shown. Returns how many users."""
+    from django.contrib.auth import get_user_model
+
+    from stdlink.core.models import Membership
+
+    User = get_user_model()
+    n = 0
+    for username, role, region, _unit in DEMO_USERS:
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            continue
+        n += 1
+        password = demo_password(username)
+        if reset:
+            user.set_password(password)
+            user.save(update_fields=["password"])
+        membership = Membership.objects.filter(user=user).select_related("role", "region").first()
+        where = f"{membership.role.code} @ {membership.region.code}" if membership else role
+        if user.check_password(password):
+            out(f"  {username} ({where}): password {password}")
+        else:
+            out(
+                f"  {username} ({where}): 密码已修改，不显示 / password changed since, not shown "
+                "(stdlink demo --show-users --reset-passwords sets the demo password again)"
+            )
+    if not n:
+        out("没有演示用户 / no demo users (run: stdlink demo)")
+    return n
 
 
 @transaction.atomic

@@ -117,6 +117,7 @@ def _labels_ics(codes: list[str]) -> dict[str, str]:
 
 
 def build(counts: dict[str, Counter], filters: Filters) -> Facets:
+    from stdlink.catalog.labels import doctype_label
     from stdlink.catalog.models import Standard
 
     status_labels = dict(Standard.Status.choices)
@@ -134,7 +135,7 @@ def build(counts: dict[str, Counter], filters: Filters) -> Facets:
             if name == "ics":
                 label = f"{v} {labels.get(v, '')}".strip()
             elif name == "doctype":
-                label = v.replace("-", " ") if v else "—"
+                label = doctype_label(v) if v else "—"
             values.append(FacetValue(v, label, n, v in selected))
         setattr(facets, name, values)
     facets.status = [

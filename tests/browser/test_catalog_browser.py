@@ -25,7 +25,7 @@ def test_home_filter_detail(page, real_catalogue):
     assert page.locator("#counts-by-body").inner_text().count("ISO") >= 1
 
     page.goto(base + "/standards/")
-    page.select_option("#f-body", "IEC")  # htmx swaps the results on change
+    page.select_option("#id_body", "IEC")  # htmx swaps the results on change
     page.wait_for_url("**/standards/?*body=IEC*")
     page.wait_for_function(
         "() => [...document.querySelectorAll('#standard-table tbody tr td:first-child a')]"

@@ -99,7 +99,7 @@ def test_home_counts_by_body_and_status(client, graph):
 def test_list_filters_pages_and_api_agree(client, graph, query, expected):
     page = client.get(f"/standards/?{query}")
     assert page.status_code == 200
-    assert {s.identifier for s in page.context["page"]} == expected
+    assert {row.record.identifier for row in page.context["table"].page} == expected
     api = client.get(f"/api/v1/standards?{query}").json()
     assert {item["identifier"] for item in api["items"]} == expected
     assert api["count"] == len(expected)

@@ -28,3 +28,30 @@ def test_demo_create_idempotent_and_clear(db, capsys):
     assert not Unit.objects.filter(is_demo=True).exists()
     assert not Project.objects.exists()
     assert Unit.objects.filter(pk=real.pk).exists()
+
+
+def test_demo_show_users_prints_the_passwords_again(db, capsys, client):
+    import re
+
+    assert main(["demo"]) == 0
+    first = dict(re.findall(r"(demo_\w+) \([^)]*\): password (\S+)", capsys.readouterr().out))
+    assert set(first) >= {"demo_province", "demo_unit"}
+    assert main(["demo", "--show-users"]) == 0
+    again = dict(re.findall(r"(demo_\w+) \([^)]*\): password (\S+)", capsys.readouterr().out))
+    assert again == first
+    response = client.post(
+        "/accounts/login/", {"username": "demo_province", "password": again["demo_province"]}
+    )
+    assert response.status_code == 302  # the printed password logs in
+
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.get(username="demo_unit")
+    user.set_password("changed-by-the-user")
+    user.save()
+    assert main(["demo", "--show-users"]) == 0
+    out = capsys.readouterr().out
+    assert "demo_unit" in out and "not shown" in out and "changed-by-the-user" not in out
+    assert main(["demo", "--show-users", "--reset-passwords"]) == 0
+    reset = dict(re.findall(r"(demo_\w+) \([^)]*\): password (\S+)", capsys.readouterr().out))
+    assert reset["demo_unit"] == first["demo_unit"]

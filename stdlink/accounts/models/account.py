@@ -27,24 +27,3 @@ class Account(User):
     def __str__(self) -> str:
         return person_name(self)
 
-
-def identity(user) -> dict | None:
-    """Who is signed in, for the page header: the person's name, organisation and role."""
-    if not getattr(user, "is_authenticated", False):
-        return None
-    from stdlink.core.permissions import _memberships
-
-    memberships = _memberships(user)
-    first = memberships[0] if memberships else None
-    organisation = ""
-    if first is not None and first.unit_id:
-        from stdlink.programme.models import Unit
-
-        organisation = Unit.objects.filter(pk=first.unit_id).values_list("name", flat=True).first()
-    elif first is not None:
-        organisation = first.region.display_name
-    return {
-        "name": person_name(user),
-        "organisation": organisation or "",
-        "role": str(first.role) if first else "",
-    }

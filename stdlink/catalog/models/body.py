@@ -5,13 +5,14 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Body(models.Model):
     class Kind(models.TextChoices):
         INTERNATIONAL = "international", _("international")
         REGIONAL = "regional", _("regional")
-        NATIONAL = "national", _("national")
+        NATIONAL = "national", pgettext_lazy("body kind", "national")
         FOREIGN_ADVANCED = "foreign-advanced", _("foreign advanced")
         SECTOR = "sector", _("sector (industry)")
         LOCAL = "local", _("local")
@@ -52,7 +53,7 @@ class CodeFamily(models.Model):
     """A Chinese standard code prefix: GB, GB/T, GB/Z, QB/T, DB33/T, T/, Q/ ..."""
 
     class Scope(models.TextChoices):
-        NATIONAL = "national", _("national")
+        NATIONAL = "national", pgettext_lazy("body kind", "national")
         SECTOR = "sector", _("sector")
         LOCAL = "local", _("local")
         GROUP = "social-group", _("group")

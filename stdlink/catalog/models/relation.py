@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Relation(models.Model):
@@ -49,7 +50,7 @@ class Relation(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="relations_in",
-        verbose_name=_("target"),
+        verbose_name=pgettext_lazy("relation", "target"),
     )
     degree = models.CharField(
         _("adoption degree"), max_length=3, choices=Degree.choices, blank=True

@@ -5,16 +5,17 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Standard(models.Model):
     class Status(models.TextChoices):
-        CURRENT = "current", _("current")
-        WITHDRAWN = "withdrawn", _("withdrawn")
-        REPLACED = "replaced", _("replaced")
-        UPCOMING = "upcoming", _("upcoming")
-        DRAFT = "draft", _("draft")
-        UNKNOWN = "unknown", _("unknown")
+        CURRENT = "current", pgettext_lazy("standard status", "current")
+        WITHDRAWN = "withdrawn", pgettext_lazy("standard status", "withdrawn")
+        REPLACED = "replaced", pgettext_lazy("standard status", "replaced")
+        UPCOMING = "upcoming", pgettext_lazy("standard status", "upcoming")
+        DRAFT = "draft", pgettext_lazy("standard status", "draft")
+        UNKNOWN = "unknown", pgettext_lazy("standard status", "unknown")
 
     class Nature(models.TextChoices):
         MANDATORY = "mandatory", _("mandatory")
@@ -48,7 +49,7 @@ class Standard(models.Model):
         blank=True,
         help_text=_("raw stage as published, e.g. ISO 90.93 or 'In force'"),
     )
-    published = models.DateField(_("published"), null=True, blank=True)
+    published = models.DateField(pgettext_lazy("standard", "published"), null=True, blank=True)
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True, db_index=True)
 
     committee = models.ForeignKey(

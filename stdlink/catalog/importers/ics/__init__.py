@@ -87,7 +87,11 @@ def import_ics(
                 }
             )
         if not run.failed:
-            # name_zh is not in the ICS table: Chinese names entered by hand are kept
+            # name_zh is not in the ICS table: Chinese names entered by hand are kept, and the
+            # built-in names of the fields and groups (catalog/ics_names.py) fill the empty ones.
             upsert_codes(ICS, rows, run, writer, fields=("level", "name_en", "notes"))
+            from stdlink.catalog import ics_names
+
+            ics_names.apply()
 
     return runner.run(body)
