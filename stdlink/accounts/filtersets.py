@@ -13,10 +13,16 @@ from stdlink.core.models import Region, Role
 class AccountFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("name or login"), method="filter_q")
     role = django_filters.ModelChoiceFilter(
-        label=_("role"), queryset=Role.objects.all(), field_name="memberships__role"
+        label=_("role"),
+        queryset=Role.objects.all(),
+        field_name="memberships__role",
+        empty_label=_("all roles"),
     )
     region = django_filters.ModelChoiceFilter(
-        label=_("region"), queryset=Region.objects.all(), method="filter_region"
+        label=_("region"),
+        queryset=Region.objects.all(),
+        method="filter_region",
+        empty_label=_("all regions"),
     )
     is_active = django_filters.BooleanFilter(label=_("active"))
 
@@ -36,9 +42,14 @@ class AccountFilterSet(django_filters.FilterSet):
 
 
 class RegistrationFilterSet(django_filters.FilterSet):
-    state = django_filters.ChoiceFilter(label=_("state"), choices=Registration.State.choices)
+    state = django_filters.ChoiceFilter(
+        label=_("state"), choices=Registration.State.choices, empty_label=_("all")
+    )
     region = django_filters.ModelChoiceFilter(
-        label=_("region"), queryset=Region.objects.all(), method="filter_region"
+        label=_("region"),
+        queryset=Region.objects.all(),
+        method="filter_region",
+        empty_label=_("all regions"),
     )
     q = django_filters.CharFilter(label=_("organisation or code"), method="filter_q")
 

@@ -24,9 +24,13 @@ class AuditLogFilterSet(django_filters.FilterSet):
     actor = PersonFilter(
         label=_("person"),
         queryset=get_user_model().objects.order_by("first_name", "username"),
+        empty_label=_("everyone"),
     )
     region = django_filters.ModelChoiceFilter(
-        label=_("region"), queryset=Region.objects.all(), method="filter_region"
+        label=_("region"),
+        queryset=Region.objects.all(),
+        method="filter_region",
+        empty_label=_("all regions"),
     )
     since = django_filters.DateFilter(
         label=_("from"),
@@ -40,8 +44,12 @@ class AuditLogFilterSet(django_filters.FilterSet):
         lookup_expr="date__lte",
         widget=forms.DateInput(attrs={"type": "date"}),
     )
-    model = django_filters.ChoiceFilter(label=_("kind of record"), choices=[])
-    action = django_filters.ChoiceFilter(label=_("action"), choices=AuditLog.Action.choices)
+    model = django_filters.ChoiceFilter(
+        label=_("kind of record"), choices=[], empty_label=_("all kinds")
+    )
+    action = django_filters.ChoiceFilter(
+        label=_("action"), choices=AuditLog.Action.choices, empty_label=_("all actions")
+    )
 
     class Meta:
         model = AuditLog

@@ -12,7 +12,7 @@ def _login(page, username: str) -> None:
     page.goto(page.base_url + "/accounts/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", "pw-" + username)
-    page.click("form.form button[type=submit]")
+    page.click("main form button[type=submit]")
     page.wait_for_load_state()
 
 

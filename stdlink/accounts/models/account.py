@@ -26,4 +26,3 @@ class Account(User):
 
     def __str__(self) -> str:
         return person_name(self)
-

@@ -44,9 +44,22 @@ def _months_back(today: dt.date, n: int) -> list[dt.date]:
     return list(reversed(out))
 
 
+def _grid_end(today: dt.date) -> dt.date:
+    """The month after the last reporting month that counts: today, or the end of the latest
+    plan with monthly reporting when that lies in the past (its months stay visible)."""
+    from django.db.models import Max
+
+    from stdlink.programme.models import Programme
+
+    last = Programme.objects.filter(monthly_reporting=True).aggregate(m=Max("end"))["m"]
+    if last is not None and last < today:
+        return (last.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    return today
+
+
 def overdue_grid(cities, overdue, today: dt.date) -> dict:
-    """Cities × the last GRID_MONTHS months; a cell holds the overdue entry or None."""
-    months = _months_back(today, GRID_MONTHS)
+    """Cities × the last GRID_MONTHS reporting months; a cell holds the overdue entry or None."""
+    months = _months_back(_grid_end(today), GRID_MONTHS)
     late = {(city.pk, month): (due, report) for city, month, due, report in overdue}
     rows = []
     for city in cities:
