@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from stdlink.accounts.views import regions, registrations, users, workbench
-from stdlink.core.permissions import public
+from stdlink.core.permissions import login, public
 
 app_name = "accounts"
 
@@ -35,6 +35,17 @@ urlpatterns = [
     path("accounts/regions/", regions.region_list, name="region-list"),
     path("accounts/regions/new/", regions.region_edit, name="region-new"),
     path("accounts/regions/<int:pk>/", regions.region_edit, name="region-edit"),
+    # Changing one's own password (after a one-time password from a manager).
+    path(
+        "accounts/password/",
+        login(
+            auth_views.PasswordChangeView.as_view(
+                template_name="accounts/password_change.html",
+                success_url=reverse_lazy("accounts:workbench"),
+            )
+        ),
+        name="password-change",
+    ),
     # Password reset by e-mail (Django's views; the e-mail backend is STDLINK_EMAIL_BACKEND).
     path(
         "accounts/password-reset/",

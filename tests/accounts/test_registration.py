@@ -146,3 +146,29 @@ def test_password_reset_by_email(client, personas, mailoutbox):
     )
     personas.editor_a.refresh_from_db()
     assert personas.editor_a.check_password("Brand-New-Pass-9")
+
+
+def test_login_page_links_to_reset_and_registration(client, db):
+    html = client.get(reverse("login")).content.decode()
+    assert reverse("accounts:password-reset") in html and reverse("accounts:register") in html
+    assert "忘记密码" in html and "单位注册" in html
+
+
+def test_person_changes_a_one_time_password(client, personas):
+    from stdlink.accounts.services.accounts import reset_password
+
+    one_time = reset_password(acting_user=personas.admin, account=personas.editor_a)
+    personas.editor_a.refresh_from_db()
+    login(client, personas.editor_a)
+    assert client.get(reverse("accounts:password-change")).status_code == 200
+    response = client.post(
+        reverse("accounts:password-change"),
+        {
+            "old_password": one_time,
+            "new_password1": "Own-Choice-2026",
+            "new_password2": "Own-Choice-2026",
+        },
+    )
+    assert response.status_code == 302
+    personas.editor_a.refresh_from_db()
+    assert personas.editor_a.check_password("Own-Choice-2026")
