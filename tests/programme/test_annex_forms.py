@@ -114,3 +114,10 @@ def test_lists_show_state_badges_and_month_labels(client, world, personas):
     html = client.get(reverse("programme:surveys-list")).content.decode()
     assert 'data-state="draft"' in html and "草稿" in html and "制定中" not in html
     assert "2021年3月" in html
+
+
+def test_unit_user_sees_no_link_that_would_answer_403(client, world):
+    client.force_login(unit_user("ua", world.unit_a))
+    html = client.get(reverse("programme:surveys-list")).content.decode()
+    assert reverse("programme:reports-list") not in html
+    assert client.get(reverse("programme:reports-list")).status_code == 403
