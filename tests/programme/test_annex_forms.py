@@ -121,3 +121,18 @@ def test_unit_user_sees_no_link_that_would_answer_403(client, world):
     html = client.get(reverse("programme:surveys-list")).content.decode()
     assert reverse("programme:reports-list") not in html
     assert client.get(reverse("programme:reports-list")).status_code == 403
+
+
+def test_record_list_is_a_sortable_exportable_table(client, world, personas):
+    client.force_login(personas.editor_a)
+    url = reverse("programme:surveys-list")
+    page = client.get(url, {"sort": "-month"})
+    assert page.status_code == 200 and 'id="record-table"' in page.content.decode()
+    assert page.context["table"].order_by == ("-month",)
+    csv = client.get(url, {"export": "csv"})
+    text = csv.content.decode("utf-8-sig")
+    assert csv["Content-Type"].startswith("text/csv")
+    assert "草稿" in text and "<span" not in text and "2021年3月" in text
+    assert "宁波乙公司" not in text  # the same scope as the page
+    only = client.get(url, {"col": ["month"]}).context["table"]
+    assert [c.name for c in only.columns] == ["unit_name", "month"]

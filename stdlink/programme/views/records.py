@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models.fields.files import FieldFile
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -114,19 +113,25 @@ def _save(request: HttpRequest, res: Resource, form, create: bool) -> HttpRespon
 def make_views(res: Resource) -> dict[str, Callable]:
     @perm(res.view_perm)
     def list_view(request: HttpRequest) -> HttpResponse:
+        from stdlink.core.tables import column_choices, configure, export_response
+        from stdlink.programme.tables import table_for
+
         qs = scoped(request.user, res.queryset(), res.view_perm)
         filterset = res.filterset(request.GET, queryset=qs)
-        page = Paginator(filterset.qs, 50).get_page(request.GET.get("page"))
-        rows = [(obj, [display(obj, c) for c in res.columns]) for obj in page]
-        headers = [res.model._meta.get_field(c).verbose_name for c in res.columns]
+        table = configure(request, table_for(res)(filterset.qs))
+        exported = export_response(request, table, res.key)
+        if exported is not None:
+            return exported
         return render(
             request,
             "programme/list.html",
             {
                 "res": res,
-                "page": page,
-                "rows": rows,
-                "headers": headers,
+                "table": table,
+                "columns": column_choices(table),
+                # the records of this page (tests and templates read them directly)
+                "page": [row.record for row in table.paginated_rows],
+                "total": table.paginator.count,
                 "filter": filterset,
                 "can_add": has_perm(request.user, res.add),
                 "title": res.model._meta.verbose_name_plural,
