@@ -110,6 +110,15 @@ def _save(request: HttpRequest, res: Resource, form, create: bool) -> HttpRespon
     return redirect(f"programme:{res.key}-detail", pk=obj.pk)
 
 
+def _title(obj) -> str:
+    """The record's name; an Annex form reads "unit · 2026年11月"."""
+    if hasattr(obj, "missing_for_submit"):
+        from stdlink.core.templatetags.months import month_label
+
+        return f"{obj.unit_name} · {month_label(obj.month)}"
+    return str(obj)
+
+
 def make_views(res: Resource) -> dict[str, Callable]:
     @perm(res.view_perm)
     def list_view(request: HttpRequest) -> HttpResponse:
@@ -152,7 +161,7 @@ def make_views(res: Resource) -> dict[str, Callable]:
             "editable": getattr(obj, "state", "draft") == "draft"
             or not hasattr(obj, "missing_for_submit"),
             "fields": fields,
-            "title": str(obj),
+            "title": _title(obj),
             "list_title": res.model._meta.verbose_name_plural,
         }
         if res.extra_context:
@@ -205,7 +214,7 @@ def make_views(res: Resource) -> dict[str, Callable]:
                 "res": res,
                 "form": form,
                 "obj": obj,
-                "title": str(obj),
+                "title": _title(obj),
                 "list_title": res.model._meta.verbose_name_plural,
                 "annex_title": getattr(res.model, "ANNEX_TITLE", ""),
             },
