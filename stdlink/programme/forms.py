@@ -168,6 +168,40 @@ def _month_choices(current: dt.date | None) -> list[tuple[str, str]]:
     return [(m.strftime("%Y-%m"), month_label(m)) for m in months]
 
 
+#: Annex field labels in both languages (the zh-Hans texts are the annex table's own headers).
+ANNEX_LABELS = {
+    "unit_name": _("Unit name"),
+    "address": _("Address"),
+    "contact": _("Contact person"),
+    "position": _("Position"),
+    "phone": _("Telephone"),
+    "mobile": _("Mobile phone"),
+    "fax": _("Fax"),
+    "email": _("E-mail"),
+    "innovation": _("Innovation results achieved"),
+    "patents_awards": _("Patents and awards for the innovation"),
+    "international_lead": _("International breakthroughs or leadership of the innovation"),
+    "proposed_standards": _("International or advanced foreign standards to be developed"),
+    "committee": _("Corresponding international technical committee or national mirror body"),
+    "secretariat_intent": _(
+        "Intention to set up and hold the secretariat of an international technical body"
+    ),
+    "other_needs": _("Other needs"),
+    "results": _("Results achieved"),
+    "main_content": _("Main content, typical experience and methods"),
+    "promotion_willing": _("Willing to promote the experience and methods"),
+    "hosting_willing": _("Willing to host visits and on-site learning by other units"),
+    "other_notes": _("Other remarks"),
+}
+ANNEX_HELP = {
+    "committee": _("Leave blank if unsure."),
+    "results": _(
+        "Including developing or revising international standards, holding secretariats of "
+        "international technical committees, taking part in international standardisation "
+        "activities and registering experts with international and foreign standards bodies."
+    ),
+}
+
 #: Annex answers that are a yes or no (stored as the annex's own words, 愿意 / 不愿意).
 YES_NO_FIELDS = ("promotion_willing", "hosting_willing")
 YES, NO = "愿意", "不愿意"
@@ -250,6 +284,11 @@ class AnnexFormMixin:
             if name in self.fields:
                 model_field = self.instance._meta.get_field(name)
                 self.fields[name] = _yes_no_field(model_field, getattr(self.instance, name, ""))
+        for name, label in ANNEX_LABELS.items():
+            if name in self.fields:
+                self.fields[name].label = label
+                if name in ANNEX_HELP:
+                    self.fields[name].help_text = ANNEX_HELP[name]
         for field in self.fields.values():
             if isinstance(field.widget, forms.Textarea):
                 field.widget.attrs["rows"] = 3

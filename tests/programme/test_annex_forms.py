@@ -136,3 +136,15 @@ def test_record_list_is_a_sortable_exportable_table(client, world, personas):
     assert "宁波乙公司" not in text  # the same scope as the page
     only = client.get(url, {"col": ["month"]}).context["table"]
     assert [c.name for c in only.columns] == ["unit_name", "month"]
+
+
+@pytest.mark.parametrize(
+    "lang, label, other",
+    [("zh-hans", "拟制订国际标准或国外先进标准名称", "Unit name"), ("en", "Unit name", "单位名称")],
+)
+def test_annex_labels_in_the_page_language(client, world, personas, lang, label, other):
+    client.force_login(personas.editor_a)
+    client.post("/i18n/setlang/", {"language": lang, "next": "/"})
+    html = client.get(reverse("programme:surveys-new")).content.decode()
+    form = html.split('id="record-form"', 1)[1]
+    assert label in form and other not in form

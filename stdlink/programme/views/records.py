@@ -150,8 +150,12 @@ def make_views(res: Resource) -> dict[str, Callable]:
     @perm(res.view_perm)
     def detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         obj, can_write = fetch(request.user, res.queryset(), res.view_perm, res.change, pk=pk)
+        from stdlink.programme.forms import ANNEX_LABELS
+
+        labels = ANNEX_LABELS if hasattr(obj, "missing_for_submit") else {}
         fields = [
-            (obj._meta.get_field(f).verbose_name, display(obj, f)) for f in res.form._meta.fields
+            (labels.get(f) or obj._meta.get_field(f).verbose_name, display(obj, f))
+            for f in res.form._meta.fields
         ]
         context = {
             "res": res,
