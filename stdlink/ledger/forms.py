@@ -38,26 +38,36 @@ class TaskOwnerForm(forms.Form):
 
 
 def officers_for(user):
-    """Who may own a task: active officers (city, county or province roles) within the acting
-    user's scope, never unit accounts."""
-    from stdlink.core.models import Membership, Role
+    """Who may own a task: active officers holding ledger.change_task (a province or region
+    role, never a unit account) in a region the acting user holds it over. The same rule as
+    branch harden's core.permissions.officers_in_scope(user, "ledger.change_task"); at merge this
+    function becomes a call to it."""
+    from django.db.models import Q
 
-    officer_roles = Role.objects.exclude(scope=Role.Scope.UNIT)
-    memberships = Membership.objects.filter(role__in=officer_roles)
-    if user is not None and not user.is_superuser:
-        from stdlink.core.permissions import memberships_with
+    from stdlink.core.models import Membership
+    from stdlink.core.permissions import memberships_with
 
-        mine = memberships_with(user, "ledger.change_task")
-        if not any(m.role.scope == Role.Scope.ALL for m in mine):
-            from django.db.models import Q
-
+    members = Membership.objects.filter(
+        role__permissions__content_type__app_label="ledger",
+        role__permissions__codename="change_task",
+        role__scope__in=["all", "region"],
+        user__is_active=True,
+    )
+    if user is None:
+        return get_user_model().objects.none()
+    if not user.is_superuser:
+        own = memberships_with(user, "ledger.change_task")
+        if not any(m.role.scope == "all" for m in own):
+            paths = [m.region.path for m in own if m.role.scope == "region"]
+            if not paths:
+                return get_user_model().objects.none()
             q = Q(pk__in=[])
-            for m in mine:
-                q |= Q(region__path__startswith=m.region.path)
-            memberships = memberships.filter(q)
+            for path in paths:
+                q |= Q(region__path__startswith=path)
+            members = members.filter(q)
     return (
         get_user_model()
-        .objects.filter(is_active=True, pk__in=memberships.values("user_id"))
+        .objects.filter(pk__in=members.values("user_id"))
         .order_by("first_name", "username")
     )
 

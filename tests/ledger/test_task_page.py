@@ -59,9 +59,11 @@ def test_owner_choices_are_officers_of_the_users_scope(client, personas, doc004,
     task = doc004.tasks.get(number="一")
     client.force_login(personas.editor_a)
     choices = client.get(f"/ledger/tasks/{task.pk}/").context["form"].fields["owner"].queryset
-    assert personas.editor_a in choices and personas.reader_a in choices
+    assert personas.editor_a in choices
+    # unit accounts, another city's officers and read-only users (who could not update it) are not
     assert unit_account not in choices and personas.user_b not in choices
-    for owner in (unit_account, personas.user_b):
+    assert personas.reader_a not in choices
+    for owner in (unit_account, personas.user_b, personas.reader_a):
         response = client.post(
             f"/ledger/tasks/{task.pk}/update", {"status": "not_started", "owner": owner.pk}
         )
