@@ -50,3 +50,10 @@ def data_dir() -> Path:
     raw = os.environ.get("STDLINK_DATA_DIR")
     path = Path(raw) if raw else REPO_ROOT.parent / "shared" / "data"
     return path.resolve()
+
+
+def seeds_dir() -> Path:
+    """The five seed policy documents (STDLINK_SEEDS_DIR or ../shared/seeds), for demo data."""
+    raw = os.environ.get("STDLINK_SEEDS_DIR")
+    path = Path(raw) if raw else REPO_ROOT.parent / "shared" / "seeds"
+    return path.resolve()

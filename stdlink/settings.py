@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "stdlink.tracking",
     "stdlink.tbt",
     "stdlink.compare",
+    "stdlink.accounts",
 ]
 
 MIDDLEWARE = [
@@ -203,13 +204,19 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]  # the pair, never the ad
 AXES_RESET_ON_SUCCESS = True  # resets the successful pair only
 AXES_LOCKOUT_CALLABLE = "stdlink.core.lockout.lockout_response"
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
+# After login everyone lands on the workbench made for their role (ADR 0012).
+LOGIN_REDIRECT_URL = "accounts:workbench"
 LOGOUT_REDIRECT_URL = "home"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+
+# --- E-mail (password reset): printed on the console unless a backend is configured.
+EMAIL_BACKEND = env_str("STDLINK_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_FILE_PATH = VAR_DIR / "mail"
+DEFAULT_FROM_EMAIL = env_str("STDLINK_FROM_EMAIL", "stdlink@localhost")
 
 # --- Internationalisation: zh-Hans first, English second.
 LANGUAGE_CODE = "zh-hans"

@@ -29,6 +29,7 @@ APP_URLS = [
     ("notify/", "stdlink.notify.urls"),
     ("", "stdlink.jobs.urls"),
     ("compare/", "stdlink.compare.urls"),
+    ("", "stdlink.accounts.urls"),
     ("", "stdlink.catalog.urls"),
 ]
 for prefix, module_name in APP_URLS:

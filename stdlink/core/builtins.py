@@ -72,6 +72,9 @@ ROLE_SPECS: dict[str, tuple[str, str, str, list[str]]] = {
         "all",
         [
             "core.view_*",
+            "core.add_region",
+            "core.change_region",
+            "accounts.*",
             "catalog.*",
             "search.*",
             "programme.*",
@@ -94,6 +97,12 @@ ROLE_SPECS: dict[str, tuple[str, str, str, list[str]]] = {
             "programme.add_monthlyreport",
             "programme.change_monthlyreport",
             "programme.submit_monthlyreport",
+            # the unit (enterprise) accounts and registrations of its own region
+            "accounts.view_account",
+            "accounts.add_account",
+            "accounts.change_account",
+            "accounts.view_registration",
+            "accounts.change_registration",
             "ledger.view_*",
             "ledger.change_task",
             "catalog.view_*",
@@ -114,6 +123,8 @@ ROLE_SPECS: dict[str, tuple[str, str, str, list[str]]] = {
             "catalog.view_*",
             *TRACKING_READ_AND_WATCH,
             "compare.view_*",
+            "accounts.view_account",
+            "accounts.view_registration",
         ],
     ),
     "county_officer": (

@@ -54,7 +54,7 @@ def perm(codename: str) -> Callable[[Callable], Callable]:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             if not has_perm(request.user, codename):
-                raise PermissionDenied(describe_permission(codename))
+                raise PermissionDenied(denied_message(request.user, codename))
             return view(request, *args, **kwargs)
 
         return _mark(wrapped, f"perm:{codename}")
@@ -232,6 +232,73 @@ def can(user, obj: Model, codename: str, region_lookup=_FROM_MODEL) -> bool:
     return scope_queryset(user, manager.all(), codename, region_lookup).filter(pk=obj.pk).exists()
 
 
-def require_write(can_write: bool) -> None:
+def require_write(can_write: bool, user=None) -> None:
     if not can_write:
-        raise PermissionDenied("只读权限 / read-only access")
+        raise PermissionDenied(read_only_message(user))
+
+
+# What a permission lets a person do, in words (never the internal codename).
+_DOING = {
+    "view": gettext_lazy("see %(what)s"),
+    "add": gettext_lazy("create %(what)s"),
+    "change": gettext_lazy("change %(what)s"),
+    "delete": gettext_lazy("delete %(what)s"),
+}
+_SPECIAL = {
+    "programme.submit_monthlyreport": gettext_lazy("submit your city's monthly report"),
+    "programme.review_monthlyreport": gettext_lazy("accept or return monthly reports"),
+    "programme.designate_unit": gettext_lazy("designate units"),
+}
+
+
+def permission_action(codename: str) -> str:
+    """ "create demand surveys" for programme.add_survey; a generic phrase when unknown."""
+    from django.apps import apps
+
+    if codename in _SPECIAL:
+        return str(_SPECIAL[codename])
+    app_label, _dot, code = codename.partition(".")
+    action, _u, model_name = code.partition("_")
+    try:
+        model = apps.get_model(app_label, model_name)
+    except (LookupError, ValueError):
+        return str(gettext_lazy("open this page"))
+    if action not in _DOING:
+        return str(gettext_lazy("open this page"))
+    return str(_DOING[action] % {"what": model._meta.verbose_name_plural})
+
+
+def whom_to_ask(user) -> str:
+    """Who can give `user` more rights: the city bureau for units, the province for officers."""
+    scopes = (
+        {m.role.scope for m in _memberships(user)}
+        if getattr(user, "is_authenticated", False)
+        else set()
+    )
+    if scopes and scopes <= {"unit"}:
+        return str(gettext_lazy("your city's market-regulation bureau"))
+    return str(gettext_lazy("the provincial administrator"))
+
+
+def denied_message(user, codename: str) -> str:
+    return str(
+        gettext_lazy("You cannot %(action)s with your role. If your work needs it, ask %(whom)s.")
+        % {"action": permission_action(codename), "whom": whom_to_ask(user)}
+    )
+
+
+def read_only_message(user=None) -> str:
+    return str(
+        gettext_lazy("You may look at this record but not change it. If your work needs it, ask %(whom)s.")
+        % {"whom": whom_to_ask(user)}
+    )
+
+
+def outside_message(user=None) -> str:
+    return str(
+        gettext_lazy(
+            "This record lies outside your region or unit, so you cannot change it. "
+            "If that is wrong, ask %(whom)s."
+        )
+        % {"whom": whom_to_ask(user)}
+    )

@@ -37,14 +37,20 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 @perm("core.view_auditlog")
 def audit_log(request: HttpRequest) -> HttpResponse:
+    """The audit log for people: names, record kinds, changes in words, local time, filters."""
+    from stdlink.core.audit_display import describe
+    from stdlink.core.filtersets import AuditLogFilterSet
+
     qs = scope_queryset(
         request.user, AuditLog.objects.select_related("actor", "region"), "core.view_auditlog"
     )
-    model = request.GET.get("model")
-    if model:
-        qs = qs.filter(model=model)
-    page = Paginator(qs, 50).get_page(request.GET.get("page"))
-    return render(request, "core/audit_log.html", {"page": page, "model": model})
+    filterset = AuditLogFilterSet(request.GET, queryset=qs)
+    page = Paginator(filterset.qs, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "core/audit_log.html",
+        {"page": page, "entries": describe(page.object_list), "filter": filterset},
+    )
 
 
 _CODENAME = re.compile(r"\(?\b([a-z_]+)\.((?:view|add|change|delete)_[a-z0-9_]+)\b\)?")

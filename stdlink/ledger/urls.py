@@ -13,6 +13,7 @@ urlpatterns = [
     path("agencies/<int:pk>/", views.agency_detail, name="agency-detail"),
     path("status/", views.status_board, name="status-board"),
     path("tasks/<int:pk>/", views.task_detail, name="task-detail"),
+    path("tasks/<int:pk>/update", views.task_update, name="task-update"),
     path("tasks/<int:pk>/status", views.task_status, name="task-status"),
     path("tasks/<int:pk>/owner", views.task_owner, name="task-owner"),
     path("tasks/<int:pk>/notes", views.task_note, name="task-note"),

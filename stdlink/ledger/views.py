@@ -18,7 +18,13 @@ from stdlink.core.uploads import validate_upload
 from stdlink.ledger import services
 from stdlink.ledger.export import workbook
 from stdlink.ledger.filtersets import PolicyDocumentFilterSet, TaskFilterSet
-from stdlink.ledger.forms import ImportForm, ProgressNoteForm, TaskOwnerForm, TaskStatusForm
+from stdlink.ledger.forms import (
+    ImportForm,
+    ProgressNoteForm,
+    TaskOwnerForm,
+    TaskStatusForm,
+    TaskUpdateForm,
+)
 from stdlink.ledger.models import Agency, PolicyDocument, ProgressNote, Task, TaskAgency
 from stdlink.ledger.parser import PolicyParseError, read_source
 
@@ -146,23 +152,53 @@ def status_board(request: HttpRequest) -> HttpResponse:
     )
 
 
-@perm(VIEW_TASK)
-def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    task = get_object_or_404(tasks_qs(), pk=pk)
-    can_write = has_perm(request.user, CHANGE_TASK)
+def _task_page(request: HttpRequest, task: Task, form=None, status: int = 200) -> HttpResponse:
     return render(
         request,
         "ledger/task_detail.html",
         {
             "task": task,
-            "can_write": can_write,
+            "can_write": has_perm(request.user, CHANGE_TASK),
             "links": task.agency_links.all(),
-            "status_form": TaskStatusForm(initial={"status": task.status}),
-            "owner_form": TaskOwnerForm(initial={"owner": task.owner_id}, user=request.user),
-            "note_form": ProgressNoteForm(),
+            "form": form
+            or TaskUpdateForm(
+                user=request.user, initial={"status": task.status, "owner": task.owner_id}
+            ),
             "kpis": task.kpis.all(),
         },
+        status=status,
     )
+
+
+@perm(VIEW_TASK)
+def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _task_page(request, get_object_or_404(tasks_qs(), pk=pk))
+
+
+@require_POST
+@perm(CHANGE_TASK)
+def task_update(request: HttpRequest, pk: int) -> HttpResponse:
+    """The one form of the task page: progress note, status and owner."""
+    task = get_object_or_404(tasks_qs(), pk=pk)
+    form = TaskUpdateForm(request.POST, request.FILES, user=request.user)
+    if form.is_valid():
+        d = form.cleaned_data
+        try:
+            services.update_task(
+                task,
+                acting_user=request.user,
+                status=d["status"],
+                owner=d["owner"],
+                text=d["text"],
+                evidence=d.get("evidence"),
+            )
+        except ValidationError as exc:
+            for message in exc.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("Task updated."))
+            return redirect("ledger:task-detail", pk=task.pk)
+    return _task_page(request, task, form, status=400)
 
 
 @require_POST
@@ -184,8 +220,12 @@ def task_owner(request: HttpRequest, pk: int) -> HttpResponse:
     task = get_object_or_404(Task, pk=pk)
     form = TaskOwnerForm(request.POST, user=request.user)
     if form.is_valid():
-        services.assign_owner(task, form.cleaned_data["owner"], acting_user=request.user)
-        messages.success(request, _("Owner updated."))
+        try:
+            services.assign_owner(task, form.cleaned_data["owner"], acting_user=request.user)
+        except ValidationError as exc:
+            messages.error(request, "; ".join(exc.messages))
+        else:
+            messages.success(request, _("Owner updated."))
     else:
         messages.error(request, _("Invalid owner."))
     return redirect("ledger:task-detail", pk=task.pk)
@@ -208,22 +248,7 @@ def task_note(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             for message in exc.messages:
                 messages.error(request, message)
-            return render(
-                request,
-                "ledger/task_detail.html",
-                {
-                    "task": get_object_or_404(tasks_qs(), pk=pk),
-                    "can_write": True,
-                    "links": task.agency_links.select_related("agency"),
-                    "status_form": TaskStatusForm(initial={"status": task.status}),
-                    "owner_form": TaskOwnerForm(
-                        initial={"owner": task.owner_id}, user=request.user
-                    ),
-                    "note_form": form,
-                    "kpis": task.kpis.all(),
-                },
-                status=400,
-            )
+            return _task_page(request, get_object_or_404(tasks_qs(), pk=pk), status=400)
         messages.success(request, _("Progress note added."))
         return redirect("ledger:task-detail", pk=task.pk)
     messages.error(request, _("Please correct the errors below."))

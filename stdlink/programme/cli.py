@@ -11,14 +11,18 @@ from stdlink.clitools import setup_django
 
 def _cmd_demo(a: argparse.Namespace) -> int:
     setup_django()
+    from stdlink.ledger import demo as ledger_demo
     from stdlink.programme import demo
 
+    # One command for every demo data set: programme records and the seed documents' ledger.
     if a.show_users or a.reset_passwords:
         demo.show_users(reset=a.reset_passwords)
     elif a.clear:
         demo.clear()
+        ledger_demo.clear()
     else:
         demo.create()
+        ledger_demo.create()
     return 0
 
 

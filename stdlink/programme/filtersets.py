@@ -25,7 +25,22 @@ from stdlink.programme.models import (
 
 
 class RegionFilterMixin(django_filters.FilterSet):
-    region = django_filters.CharFilter(method="filter_region", label=_("region code"))
+    # The value stays the region code (the API and exports take ?region=330100); pages show a
+    # select of region names instead of a free-text code.
+    region = django_filters.CharFilter(method="filter_region", label=_("region"))
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        from django import forms
+
+        from stdlink.core.models import Region
+
+        indent = {"province": "", "city": "\u3000", "county": "\u3000\u3000"}
+        choices = [("", "—")] + [
+            (r.code, f"{indent.get(r.level, '')}{r.display_name}")
+            for r in Region.objects.only("code", "name_zh", "name_en", "level", "path")
+        ]
+        self.form.fields["region"].widget = forms.Select(choices=choices)
 
     def filter_region(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         from stdlink.core.models import Region

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
     path("surveys/export.xlsx", actions.annex_export("surveys"), name="surveys-export"),
     path("surveys/import/", actions.annex_import("surveys"), name="surveys-import"),
+    path("surveys/<int:pk>/print/", actions.annex_print("surveys"), name="surveys-print"),
     path(
         "surveys/<int:pk>/submit/", actions.annex_action("surveys", "submit"), name="surveys-submit"
     ),
@@ -20,6 +21,11 @@ urlpatterns = [
         "achievements/export.xlsx", actions.annex_export("achievements"), name="achievements-export"
     ),
     path("achievements/import/", actions.annex_import("achievements"), name="achievements-import"),
+    path(
+        "achievements/<int:pk>/print/",
+        actions.annex_print("achievements"),
+        name="achievements-print",
+    ),
     path(
         "achievements/<int:pk>/submit/",
         actions.annex_action("achievements", "submit"),

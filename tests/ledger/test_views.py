@@ -78,10 +78,10 @@ def test_status_board_highlights_overdue(client, personas, doc004):
     client.force_login(personas.reader_a)
     page = client.get("/ledger/status/", {"status": "overdue"}).content.decode()
     # 004's tasks are due by the end of 2023 and none is done.
-    assert page.count('class="overdue"') == 33
+    assert page.count('data-overdue="1"') == 33
     Task.objects.filter(document=doc004, number="一").update(status="done")
     page = client.get("/ledger/status/", {"status": "overdue"}).content.decode()
-    assert page.count('class="overdue"') == 32
+    assert page.count('data-overdue="1"') == 32
 
 
 def test_writes_need_change_task(client, personas, doc004):

@@ -12,7 +12,7 @@ def _login(page, username: str) -> None:
     page.goto(page.base_url + "/accounts/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", "pw-" + username)
-    page.click("form.form button[type=submit]")
+    page.click("main form button[type=submit]")
     page.wait_for_load_state()
 
 
@@ -34,7 +34,7 @@ def test_unit_files_survey_and_city_submits_month(page):
 
     _login(page, "unit_web")
     page.goto(base + "/programme/surveys/new/")
-    page.fill("#id_month", "2021-04")
+    page.select_option("#id_month", "2021-04")
     page.fill("#id_unit_name", "杭州浏览器测试公司")
     page.fill("#id_contact", "王工")
     page.fill("#id_mobile", "13812345678")
@@ -43,6 +43,9 @@ def test_unit_files_survey_and_city_submits_month(page):
     page.click("#save")
     page.wait_for_selector("#submit-form")
     page.click("#submit-form")
+    page.wait_for_selector("#confirm-submit")  # a confirmation before submitting
+    assert Survey.objects.get(unit=unit).state == "draft"
+    page.click("#confirm-submit-button")
     page.wait_for_selector("#state")
     survey = Survey.objects.get(unit=unit)
     assert survey.state == "submitted"
@@ -51,7 +54,7 @@ def test_unit_files_survey_and_city_submits_month(page):
     _login(page, "officer_web")
     page.goto(base + "/programme/reports/")
     page.select_option("#open-report select[name=region]", label="杭州市")
-    page.fill("#open-report input[name=month]", "2021-04")
+    page.select_option("#open-report select[name=month]", "2021-04")
     page.click("#open-report button[type=submit]")
     page.wait_for_selector("#submit-report-button")
     assert "杭州浏览器测试公司" in page.inner_text("#report-surveys")

@@ -55,13 +55,20 @@ def test_submit_views(client, world, personas):
     client.force_login(personas.user_b)
     assert client.post(url).status_code == 404
     client.force_login(personas.editor_a)
-    assert client.get(url).status_code == 405
+    # GET asks for confirmation and changes nothing; POST submits.
+    confirm = client.get(url)
+    assert confirm.status_code == 200 and b'id="confirm-submit-button"' in confirm.content
+    s.refresh_from_db()
+    assert s.state == "draft"
     assert client.post(url).status_code == 302
     s.refresh_from_db()
     assert s.state == "submitted"
-    # A submitted form cannot be edited.
+    # A submitted form cannot be edited, and its page offers no edit link.
     edit = client.get(reverse("programme:surveys-edit", args=[s.pk]))
     assert edit.status_code == 302
+    detail = client.get(reverse("programme:surveys-detail", args=[s.pk]))
+    assert b'id="edit-link"' not in detail.content
+    assert b'id="submit-form"' not in detail.content
 
 
 def test_project_stages_and_subsidy(world, personas):

@@ -40,6 +40,8 @@ class PolicyDocument(TimestampedModel):
         _("overall deadline as written"), max_length=80, blank=True
     )
     warnings = models.JSONField(_("warnings"), default=list, blank=True)
+    # Loaded by `stdlink demo` from the seed documents (shown with a "demo" mark; removed by --clear).
+    is_demo = models.BooleanField(_("demo record"), default=False, db_index=True)
     imported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

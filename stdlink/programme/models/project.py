@@ -4,20 +4,21 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_fsm import FSMField, transition
 
 from stdlink.programme.models.base import ProgrammeRecord
 
 
 class Stage(models.TextChoices):
-    PROPOSAL = "proposal", _("proposal")
+    PROPOSAL = "proposal", pgettext_lazy("project stage", "proposal")
     ACCEPTED = "accepted", _("accepted (NP/PWI)")
     WD = "wd", _("working draft (WD)")
     CD = "cd", _("committee draft (CD)")
     DIS = "dis", _("enquiry draft (DIS/CDV)")
     FDIS = "fdis", _("final draft (FDIS)")
-    PUBLISHED = "published", _("published")
-    WITHDRAWN = "withdrawn", _("withdrawn")
+    PUBLISHED = "published", pgettext_lazy("project stage", "published")
+    WITHDRAWN = "withdrawn", pgettext_lazy("project stage", "withdrawn")
 
 
 #: the forward order; a project may skip stages (many ISO projects skip CD) but never go back.

@@ -5,16 +5,17 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_fsm import FSMField, transition
 
 from stdlink.core.models import RegionScopedModel
 
 
 class ReportState(models.TextChoices):
-    DRAFT = "draft", _("draft")
-    SUBMITTED = "submitted", _("submitted")
-    ACCEPTED = "accepted", _("accepted")
-    RETURNED = "returned", _("returned")
+    DRAFT = "draft", pgettext_lazy("report state", "draft")
+    SUBMITTED = "submitted", pgettext_lazy("report state", "submitted")
+    ACCEPTED = "accepted", pgettext_lazy("report state", "accepted")
+    RETURNED = "returned", pgettext_lazy("report state", "returned")
 
 
 class MonthlyReport(RegionScopedModel):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_fsm import FSMField, transition
 
 from stdlink.programme.models.base import ProgrammeRecord
@@ -48,8 +49,8 @@ MONTH_HEADER = "填报月份"
 
 
 class FiledState(models.TextChoices):
-    DRAFT = "draft", _("draft")
-    SUBMITTED = "submitted", _("submitted")
+    DRAFT = "draft", pgettext_lazy("form state", "draft")
+    SUBMITTED = "submitted", pgettext_lazy("form state", "submitted")
 
 
 class AnnexForm(ProgrammeRecord):
@@ -59,6 +60,10 @@ class AnnexForm(ProgrammeRecord):
     month = models.DateField(_("reporting month"), help_text=_("first day of the month"))
     state = FSMField(_("state"), default=FiledState.DRAFT, choices=FiledState.choices)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    # The stamped annex or evidence; checked by stdlink.core.uploads.validate_upload.
+    attachment = models.FileField(
+        _("attachment"), upload_to="programme/annex/%Y/%m/", blank=True, max_length=255
+    )
 
     unit_name = models.CharField("单位名称", max_length=200)
     address = models.CharField("地址", max_length=255, blank=True)

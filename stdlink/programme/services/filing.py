@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from stdlink.core.permissions import read_only_message
 from stdlink.core.services.audit import snapshot
 from stdlink.programme.models.survey import AnnexForm
 from stdlink.programme.scoping import can
@@ -20,7 +21,7 @@ def _perm(obj: AnnexForm) -> str:
 def submit_form(*, acting_user, obj: AnnexForm) -> AnnexForm:
     obj = type(obj).objects.select_for_update().get(pk=obj.pk)
     if not can(acting_user, obj, _perm(obj)):
-        raise PermissionDenied("只读权限 / read-only access")
+        raise PermissionDenied(read_only_message(acting_user))
     missing = obj.missing_for_submit()
     if missing:
         labels = "、".join(str(type(obj)._meta.get_field(f).verbose_name) for f in missing)
@@ -39,7 +40,7 @@ def submit_form(*, acting_user, obj: AnnexForm) -> AnnexForm:
 def reopen_form(*, acting_user, obj: AnnexForm) -> AnnexForm:
     obj = type(obj).objects.select_for_update().get(pk=obj.pk)
     if not can(acting_user, obj, _perm(obj)):
-        raise PermissionDenied("只读权限 / read-only access")
+        raise PermissionDenied(read_only_message(acting_user))
     if obj.monthly_report_id and obj.monthly_report.state != "draft":
         raise ValidationError(
             "已随月报报送，不能退回草稿 / already part of a submitted monthly report"

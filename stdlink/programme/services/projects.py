@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django_fsm import TransitionNotAllowed
 
+from stdlink.core.permissions import read_only_message
 from stdlink.core.services.audit import snapshot
 from stdlink.programme.models import TRANSITIONS, Project, Stage
 from stdlink.programme.scoping import can
@@ -27,7 +28,7 @@ def move_project(
     """Apply the transition to `stage` (TransitionNotAllowed for a backward or final move)."""
     project = Project.objects.select_for_update().get(pk=project.pk)
     if not can(acting_user, project, "programme.change_project"):
-        raise PermissionDenied("只读权限 / read-only access")
+        raise PermissionDenied(read_only_message(acting_user))
     method = TRANSITIONS.get(stage)
     if method is None:
         raise TransitionNotAllowed(f"未知阶段 / unknown stage {stage!r}")

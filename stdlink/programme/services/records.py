@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Model
 
+from stdlink.core.permissions import outside_message, read_only_message
 from stdlink.core.services.audit import log_change, snapshot
 from stdlink.programme.scoping import can
 
@@ -43,7 +44,7 @@ def create_record(*, acting_user, obj: Model, perm: str, m2m: dict | None = None
     for name, values in (m2m or {}).items():
         getattr(obj, name).set(values)
     if not can(acting_user, obj, perm):
-        raise PermissionDenied(f"不在您的管辖范围内 / outside your jurisdiction ({perm})")
+        raise PermissionDenied(outside_message(acting_user))
     audit(acting_user=acting_user, obj=obj, action="create")
     return obj
 
@@ -55,12 +56,12 @@ def update_record(*, acting_user, obj: Model, perm: str, m2m: dict | None = None
     model = type(obj)
     stored = model._default_manager.select_for_update().get(pk=obj.pk)
     if not can(acting_user, stored, perm):
-        raise PermissionDenied(f"只读权限 / read-only access ({perm})")
+        raise PermissionDenied(read_only_message(acting_user))
     before = snapshot(stored)
     obj.save()
     for name, values in (m2m or {}).items():
         getattr(obj, name).set(values)
     if not can(acting_user, obj, perm):
-        raise PermissionDenied(f"不在您的管辖范围内 / outside your jurisdiction ({perm})")
+        raise PermissionDenied(outside_message(acting_user))
     audit(acting_user=acting_user, obj=obj, action="update", before=before)
     return obj

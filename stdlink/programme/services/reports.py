@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from stdlink.core.permissions import denied_message, outside_message
 from stdlink.core.services.audit import snapshot
 from stdlink.programme.models import Achievement, MonthlyReport, Programme, Survey
 from stdlink.programme.scoping import can
@@ -28,6 +29,13 @@ def due_date(programme: Programme, month: dt.date) -> dt.date:
     return month_end(month) + dt.timedelta(days=programme.report_due_days)
 
 
+def running_programmes(month: dt.date):
+    """Plans with monthly reporting that run during `month` (the officer picks when several)."""
+    return Programme.objects.filter(
+        monthly_reporting=True, start__lte=month_end(month), end__gte=month
+    ).order_by("-start")
+
+
 def programme_for(month: dt.date) -> Programme:
     prog = (
         Programme.objects.filter(
@@ -43,15 +51,20 @@ def programme_for(month: dt.date) -> Programme:
 
 
 @transaction.atomic
-def open_report(*, acting_user, region, month: dt.date, is_demo: bool = False) -> MonthlyReport:
+def open_report(
+    *, acting_user, region, month: dt.date, is_demo: bool = False, programme=None
+) -> MonthlyReport:
+    """Open a city's month; `programme` is the officer's choice when several plans run."""
     if region.level != "city":
         raise ValidationError("月报按设区市报送 / monthly reports are per city")
     month = month_start(month)
     report, created = MonthlyReport.objects.get_or_create(
-        region=region, month=month, defaults={"programme": programme_for(month), "is_demo": is_demo}
+        region=region,
+        month=month,
+        defaults={"programme": programme or programme_for(month), "is_demo": is_demo},
     )
     if not can(acting_user, report, "programme.add_monthlyreport"):
-        raise PermissionDenied("不在您的管辖范围内 / outside your jurisdiction")
+        raise PermissionDenied(outside_message(acting_user))
     if created:
         audit(acting_user=acting_user, obj=report, action="create")
     return report
@@ -73,7 +86,7 @@ def submit_report(
 ) -> MonthlyReport:
     report = MonthlyReport.objects.select_for_update().get(pk=report.pk)
     if not can(acting_user, report, "programme.submit_monthlyreport"):
-        raise PermissionDenied("需要报送权限 / permission required: submit")
+        raise PermissionDenied(denied_message(acting_user, "programme.submit_monthlyreport"))
     before = snapshot(report)
     report.submit()  # TransitionNotAllowed unless draft or returned
     if comments is not None:
@@ -94,7 +107,7 @@ def review_report(
 ) -> MonthlyReport:
     report = MonthlyReport.objects.select_for_update().get(pk=report.pk)
     if not can(acting_user, report, "programme.review_monthlyreport"):
-        raise PermissionDenied("需要审核权限 / permission required: review")
+        raise PermissionDenied(denied_message(acting_user, "programme.review_monthlyreport"))
     if not accept and not comment.strip():
         raise ValidationError("退回时请填写意见 / a comment is required to return a report")
     before = snapshot(report)
@@ -120,7 +133,7 @@ def review_report(
 def mark_typical(*, acting_user, achievement: Achievement, typical: bool) -> Achievement:
     achievement = Achievement.objects.select_for_update().get(pk=achievement.pk)
     if not can(acting_user, achievement, "programme.review_monthlyreport"):
-        raise PermissionDenied("需要审核权限 / permission required: review")
+        raise PermissionDenied(denied_message(acting_user, "programme.review_monthlyreport"))
     if typical and not (
         achievement.monthly_report_id and achievement.monthly_report.state == "accepted"
     ):

@@ -35,13 +35,22 @@ def _error(request: HttpRequest, exc: Exception) -> None:
 
 
 def annex_action(kind: str, action: str):
+    """POST submits or reopens; GET on submit shows the confirmation page first."""
     model, res = ANNEX[kind]
 
     @perm(res.change)
-    @require_POST
     def view(request: HttpRequest, pk: int) -> HttpResponse:
         obj, can_write = fetch(request.user, model.objects.all(), res.view_perm, res.change, pk=pk)
-        require_write(can_write)
+        require_write(can_write, request.user)
+        if request.method != "POST":
+            if action != "submit" or obj.state != "draft":
+                return redirect(f"programme:{kind}-detail", pk=pk)
+            missing = [str(model._meta.get_field(f).verbose_name) for f in obj.missing_for_submit()]
+            return render(
+                request,
+                "programme/annex_confirm.html",
+                {"obj": obj, "res": res, "missing": missing},
+            )
         fn = filing.submit_form if action == "submit" else filing.reopen_form
         try:
             fn(acting_user=request.user, obj=obj)
@@ -49,6 +58,34 @@ def annex_action(kind: str, action: str):
         except (ValidationError, TransitionNotAllowed) as exc:
             _error(request, exc)
         return redirect(f"programme:{kind}-detail", pk=pk)
+
+    return view
+
+
+ANNEX_LABELS = {"surveys": "附件2", "achievements": "附件3"}
+
+
+def annex_print(kind: str):
+    """The filled annex laid out as the paper table, for printing and stamping."""
+    model, res = ANNEX[kind]
+
+    @perm(res.view_perm)
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        from stdlink.programme.models import MONTH_HEADER
+
+        obj, _w = fetch(request.user, model.objects.all(), res.view_perm, pk=pk)
+        rows = [(header, getattr(obj, name) or "") for name, header in model.ANNEX_FIELDS]
+        return render(
+            request,
+            "programme/annex_print.html",
+            {
+                "obj": obj,
+                "res": res,
+                "rows": rows,
+                "annex_label": ANNEX_LABELS[kind],
+                "month_header": MONTH_HEADER,
+            },
+        )
 
     return view
 
@@ -120,7 +157,7 @@ def project_move(request: HttpRequest, pk: int) -> HttpResponse:
         "programme.change_project",
         pk=pk,
     )
-    require_write(can_write)
+    require_write(can_write, request.user)
     form = forms.ProjectStageForm(request.POST)
     if not form.is_valid():
         messages.error(request, error_summary(form.errors))
@@ -196,7 +233,7 @@ def expert_register(request: HttpRequest, pk: int) -> HttpResponse:
         "programme.change_expert",
         pk=pk,
     )
-    require_write(can_write)
+    require_write(can_write, request.user)
     return _add_child(
         request,
         forms.ExpertRegistrationForm,

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
+from django.db.models.fields.files import FieldFile
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
@@ -56,12 +56,28 @@ class Resource:
 
 
 def display(obj, name: str):
+    """A field's value as people read it: choice labels, state badges, months as 2026年11月."""
+    from django.template.loader import render_to_string
+
+    from stdlink.core.templatetags.months import month_label
+
     model_field = obj._meta.get_field(name)
     if model_field.many_to_many:
         return ", ".join(str(o) for o in getattr(obj, name).all()) or "—"
+    if name == "state":
+        return render_to_string(
+            "programme/_state_badge.html",
+            {"state": obj.state, "label": obj.get_state_display()},
+        )
     if model_field.choices:
         return getattr(obj, f"get_{name}_display")()
     value = getattr(obj, name)
+    if name == "month" and value:
+        return month_label(value)
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, FieldFile):
+        return value.name.rsplit("/", 1)[-1] if value else "—"
     return "—" if value in (None, "") else value
 
 
@@ -94,22 +110,37 @@ def _save(request: HttpRequest, res: Resource, form, create: bool) -> HttpRespon
     return redirect(f"programme:{res.key}-detail", pk=obj.pk)
 
 
+def _title(obj) -> str:
+    """The record's name; an Annex form reads "unit · 2026年11月"."""
+    if hasattr(obj, "missing_for_submit"):
+        from stdlink.core.templatetags.months import month_label
+
+        return f"{obj.unit_name} · {month_label(obj.month)}"
+    return str(obj)
+
+
 def make_views(res: Resource) -> dict[str, Callable]:
     @perm(res.view_perm)
     def list_view(request: HttpRequest) -> HttpResponse:
+        from stdlink.core.tables import column_choices, configure, export_response
+        from stdlink.programme.tables import table_for
+
         qs = scoped(request.user, res.queryset(), res.view_perm)
         filterset = res.filterset(request.GET, queryset=qs)
-        page = Paginator(filterset.qs, 50).get_page(request.GET.get("page"))
-        rows = [(obj, [display(obj, c) for c in res.columns]) for obj in page]
-        headers = [res.model._meta.get_field(c).verbose_name for c in res.columns]
+        table = configure(request, table_for(res)(filterset.qs))
+        exported = export_response(request, table, res.key)
+        if exported is not None:
+            return exported
         return render(
             request,
             "programme/list.html",
             {
                 "res": res,
-                "page": page,
-                "rows": rows,
-                "headers": headers,
+                "table": table,
+                "columns": column_choices(table),
+                # the records of this page (tests and templates read them directly)
+                "page": [row.record for row in table.paginated_rows],
+                "total": table.paginator.count,
                 "filter": filterset,
                 "can_add": has_perm(request.user, res.add),
                 "title": res.model._meta.verbose_name_plural,
@@ -119,15 +150,23 @@ def make_views(res: Resource) -> dict[str, Callable]:
     @perm(res.view_perm)
     def detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         obj, can_write = fetch(request.user, res.queryset(), res.view_perm, res.change, pk=pk)
+        from stdlink.programme.forms import ANNEX_LABELS
+
+        labels = ANNEX_LABELS if hasattr(obj, "missing_for_submit") else {}
         fields = [
-            (obj._meta.get_field(f).verbose_name, display(obj, f)) for f in res.form._meta.fields
+            (labels.get(f) or obj._meta.get_field(f).verbose_name, display(obj, f))
+            for f in res.form._meta.fields
         ]
         context = {
             "res": res,
             "obj": obj,
             "can_write": can_write,
+            # A submitted Annex form is not edited (it is reopened first, while not yet reported).
+            "editable": getattr(obj, "state", "draft") == "draft"
+            or not hasattr(obj, "missing_for_submit"),
             "fields": fields,
-            "title": str(obj),
+            "title": _title(obj),
+            "list_title": res.model._meta.verbose_name_plural,
         }
         if res.extra_context:
             context.update(res.extra_context(request, obj, can_write))
@@ -135,7 +174,9 @@ def make_views(res: Resource) -> dict[str, Callable]:
 
     @perm(res.add)
     def create_view(request: HttpRequest) -> HttpResponse:
-        form = res.form(request.POST or None, user=request.user, codename=res.add)
+        form = res.form(
+            request.POST or None, request.FILES or None, user=request.user, codename=res.add
+        )
         if request.method == "POST" and form.is_valid():
             response = _save(request, res, form, create=True)
             if response:
@@ -147,17 +188,25 @@ def make_views(res: Resource) -> dict[str, Callable]:
                 "res": res,
                 "form": form,
                 "title": _("New: %(what)s") % {"what": res.model._meta.verbose_name},
+                "list_title": res.model._meta.verbose_name_plural,
+                "annex_title": getattr(res.model, "ANNEX_TITLE", ""),
             },
         )
 
     @perm(res.change)
     def edit_view(request: HttpRequest, pk: int) -> HttpResponse:
         obj, can_write = fetch(request.user, res.queryset(), res.view_perm, res.change, pk=pk)
-        require_write(can_write)
+        require_write(can_write, request.user)
         if getattr(obj, "state", "draft") not in ("draft",) and hasattr(obj, "missing_for_submit"):
             messages.error(request, _("A submitted form cannot be edited; reopen it first."))
             return redirect(f"programme:{res.key}-detail", pk=obj.pk)
-        form = res.form(request.POST or None, instance=obj, user=request.user, codename=res.change)
+        form = res.form(
+            request.POST or None,
+            request.FILES or None,
+            instance=obj,
+            user=request.user,
+            codename=res.change,
+        )
         if request.method == "POST" and form.is_valid():
             response = _save(request, res, form, create=False)
             if response:
@@ -165,7 +214,14 @@ def make_views(res: Resource) -> dict[str, Callable]:
         return render(
             request,
             "programme/form.html",
-            {"res": res, "form": form, "obj": obj, "title": str(obj)},
+            {
+                "res": res,
+                "form": form,
+                "obj": obj,
+                "title": _title(obj),
+                "list_title": res.model._meta.verbose_name_plural,
+                "annex_title": getattr(res.model, "ANNEX_TITLE", ""),
+            },
         )
 
     return {"list": list_view, "detail": detail_view, "new": create_view, "edit": edit_view}

@@ -65,6 +65,7 @@ def report_open(request: HttpRequest) -> HttpResponse:
             acting_user=request.user,
             region=form.cleaned_data["region"],
             month=form.cleaned_data["month"],
+            programme=form.cleaned_data.get("programme"),
         )
     except ValidationError as exc:
         messages.error(request, "; ".join(exc.messages))
@@ -92,6 +93,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         pk=pk,
     )
     surveys, achievements = _included(report)
+    surveys, achievements = list(surveys), list(achievements)
     drafts = (
         Survey.objects.filter(
             unit__region__path__startswith=report.region.path, month=report.month, state="draft"
@@ -100,11 +102,20 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             unit__region__path__startswith=report.region.path, month=report.month, state="draft"
         ).count()
     )
+    figures = {
+        "surveys": len(surveys),
+        "achievements": len(achievements),
+        "units": len({f.unit_id for f in [*surveys, *achievements]}),
+        "demands": sum(1 for f in surveys if f.proposed_standards or f.secretariat_intent),
+        "typical": sum(1 for a in achievements if a.typical_case),
+        "drafts": drafts,
+    }
     return render(
         request,
         "programme/report_detail.html",
         {
             "report": report,
+            "figures": figures,
             "surveys": surveys,
             "achievements": achievements,
             "drafts": drafts,
