@@ -1,7 +1,7 @@
 """Counterpart suggestions on the development pairs, over a real slice of the catalogue.
 
 The slice holds the ISO and IEC works of the dev pairs, whole families around them (ISO 10993,
-IEC 60601, ISO 14708 …) and one record in 60 of every other ISO/IEC record as distractors, plus the
+IEC 60601, ISO 14708 …) and one record in 80 of every other ISO/IEC record as distractors, plus the
 2,141 Chinese medical-device standards; title vectors are built for the slice (retrieval model
 only). The full-catalogue figures are in bench/tracking.py and docs/benchmarks.md.
 """
@@ -16,11 +16,12 @@ import pytest
 from django.db import transaction
 from django.test import override_settings
 
-FAMILIES = (
-    "ISO 10993 ISO 11135 ISO 11137 ISO 11138 ISO 11607 ISO 13485 ISO 14971 ISO 15223 ISO 7886 "
-    "ISO 1135 ISO 10555 ISO 80369 ISO 5832 ISO 7206 ISO 14708 ISO 8637 ISO 4049 ISO 6876 "
-    "IEC 60601 IEC 80601 IEC 61010 IEC 62304 IEC 62366 IEC 61326 IEC 60068 IEC 61223 IEC 62353"
-).split()
+FAMILIES = tuple(
+    "ISO 10993|ISO 11135|ISO 11137|ISO 11138|ISO 11607|ISO 13485|ISO 14971|ISO 15223|ISO 7886|"
+    "ISO 1135|ISO 10555|ISO 80369|ISO 5832|ISO 7206|ISO 14708|ISO 8637|ISO 8638|ISO 4049|"
+    "ISO 6876|IEC 60601|IEC 80601|IEC 61010|IEC 62304|IEC 62366|IEC 61326|IEC 61223|"
+    "IEC 62353".split("|")
+)
 RECALL5_FLOOR = 0.85
 RECALL1_FLOOR = 0.6
 
@@ -48,7 +49,7 @@ def slice_catalogue(django_db_setup, django_db_blocker, shared_data, tmp_path_fa
     )
 
     def keep(ident: str) -> bool:
-        return bool(pattern.match(ident)) or zlib.crc32(ident.encode()) % 60 == 0
+        return bool(pattern.match(ident)) or zlib.crc32(ident.encode()) % 80 == 0
 
     tmp = tmp_path_factory.mktemp("tracking-slice")
     paths = []
