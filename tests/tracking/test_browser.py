@@ -21,9 +21,16 @@ def test_confirm_a_suggestion(page, personas):
 
     from .conftest import make_standard
 
-    gb = make_standard("SAC", "GB 9706.237-2020", year=2020, title_zh="医用电气设备 第2-37部分：超声诊断和监护设备的基本安全和基本性能专用要求")
+    gb = make_standard(
+        "SAC",
+        "GB 9706.237-2020",
+        year=2020,
+        title_zh="医用电气设备 第2-37部分：超声诊断和监护设备的基本安全和基本性能专用要求",
+    )
     iec = make_standard(
-        "IEC", "IEC 60601-2-37:2007", year=2007,
+        "IEC",
+        "IEC 60601-2-37:2007",
+        year=2007,
         title_en="Medical electrical equipment - Part 2-37: Particular requirements for the basic safety and essential performance of ultrasonic medical diagnostic and monitoring equipment",
     )
     make_standard("IEC", "IEC 60601-2-37:2024", year=2024, title_en=iec.title_en)
@@ -36,7 +43,9 @@ def test_confirm_a_suggestion(page, personas):
     first.locator("select[name=degree]").select_option("MOD")
     first.locator("button[value=confirm]").click()
     page.wait_for_load_state()
-    assert Adoption.objects.filter(domestic=gb, intl=iec, degree="MOD", source="suggestion").exists()
+    assert Adoption.objects.filter(
+        domestic=gb, intl=iec, degree="MOD", source="suggestion"
+    ).exists()
 
     page.goto(f"{base}/standards/{iec.pk}/")
     panel = page.locator("[data-testid=adoption-panel]")

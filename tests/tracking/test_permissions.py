@@ -11,8 +11,18 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def pair(db):
-    gb = make_standard("SAC", "GB/T 16886.5-2017", year=2017, title_zh="医疗器械生物学评价 第5部分：体外细胞毒性试验")
-    iso = make_standard("ISO", "ISO 10993-5:2009", year=2009, title_en="Biological evaluation of medical devices - Part 5: Tests for in vitro cytotoxicity")
+    gb = make_standard(
+        "SAC",
+        "GB/T 16886.5-2017",
+        year=2017,
+        title_zh="医疗器械生物学评价 第5部分：体外细胞毒性试验",
+    )
+    iso = make_standard(
+        "ISO",
+        "ISO 10993-5:2009",
+        year=2009,
+        title_en="Biological evaluation of medical devices - Part 5: Tests for in vitro cytotoxicity",
+    )
     return gb, iso
 
 
@@ -26,7 +36,10 @@ def test_confirm_needs_the_province(client, personas, pair, who, status):
     gb, iso = pair
     if who != "anonymous":
         client.force_login(getattr(personas, who))
-    resp = client.post(f"/tracking/standards/{gb.pk}/decide/", {"candidate": iso.pk, "decision": "confirm", "degree": "IDT"})
+    resp = client.post(
+        f"/tracking/standards/{gb.pk}/decide/",
+        {"candidate": iso.pk, "decision": "confirm", "degree": "IDT"},
+    )
     assert resp.status_code == status
     assert Adoption.objects.filter(domestic=gb).exists() == (who == "admin")
 
@@ -37,7 +50,10 @@ def test_reject_is_not_offered_again(client, personas, pair):
     gb, iso = pair
     assert iso.identifier in [c.identifier for c in suggest(gb.identifier).candidates]
     client.force_login(personas.admin)
-    client.post(f"/tracking/standards/{gb.pk}/decide/", {"candidate": iso.pk, "decision": "reject", "degree": "IDT"})
+    client.post(
+        f"/tracking/standards/{gb.pk}/decide/",
+        {"candidate": iso.pk, "decision": "reject", "degree": "IDT"},
+    )
     assert iso.identifier not in [c.identifier for c in suggest(gb.identifier).candidates]
 
 
@@ -63,12 +79,24 @@ def test_malformed_ids_are_4xx(client, personas, value):
     client.force_login(personas.editor_a)
     assert client.post("/tracking/watch/add/", {"standard": value}).status_code in (302, 400, 404)
     assert client.get("/tracking/gaps/", {"page": value}).status_code == 200
-    assert client.get("/api/v1/tracking/suggest", {"number": "GB/T 1-2020", "title": value}).status_code == 200
+    assert (
+        client.get(
+            "/api/v1/tracking/suggest", {"number": "GB/T 1-2020", "title": value}
+        ).status_code
+        == 200
+    )
 
 
 def test_public_pages(client, pair):
     gb, iso = pair
-    for url in ["/tracking/", "/tracking/adoptions/", "/tracking/outdated/", "/tracking/gaps/", f"/tracking/standards/{gb.pk}/", f"/tracking/standards/{iso.pk}/"]:
+    for url in [
+        "/tracking/",
+        "/tracking/adoptions/",
+        "/tracking/outdated/",
+        "/tracking/gaps/",
+        f"/tracking/standards/{gb.pk}/",
+        f"/tracking/standards/{iso.pk}/",
+    ]:
         assert client.get(url).status_code == 200, url
     assert client.get("/tracking/watch/").status_code == 302
 
@@ -89,3 +117,16 @@ def test_iso_page_shows_adoption_and_chinese_title(client, pair):
     assert "GB/T 16886.5-2017" in html
     assert "体外细胞毒性试验" in html  # the identical adoption's Chinese title
     assert "ISO 10993-5:2009" in client.get(f"/standards/{gb.pk}/").content.decode()
+
+
+def test_a_gap_starts_a_programme_project(client, personas, pair):
+    _gb, iso = pair
+    client.force_login(personas.admin)
+    html = client.get("/tracking/gaps/").content.decode()
+    assert "/programme/projects/new/?title=" in html
+    form = client.get(
+        "/programme/projects/new/",
+        {"title": "生物学评价", "reference": iso.identifier, "bogus": "x"},
+    ).context["form"]
+    assert form.initial["title"] == "生物学评价" and form.initial["reference"] == iso.identifier
+    assert "bogus" not in form.initial

