@@ -481,7 +481,7 @@ class SubsidyPaymentForm(ScopedForm):
 
 class MonthlyReportOpenForm(forms.Form):
     region = forms.ModelChoiceField(label=_("city"), queryset=Region.objects.none())
-    month = MonthField(label=_("month"), widget=MonthSelect(choices=_month_choices(None)))
+    month = MonthField(label=_("month"), widget=MonthSelect())  # choices set per form (DB)
     programme = forms.ModelChoiceField(
         label=_("plan"),
         queryset=None,
