@@ -115,6 +115,13 @@ def page(browser, live_server):
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """PBKDF2 is slow on purpose, for real passwords; every test hashes with MD5 (persona
+    passwords alone cost over a second per test otherwise)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Pages cache aggregates briefly; each test starts with an empty cache."""
     from django.core.cache import cache

@@ -14,11 +14,6 @@ from stdlink.core.services.tokens import create_token
 from tests.programme.conftest import world  # noqa: F401 - fixture
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def _submit_url(world) -> str:  # noqa: F811
     return f"/api/v1/programme/reports/{world.records_a['reports'].pk}/submit"
 

@@ -9,12 +9,6 @@ import pytest
 from stdlink.core.params import ParamError, month_or_none, parse_date, parse_int, parse_month
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    """Personas are hashed with a fast hasher: these tests are about parameters."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.mark.parametrize(
     ("value", "expected"),
     [("7", 7), ("", None), (None, None), (" 12 ", 12)],

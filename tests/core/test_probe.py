@@ -26,12 +26,6 @@ STRING_PATH_VALUES = ["abc", "\x00", HUGE]
 STRING_PATH_REAL = ["ISO", "ISO/TC 176"]  # a body and a committee that exist
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    """Personas are hashed with a fast hasher: these tests are about parameters."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def _subclasses(cls):
     for sub in cls.__subclasses__():
         yield sub

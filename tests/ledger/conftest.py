@@ -40,9 +40,3 @@ def parsed_seed(prefix: str):
 @pytest.fixture
 def seed():
     return parsed_seed
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    """The personas' passwords need not be hashed expensively here (keeps the run short)."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

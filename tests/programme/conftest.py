@@ -129,9 +129,3 @@ def unit_user(username: str, unit):
     user = make_user(username, "unit_user", unit.region.code)
     Membership.objects.filter(user=user).update(unit_id=unit.pk)
     return user
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    """Persona passwords hashed with a fast hasher: these tests are about permissions."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
