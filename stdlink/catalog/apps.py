@@ -18,10 +18,13 @@ class CatalogConfig(AppConfig):
         from stdlink.core import navigation
 
         navigation.register("standards", _("Standards"), "catalog:standard-list", order=10)
-        navigation.register("bodies", _("Bodies"), "catalog:body-list", order=20)
-        navigation.register("committees", _("Committees"), "catalog:committee-list", order=30)
-        navigation.register("ics", _("ICS"), "catalog:ics-list", order=40)
-        navigation.register("ccs", _("CCS"), "catalog:ccs-list", order=45)
+        # the browsers of the catalogue share one menu (the header fits every role's menu)
+        navigation.register("bodies", _("Bodies"), "catalog:body-list", order=20, section="catalog")
+        navigation.register(
+            "committees", _("Committees"), "catalog:committee-list", order=30, section="catalog"
+        )
+        navigation.register("ics", _("ICS"), "catalog:ics-list", order=40, section="catalog")
+        navigation.register("ccs", _("CCS"), "catalog:ccs-list", order=45, section="catalog")
 
         # The web imports page (stdlink.jobs.imports) runs the same importers as the CLI.
         from stdlink.catalog import import_kinds

@@ -24,6 +24,7 @@ def site(request):
         # Role-based, not Django's per-user permissions: roles are the source of truth.
         "can_view_audit": bool(user and has_perm(user, "core.view_auditlog")),
         "nav_items": _mark_current(items_for(user, "main"), path),
+        "catalog_nav_items": _mark_current(items_for(user, "catalog"), path),
         "admin_nav_items": _mark_current(items_for(user, "admin"), path),
         "user_nav_items": _mark_current(items_for(user, "user"), path),
     }

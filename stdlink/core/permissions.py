@@ -289,7 +289,9 @@ def denied_message(user, codename: str) -> str:
 
 def read_only_message(user=None) -> str:
     return str(
-        gettext_lazy("You may look at this record but not change it. If your work needs it, ask %(whom)s.")
+        gettext_lazy(
+            "You may look at this record but not change it. If your work needs it, ask %(whom)s."
+        )
         % {"whom": whom_to_ask(user)}
     )
 

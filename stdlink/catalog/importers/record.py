@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 
 #: Bumped whenever a mapping changes: it is part of the content hash, so a re-import after a
 #: mapping change rewrites every record instead of skipping it as unchanged.
-MAPPER_VERSION = "7"  # 7: committee codes and names with whitespace collapsed (JIS CR/LF); pubid issue 16
+MAPPER_VERSION = (
+    "7"  # 7: committee codes and names with whitespace collapsed (JIS CR/LF); pubid issue 16
+)
 
 
 def normalise_code(text: str) -> str:

@@ -83,7 +83,15 @@ COLUMNS = {
     "标准性质": "nature_zh",
     "序号": "seq",
 }
-DEGREES = {"IDT": "IDT", "MOD": "MOD", "NEQ": "NEQ", "EQV": "MOD", "等同": "IDT", "修改": "MOD", "非等效": "NEQ"}
+DEGREES = {
+    "IDT": "IDT",
+    "MOD": "MOD",
+    "NEQ": "NEQ",
+    "EQV": "MOD",
+    "等同": "IDT",
+    "修改": "MOD",
+    "非等效": "NEQ",
+}
 _SPACES = re.compile(r"[\s\u3000]+")
 _FAMILY = re.compile(r"^(T/|Q/|[A-Z]+\d*(?:/[TZ])?(?=[\s\d]))")
 WRITE_CHUNK = 1000
@@ -228,7 +236,9 @@ def _adoptions(item: dict) -> list[RelationRow]:
     degree_raw = clean(_text(item, "adoption_degree")).upper()
     degree = DEGREES.get(degree_raw, "")
     if degree_raw and not degree:
-        raise _Invalid("adoption_degree", f"unknown degree / 未知采用程度: {degree_raw!r} (IDT, MOD, NEQ)")
+        raise _Invalid(
+            "adoption_degree", f"unknown degree / 未知采用程度: {degree_raw!r} (IDT, MOD, NEQ)"
+        )
     out = []
     for target in (x.strip() for x in re.split(r"[;；,，]\s*(?=[A-Z])", adopted) if x.strip()):
         _i, t_key, *_rest, _fb = identifier_keys(target)
@@ -270,7 +280,9 @@ def read_table(path: Path, data: bytes) -> list[dict]:
     header = [str(h or "").strip() for h in rows[0]]
     keys = [COLUMNS.get(h, COLUMNS.get(h.upper(), "")) for h in header]
     if "number" not in keys:
-        raise _Invalid("标准号", "no 标准号 column / 缺少“标准号”列: " + ", ".join(h for h in header if h))
+        raise _Invalid(
+            "标准号", "no 标准号 column / 缺少“标准号”列: " + ", ".join(h for h in header if h)
+        )
     items = []
     for row in rows[1:]:
         item = {}

@@ -60,80 +60,82 @@ def _getter(row: tuple, header: dict[str, int]):
 
 
 def parse_workbook(data: bytes, source: str = "") -> list[Notification]:
-    import openpyxl
+    # The one way this project opens a workbook (core.uploads): the archive's declared sizes are
+    # checked before anything inflates, and rows are streamed with limits (issue 9, F1).
+    from django.core.exceptions import ValidationError
 
-    try:
-        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises many types on bad files
-        raise TbtParseError(
-            f"无法读取 Excel 文件 / cannot read the workbook ({type(exc).__name__})",
-            source=source,
-            field="file",
-        ) from exc
+    from stdlink.core.uploads import check_archive, iter_xlsx_rows
+
+    name = source or "workbook.xlsx"
+    f = io.BytesIO(data)
     out: list[Notification] = []
     try:
-        for ws in wb.worksheets:
-            header: dict[str, int] | None = None
-            for rownum, row in enumerate(ws.iter_rows(values_only=True), start=1):
-                if rownum > MAX_ROWS:
-                    raise TbtParseError(
-                        f"超过 {MAX_ROWS} 行 / more than {MAX_ROWS} rows",
-                        source=source,
-                        record=f"{ws.title}!{rownum}",
-                        field="rows",
-                    )
-                if header is None:
-                    names = [_norm(c) for c in row]
-                    if "document symbol" in names:
-                        header = {}
-                        for key, aliases in COLUMNS.items():
-                            for a in aliases:
-                                if a in names:
-                                    header[key] = names.index(a)
-                                    break
-                    continue
-                if not any(c not in (None, "") for c in row):
-                    continue
-                get = _getter(row, header)
-                where = f"{ws.title}!{rownum}"
-                symbol = get("symbol")
-                if not symbol:
-                    raise TbtParseError(
-                        "缺少通报编号 / the document symbol is empty",
-                        source=source,
-                        record=where,
-                        field="Document symbol",
-                    )
-                symbols = [s.strip() for s in re.split(r"[,;，；\n]", symbol) if s.strip()]
-                for sym in symbols:
-                    n = Notification(
-                        symbol=sym,
-                        source=f"{source}#{where}",
-                        source_format="eping_excel",
-                        text_language="en",
-                    )
-                    n.member = get("member")
-                    n.distribution_date = get("distribution_date")
-                    n.title = get("title")
-                    n.description = get("description")
-                    n.products_text = get("products_text")
-                    n.hs_codes = codes.hs_field(get("hs"))
-                    n.ics_codes = codes.ics_field(get("ics"))
-                    if not n.ics_codes and n.products_text:
-                        n.ics_codes = codes.ics_from_text(n.products_text)
-                    n.objective = get("objective")
-                    n.proposed_adoption_date = get("proposed_adoption_date")
-                    n.proposed_entry_into_force = get("proposed_entry_into_force")
-                    n.comment_deadline = get("comment_deadline")
-                    n.source_url = get("source_url")
-                    # parallel symbols in the cell, and those the description names
-                    found = find_symbols(n.description or "")
-                    n.related_symbols = [s for s in dict.fromkeys([*symbols, *found]) if s != sym]
-                    out.append(n)
-            if header is None and ws.max_row and ws.max_row > 1:
+        check_archive(f, name)
+        rows = iter_xlsx_rows(f, name)
+        # the first sheet (ePing exports have one)
+        header: dict[str, int] | None = None
+        for rownum, row in enumerate(rows, start=1):
+            if rownum > MAX_ROWS:
+                raise TbtParseError(
+                    f"超过 {MAX_ROWS} 行 / more than {MAX_ROWS} rows",
+                    source=source,
+                    record=f"row {rownum}",
+                    field="rows",
+                )
+            if header is None:
+                names = [_norm(c) for c in row]
+                if "document symbol" in names:
+                    header = {}
+                    for key, aliases in COLUMNS.items():
+                        for a in aliases:
+                            if a in names:
+                                header[key] = names.index(a)
+                                break
                 continue
-    finally:
-        wb.close()
+            if not any(c not in (None, "") for c in row):
+                continue
+            get = _getter(row, header)
+            where = f"row {rownum}"
+            symbol = get("symbol")
+            if not symbol:
+                raise TbtParseError(
+                    "缺少通报编号 / the document symbol is empty",
+                    source=source,
+                    record=where,
+                    field="Document symbol",
+                )
+            symbols = [s.strip() for s in re.split(r"[,;，；\n]", symbol) if s.strip()]
+            for sym in symbols:
+                n = Notification(
+                    symbol=sym,
+                    source=f"{source}#{where}",
+                    source_format="eping_excel",
+                    text_language="en",
+                )
+                n.member = get("member")
+                n.distribution_date = get("distribution_date")
+                n.title = get("title")
+                n.description = get("description")
+                n.products_text = get("products_text")
+                n.hs_codes = codes.hs_field(get("hs"))
+                n.ics_codes = codes.ics_field(get("ics"))
+                if not n.ics_codes and n.products_text:
+                    n.ics_codes = codes.ics_from_text(n.products_text)
+                n.objective = get("objective")
+                n.proposed_adoption_date = get("proposed_adoption_date")
+                n.proposed_entry_into_force = get("proposed_entry_into_force")
+                n.comment_deadline = get("comment_deadline")
+                n.source_url = get("source_url")
+                # parallel symbols in the cell, and those the description names
+                found = find_symbols(n.description or "")
+                n.related_symbols = [s for s in dict.fromkeys([*symbols, *found]) if s != sym]
+                out.append(n)
+    except ValidationError as exc:
+        raise TbtParseError(
+            f"无法读取 Excel 文件 / cannot read the workbook: {' '.join(exc.messages)}",
+            source=source,
+            field="file",
+        ) from None
     if not out:
         raise TbtParseError(
             "找不到 ePing 表头（Document symbol 列）或没有数据行 / no ePing header row (a 'Document symbol' column) or no rows",
