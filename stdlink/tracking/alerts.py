@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from stdlink.catalog.models import Standard
 from stdlink.tracking.models import Adoption, WatchItem
+from stdlink.tracking.resolve import dated_year
 
 KIND = "tracking.watch"
 CHANGE_STATUSES = (Standard.Status.WITHDRAWN, Standard.Status.REPLACED)
@@ -128,10 +129,7 @@ def _reason(item: WatchItem, std: Standard, adopted_by) -> str:
 def _adopted_year(a: Adoption) -> int:
     if a.intl is not None and a.intl.year:
         return a.intl.year
-    import re
-
-    m = re.search(r":\s*((?:19|20)\d\d)", a.intl_identifier)
-    return int(m.group(1)) if m else 0
+    return dated_year(a.intl_identifier) or 0
 
 
 def send_alerts(standard_ids: list[int]) -> int:

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 
 from stdlink.catalog.models import Relation, Standard
 from stdlink.tracking.models import Adoption
-from stdlink.tracking.resolve import current_edition
+from stdlink.tracking.resolve import current_edition, dated_year
 
 
 @dataclass
@@ -50,7 +50,7 @@ def outdated_adoptions(
     for a in qs:
         adopted = a.intl
         current = current_edition(a.intl_work_key)
-        adopted_year = _year(adopted) or _year_of(a.intl_identifier)
+        adopted_year = _year(adopted) or dated_year(a.intl_identifier)
         reason = ""
         no_current = current is None or current.status != Standard.Status.CURRENT
         if not no_current and (current.year or 0) > (adopted_year or 0):
@@ -96,10 +96,3 @@ def outdated_adoptions(
         )
     out.sort(key=lambda o: (-(o.years_behind or 0), o.domestic))
     return out
-
-
-def _year_of(identifier: str) -> int | None:
-    import re
-
-    m = re.search(r":\s*((?:19|20)\d\d)", identifier)
-    return int(m.group(1)) if m else None

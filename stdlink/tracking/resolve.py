@@ -9,7 +9,7 @@ from stdlink import pubid
 from stdlink.catalog.models import Standard
 
 INTL_BODIES = ("ISO", "IEC", "ITU")  # what counts under 采用国际标准管理办法 (2025)
-_DATED = re.compile(r":\s*(?:19|20)\d\d")
+_DATED = re.compile(r":\s*((?:19|20)\d\d)")
 
 
 @dataclass(frozen=True)
@@ -30,14 +30,27 @@ def keys_of(identifier: str) -> tuple[str, str]:
         return k, re.sub(r":.*$", "", k)
 
 
-def _is_base_document(s: Standard) -> bool:
-    """An edition of the work itself, not an amendment/corrigendum or a draft."""
-    return "/AMD" not in s.key and "/COR" not in s.key and s.status != Standard.Status.DRAFT
+def is_edition(s: Standard) -> bool:
+    """An edition of the work a standard can adopt: not an amendment or corrigendum, not a draft,
+    not a redline or commented version (they share their edition's key). A consolidated CSV
+    edition is one: Chinese covers cite those."""
+    return (
+        "/AMD" not in s.key
+        and "/COR" not in s.key
+        and s.status != Standard.Status.DRAFT
+        and not s.identifier.endswith((" RLV", " CMV"))
+    )
+
+
+def dated_year(identifier: str) -> int | None:
+    """The year of a dated reference ("ISO 9001:2015" → 2015), None when undated."""
+    m = _DATED.search(identifier)
+    return int(m.group(1)) if m else None
 
 
 def current_edition(work_key: str) -> Standard | None:
     """The catalogue's current edition of a work (newest base document, current status first)."""
-    eds = [s for s in Standard.objects.filter(work_key=work_key) if _is_base_document(s)]
+    eds = [s for s in Standard.objects.filter(work_key=work_key) if is_edition(s)]
     if not eds:
         return None
     eds.sort(

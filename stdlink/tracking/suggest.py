@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from stdlink.catalog.models import Standard
 from stdlink.tracking.models import Adoption, SuggestionDecision
-from stdlink.tracking.resolve import INTL_BODIES, keys_of
+from stdlink.tracking.resolve import INTL_BODIES, is_edition, keys_of
 from stdlink.tracking.series import series_candidates
 
 INTL_BODY_CODES = (*INTL_BODIES, "CISPR")
@@ -95,9 +95,7 @@ def _editions(work_keys) -> dict[str, list[Standard]]:
         "id", "identifier", "key", "work_key", "year", "status", "title_en", "title_zh", "body_id"
     )
     for s in qs:
-        if s.body_id not in bodies or s.status == Standard.Status.DRAFT:
-            continue
-        if "/AMD" in s.key or "/COR" in s.key or s.identifier.endswith((" RLV", " CMV")):
+        if s.body_id not in bodies or not is_edition(s):
             continue
         out.setdefault(s.work_key, []).append(s)
     for eds in out.values():

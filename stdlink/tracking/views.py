@@ -3,8 +3,6 @@ confirming or rejecting suggestions needs tracking.add_adoption; watch-lists are
 
 from __future__ import annotations
 
-import io
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -16,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from stdlink.catalog.models import ICS, Committee, Standard
 from stdlink.core.permissions import has_perm, perm, public
-from stdlink.core.spreadsheets import text_cell
+from stdlink.core.spreadsheets import rows_to_xlsx
 from stdlink.tracking import services
 from stdlink.tracking.filtersets import AdoptionFilterSet
 from stdlink.tracking.forms import DecisionForm, RateListForm, WatchForm
@@ -56,17 +54,9 @@ def _rate_context(result, by, denominator, form) -> dict:
 
 
 def _xlsx(filename: str, header: list[str], rows: list[list]) -> HttpResponse:
-    from openpyxl import Workbook
-
-    wb = Workbook()
-    ws = wb.active
-    ws.append(header)
-    for r in rows:
-        ws.append([text_cell(ws, v) for v in r])
-    buf = io.BytesIO()
-    wb.save(buf)
+    """An .xlsx download through core.spreadsheets (formula-like text shown, never evaluated)."""
     resp = HttpResponse(
-        buf.getvalue(),
+        rows_to_xlsx([header, *rows], sheet_title=filename.rsplit(".", 1)[0]),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     resp["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -167,7 +157,8 @@ def adoption_list(request: HttpRequest) -> HttpResponse:
 
 @public
 def outdated(request: HttpRequest) -> HttpResponse:
-    rows = outdated_adoptions()
+    all_rows = outdated_adoptions()
+    rows = all_rows
     sector = request.GET.get("sector", "").strip()
     committee = request.GET.get("committee", "").strip()
     if sector:
@@ -199,7 +190,6 @@ def outdated(request: HttpRequest) -> HttpResponse:
                 for r in rows
             ],
         )
-    all_rows = outdated_adoptions() if (sector or committee) else rows
     return render(
         request,
         "tracking/outdated.html",
