@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import django_tables2 as tables
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.formats import date_format
+from django.utils.html import escape, format_html
 from django.utils.translation import gettext_lazy as _
 
 from stdlink.catalog.labels import doctype_label
 from stdlink.catalog.models import Standard
+from stdlink.core.tables import LeanRows
 from stdlink.core.templatetags.ui import status_badge
 
 
-class StandardTable(tables.Table):
+class StandardTable(LeanRows, tables.Table):
     identifier = tables.Column(
         verbose_name=_("Identifier"), attrs={"td": {"class": "nowrap"}}, order_by=("identifier",)
     )
@@ -68,13 +70,45 @@ class StandardTable(tables.Table):
         hidden_by_default = ("body", "doctype", "published")
         order_by = ("-year", "identifier")
 
-    # The list view sets url / committee_url / status_label on the page's records once per page
-    # (catalog.views._link_rows: reversing URLs and lazy labels per row cost half the page's time);
-    # other callers fall back to computing them per row.
+    # Rows are written by the cell_* methods (core.tables.LeanRows). The list view sets url /
+    # committee_url / status_label on the page's records once per page (catalog.views._link_rows:
+    # reversing URLs and lazy labels per row cost half the page's time); other callers fall back
+    # to computing them per row. Exports read the value_* methods (plain text).
 
-    def render_identifier(self, record, value):
+    def cell_identifier(self, record) -> str:
         url = getattr(record, "url", None) or reverse("catalog:standard-detail", args=[record.pk])
-        return format_html('<a href="{}">{}</a>', url, value)
+        return format_html('<a href="{}">{}</a>', url, record.identifier)
+
+    def cell_title(self, record) -> str:
+        return escape(record.list_title)
+
+    def cell_status(self, record) -> str:
+        label = getattr(record, "status_label", None) or record.get_status_display()
+        return status_badge(record.status, label)
+
+    def cell_year(self, record) -> str:
+        return "" if record.year is None else str(record.year)
+
+    def cell_body(self, record) -> str:
+        if record.body is None:
+            return ""
+        code = record.body.code
+        return format_html('<a href="{}">{}</a>', reverse("catalog:body-detail", args=[code]), code)
+
+    def cell_committee(self, record) -> str:
+        if record.committee is None:
+            return ""
+        code = record.committee.code
+        url = getattr(record, "committee_url", None) or reverse(
+            "catalog:committee-detail", args=[code]
+        )
+        return format_html('<a href="{}">{}</a>', url, code)
+
+    def cell_doctype(self, record) -> str:
+        return escape(doctype_label(record.doctype)) if record.doctype else ""
+
+    def cell_published(self, record) -> str:
+        return date_format(record.published, "SHORT_DATE_FORMAT") if record.published else ""
 
     def value_identifier(self, value):
         return value
@@ -91,32 +125,8 @@ class StandardTable(tables.Table):
     def value_title(self, value):
         return value
 
-    def render_title(self, record):
-        return record.list_title
-
-    def render_status(self, record):
-        label = getattr(record, "status_label", None) or record.get_status_display()
-        return status_badge(record.status, label)
-
     def value_status(self, record):
         return record.get_status_display()
-
-    def render_year(self, value):
-        return str(value)
-
-    def render_committee(self, record, value):
-        url = getattr(record, "committee_url", None) or reverse(
-            "catalog:committee-detail", args=[value]
-        )
-        return format_html('<a href="{}">{}</a>', url, value)
-
-    def render_body(self, record, value):
-        return format_html(
-            '<a href="{}">{}</a>', reverse("catalog:body-detail", args=[value]), value
-        )
-
-    def render_doctype(self, value):
-        return doctype_label(value)
 
     def value_doctype(self, value):
         return doctype_label(value)

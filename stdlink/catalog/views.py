@@ -23,7 +23,7 @@ from stdlink.catalog.tables import StandardTable
 from stdlink.core import panels
 from stdlink.core.paging import CappedPaginator
 from stdlink.core.permissions import public
-from stdlink.core.tables import column_choices, configure, export_response
+from stdlink.core.tables import column_choices, configure, export_response, filter_state
 
 PAGE_SIZE = 50
 
@@ -71,6 +71,7 @@ def standard_list(request: HttpRequest) -> HttpResponse:
             "page": table.page,
             "columns": column_choices(table),
             "bodies": queries.bodies_with_standards(),
+            "filter_key": filter_state(request),
         },
     )
 

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.utils.html import format_html
+from django.utils.http import urlencode
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django_tables2 import RequestConfig
 
@@ -23,6 +26,39 @@ EXPORT_FORMATS = {
 EXPORT_MAX_ROWS = 20_000
 COLUMN_PARAM = "col"
 EXPORT_PARAM = "export"
+
+
+class LeanRows:
+    """Mixin for a ``tables.Table`` whose body rows are written by one method per column,
+    ``cell_<name>(record) -> str`` (escaped HTML: ``format_html``/``escape``), instead of
+    django-tables2's per-cell machinery (a bound cell per column per row, accessor resolution,
+    signature inspection and a template variable each: on the 50-row standards list that was
+    60 % of the page's server time). Header, sorting, pagination, column choice and export stay
+    django-tables2's; components/table.html writes the rows from :meth:`lean_rows`. A column's
+    ``td`` attributes must be static (no callables): they are rendered once per page.
+    """
+
+    is_lean = True
+
+    def lean_rows(self) -> list[SafeString]:
+        cells = []
+        for column in self.columns:  # the visible ones, in order
+            opening = format_html('<td{} data-label="{}">', _attrs(column), column.header)
+            cells.append((mark_safe(opening), getattr(self, f"cell_{column.name}")))
+        rows = []
+        for row in self.paginated_rows:
+            record = row.record
+            rows.append(
+                mark_safe(
+                    "<tr>" + "".join(f"{o}{cell(record)}</td>" for o, cell in cells) + "</tr>"
+                )
+            )
+        return rows
+
+
+def _attrs(column) -> SafeString:
+    html = column.attrs["td"].as_html()
+    return mark_safe(" " + html) if html else mark_safe("")
 
 
 def configure(request: HttpRequest, table, *, per_page: int = 50, paginator_class=None):
@@ -42,6 +78,15 @@ def configure(request: HttpRequest, table, *, per_page: int = 50, paginator_clas
         paginate["paginator_class"] = paginator_class
     RequestConfig(request, paginate=paginate).configure(table)
     return table
+
+
+def filter_state(request: HttpRequest) -> str:
+    """The request's filter values alone (not its page, sort order, columns or export): the
+    key under which a public list caches its rendered filter drawer."""
+    table_params = {"page", "sort", COLUMN_PARAM, EXPORT_PARAM}
+    return urlencode(
+        sorted((k, v) for k, values in request.GET.lists() if k not in table_params for v in values)
+    )
 
 
 def column_choices(table) -> list[dict]:
