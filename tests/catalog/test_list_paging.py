@@ -96,3 +96,13 @@ def test_sorted_table_pages_by_ids_and_reuses_the_count(client, many):
     expected = list(Standard.objects.order_by("identifier").values_list("pk", flat=True)[50:100])
     assert [row.record.pk for row in page.object_list] == expected
     assert page.paginator.count == Standard.objects.count()
+
+
+def test_text_filter_points_to_the_search_page(client, many):
+    page = client.get('/standards/?q=Title 1"><b>', HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    hint = page[page.index('id="search-hint"') : page.index("</p>", page.index('id="search-hint"'))]
+    assert 'href="/search/?q=Title%201%22%3E%3Cb%3E"' in hint
+    assert "<b>" not in hint
+    assert 'id="search-hint"' not in client.get("/standards/").content.decode()
+    zh = client.get("/standards/?q=ISO", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert "中英文均可" in zh
