@@ -14,6 +14,10 @@ from stdlink.core.tables import LeanRows
 from stdlink.core.templatetags.ui import status_badge
 
 
+#: What an empty cell shows (django-tables2's default, kept by the lean rows).
+EMPTY = "—"
+
+
 class StandardTable(LeanRows, tables.Table):
     identifier = tables.Column(
         verbose_name=_("Identifier"), attrs={"td": {"class": "nowrap"}}, order_by=("identifier",)
@@ -87,17 +91,17 @@ class StandardTable(LeanRows, tables.Table):
         return status_badge(record.status, label)
 
     def cell_year(self, record) -> str:
-        return "" if record.year is None else str(record.year)
+        return EMPTY if record.year is None else str(record.year)
 
     def cell_body(self, record) -> str:
         if record.body is None:
-            return ""
+            return EMPTY
         code = record.body.code
         return format_html('<a href="{}">{}</a>', reverse("catalog:body-detail", args=[code]), code)
 
     def cell_committee(self, record) -> str:
         if record.committee is None:
-            return ""
+            return EMPTY
         code = record.committee.code
         url = getattr(record, "committee_url", None) or reverse(
             "catalog:committee-detail", args=[code]
@@ -105,10 +109,10 @@ class StandardTable(LeanRows, tables.Table):
         return format_html('<a href="{}">{}</a>', url, code)
 
     def cell_doctype(self, record) -> str:
-        return escape(doctype_label(record.doctype)) if record.doctype else ""
+        return escape(doctype_label(record.doctype)) if record.doctype else EMPTY
 
     def cell_published(self, record) -> str:
-        return date_format(record.published, "SHORT_DATE_FORMAT") if record.published else ""
+        return date_format(record.published, "SHORT_DATE_FORMAT") if record.published else EMPTY
 
     def value_identifier(self, value):
         return value

@@ -99,6 +99,7 @@ def test_lean_rows_write_one_labelled_cell_per_visible_column(client, standards)
     )
     assert 'data-label="Body"><a href="/bodies/ISO/">ISO</a>' in first
     assert "status-badge" in first and ">current<" in first
+    assert 'data-label="Published">—</td>' in first  # an empty value shows a dash
     assert ">Committee<" not in table
 
 
