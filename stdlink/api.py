@@ -37,6 +37,7 @@ ROUTERS = [
     ("stdlink.jobs.api", "/jobs/", "jobs"),
     ("stdlink.notify.api", "/notify/", "notify"),
     ("stdlink.compare.api", "/compare/", "compare"),
+    ("stdlink.accounts.api", "/accounts/", "accounts"),
 ]
 
 

@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "stdlink.tbt.cli",
     "stdlink.jobs.cli",
     "stdlink.compare.cli",
+    "stdlink.accounts.cli",
 )
 
 

@@ -47,6 +47,12 @@ urlpatterns = [
         name="password-change",
     ),
     # Password reset by e-mail (Django's views; the e-mail backend is STDLINK_EMAIL_BACKEND).
+    # Deliberately sent directly by PasswordResetView, not through stdlink.notify.services.notify:
+    # notify applies each person's per-kind preference (a kind can be switched off or folded into
+    # a daily or weekly digest), drops inactive accounts, stores an inbox row and delivers through
+    # the job queue after commit — a reset link must reach the address asked for, at once, always,
+    # and, being a credential, must not be kept as an inbox row. (Self-registration sends no
+    # e-mail at all: the applicant's account is inactive, which notify would skip anyway.)
     path(
         "accounts/password-reset/",
         public(

@@ -13,12 +13,7 @@ from openpyxl.utils import get_column_letter
 
 from stdlink.compare.engine.compare import degree_for
 from stdlink.compare.models import Comparison, Relation
-from stdlink.core import spreadsheets
-
-
-def _cell(ws, value: object) -> object:
-    """A cell value a spreadsheet shows and never evaluates (the rule of core.spreadsheets)."""
-    return spreadsheets.text_cell(ws, value)
+from stdlink.core.spreadsheets import text_cell
 
 
 def relation_label(relation: str) -> str:
@@ -110,21 +105,21 @@ def comparison_xlsx(comparison: Comparison) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "比对分析表"
-    ws.append([_cell(ws, _("Standard comparison analysis table"))])
+    ws.append([text_cell(ws, _("Standard comparison analysis table"))])
     ws["A1"].font = Font(bold=True, size=14)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=8)
-    ws.append([_cell(ws, comparison.title)])
+    ws.append([text_cell(ws, comparison.title)])
     for label, value in _facts(comparison):
-        ws.append([_cell(ws, label), _cell(ws, value)])
+        ws.append([text_cell(ws, label), text_cell(ws, value)])
         ws.merge_cells(start_row=ws.max_row, start_column=2, end_row=ws.max_row, end_column=8)
     ws.append([])
-    ws.append([_cell(ws, h) for h in headers(comparison)])
+    ws.append([text_cell(ws, h) for h in headers(comparison)])
     head_row = ws.max_row
     for cell in ws[head_row]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
     for row in table_rows(comparison):
-        ws.append([_cell(ws, v) for v in row])
+        ws.append([text_cell(ws, v) for v in row])
     for col, width in enumerate([6, 18, 10, 45, 10, 45, 10, 40], start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
     for row in ws.iter_rows(min_row=head_row):
@@ -189,20 +184,20 @@ def recognitions_xlsx(entries) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "标准互认目录"
-    ws.append([_cell(ws, _(h)) for h in RECOGNITION_HEADERS])
+    ws.append([text_cell(ws, _(h)) for h in RECOGNITION_HEADERS])
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for e in entries:
         ws.append(
             [
-                _cell(ws, e.cn_code),
-                _cell(ws, e.cn_title),
-                _cell(ws, e.partner_code),
-                _cell(ws, e.partner_title),
-                _cell(ws, e.country_code),
-                _cell(ws, e.country_zh or e.country_en),
+                text_cell(ws, e.cn_code),
+                text_cell(ws, e.cn_title),
+                text_cell(ws, e.partner_code),
+                text_cell(ws, e.partner_title),
+                text_cell(ws, e.country_code),
+                text_cell(ws, e.country_zh or e.country_en),
                 _("yes") if e.belt_and_road else _("no"),
-                _cell(ws, e.product_field),
+                text_cell(ws, e.product_field),
                 e.degree,
                 e.recognised_on.isoformat(),
             ]

@@ -1,6 +1,8 @@
 """Permission rules for the REST API (django-ninja). Every operation must declare one.
 
-`PUBLIC` lets anyone in; `require(codename)` needs a user holding that permission, who is either
+`PUBLIC` lets anyone in; `LOGIN` any active signed-in user (for what concerns only that person,
+such as their own profile); `require(codename)` needs a user holding that permission. Apart from
+`PUBLIC` the user is either
 - a script or another system sending a personal API token (`Authorization: Bearer stl_…`, made
   on the page "API tokens" or with `stdlink apitoken create USER NAME`; decision 0008): no CSRF,
   since a browser never attaches such a header to a cross-site request; or
@@ -26,27 +28,34 @@ class Public:
         return request.user if request.user.is_authenticated else "anonymous"
 
 
+def _allowed(user, codename: str | None) -> bool:
+    """`codename` None: any active user (the `LOGIN` rule)."""
+    if codename is None:
+        return bool(user and user.is_active)
+    return bool(user) and has_perm(user, codename)
+
+
 class _PermToken(HttpBearer):
-    def __init__(self, codename: str) -> None:
+    def __init__(self, codename: str | None) -> None:
         super().__init__()
         self.codename = codename
-        self.rule = f"perm:{codename}"
+        self.rule = f"perm:{codename}" if codename else "login"
 
     def authenticate(self, request: HttpRequest, token: str):
         from stdlink.core.services.tokens import user_for_token
 
         user = user_for_token(token)
-        if user and has_perm(user, self.codename):
+        if _allowed(user, self.codename):
             request.user = user
             return user
         return None
 
 
 class _PermSession(SessionAuth):
-    def __init__(self, codename: str) -> None:
+    def __init__(self, codename: str | None) -> None:
         super().__init__()
         self.codename = codename
-        self.rule = f"perm:{codename}"
+        self.rule = f"perm:{codename}" if codename else "login"
 
     def __call__(self, request: HttpRequest):
         # No session cookie: not a browser session, so no CSRF verdict either (a token request
@@ -57,12 +66,13 @@ class _PermSession(SessionAuth):
 
     def authenticate(self, request: HttpRequest, key):
         user = super().authenticate(request, key)
-        if user and has_perm(user, self.codename):
+        if _allowed(user, self.codename):
             return user
         return None
 
 
 PUBLIC = [Public()]
+LOGIN = [_PermToken(None), _PermSession(None)]
 
 
 def require(codename: str) -> list:

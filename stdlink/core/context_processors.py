@@ -31,14 +31,19 @@ def site(request):
 
 
 def identity(request):
-    """Who is signed in, for the header: the person's name, organisation and role.
+    """Who is signed in, for the header: the person's name, organisation and role."""
+    return {"identity": identity_of(getattr(request, "user", None))}
+
+
+def identity_of(user) -> dict | None:
+    """A signed-in user's name, login name, organisation and role as people read them (the
+    header and /api/v1/accounts/me); None for an anonymous visitor.
 
     The organisation is the unit for a unit account (programme.Unit), else the region of the
     membership. A user with several memberships is shown by the first (by role code).
     """
-    user = getattr(request, "user", None)
     if not (user and user.is_authenticated):
-        return {"identity": None}
+        return None
     name = user.get_full_name().strip() or user.get_username()
     membership = (
         user.memberships.select_related("role", "region").order_by("role__code", "id").first()
@@ -60,10 +65,8 @@ def identity(request):
 
         role = _("system administrator")
     return {
-        "identity": {
-            "name": name,
-            "username": user.get_username(),
-            "organisation": organisation,
-            "role": role,
-        }
+        "name": name,
+        "username": user.get_username(),
+        "organisation": organisation,
+        "role": role,
     }

@@ -62,42 +62,6 @@ def perm(codename: str) -> Callable[[Callable], Callable]:
     return decorator
 
 
-_ACTIONS = {
-    "view": gettext_lazy("You may not view %(what)s."),
-    "add": gettext_lazy("You may not create %(what)s."),
-    "change": gettext_lazy("You may not change %(what)s."),
-    "delete": gettext_lazy("You may not delete %(what)s."),
-}
-
-
-def describe_permission(codename: str) -> str:
-    """What a missing permission stops the person doing, in words, and whom to ask.
-
-    "programme.add_survey" → "You may not create surveys. Ask ..." (never the internal name).
-    """
-    from django.apps import apps
-    from django.utils.translation import gettext as _
-
-    app_label, _dot, code = codename.partition(".")
-    action, _sep, model_name = code.partition("_")
-    what = None
-    try:
-        what = apps.get_model(app_label, model_name)._meta.verbose_name_plural
-    except (LookupError, ValueError):
-        pass
-    if what is not None and action in _ACTIONS:
-        text = str(_ACTIONS[action]) % {"what": what}
-    else:
-        text = _("You may not do this.")
-    return f"{text} {WHOM_TO_ASK}"
-
-
-WHOM_TO_ASK = gettext_lazy(
-    "Ask the administrator who manages your account for access: your city's officer for "
-    "an enterprise or unit account, the province administrator for a city or county account."
-)
-
-
 def _memberships(user) -> list:
     cache = getattr(user, "_stdlink_memberships", None)
     if cache is None:
@@ -244,15 +208,20 @@ _DOING = {
     "change": gettext_lazy("change %(what)s"),
     "delete": gettext_lazy("delete %(what)s"),
 }
+# Permissions beyond Django's view/add/change/delete (the models' Meta.permissions).
 _SPECIAL = {
     "programme.submit_monthlyreport": gettext_lazy("submit your city's monthly report"),
     "programme.review_monthlyreport": gettext_lazy("accept or return monthly reports"),
     "programme.designate_unit": gettext_lazy("designate units"),
+    "compare.review_comparison": gettext_lazy("review the rows of comparisons"),
+    "compare.confirm_comparison": gettext_lazy("confirm comparisons"),
+    "notify.allow_private_webhook": gettext_lazy("send webhooks to private network addresses"),
 }
 
 
 def permission_action(codename: str) -> str:
-    """ "create demand surveys" for programme.add_survey; a generic phrase when unknown."""
+    """What `codename` lets a person do, in words and never the internal name: "create demand
+    surveys" for programme.add_survey; "do this" for an unknown or empty codename."""
     from django.apps import apps
 
     if codename in _SPECIAL:
@@ -262,9 +231,9 @@ def permission_action(codename: str) -> str:
     try:
         model = apps.get_model(app_label, model_name)
     except (LookupError, ValueError):
-        return str(gettext_lazy("open this page"))
-    if action not in _DOING:
-        return str(gettext_lazy("open this page"))
+        model = None
+    if model is None or action not in _DOING:
+        return str(gettext_lazy("do this"))
     return str(_DOING[action] % {"what": model._meta.verbose_name_plural})
 
 
@@ -281,10 +250,18 @@ def whom_to_ask(user) -> str:
 
 
 def denied_message(user, codename: str) -> str:
+    """The one refusal for a missing permission — raised by `perm()` and by services, shown by
+    the 403 page: what `codename` would let `user` do, in words, and whom this user should ask."""
     return str(
         gettext_lazy("You cannot %(action)s with your role. If your work needs it, ask %(whom)s.")
         % {"action": permission_action(codename), "whom": whom_to_ask(user)}
     )
+
+
+def ask_message(user=None) -> str:
+    """Whom `user` should ask, as a sentence to follow a refusal that already says what was
+    refused (the 403 page adds it to a service's own words)."""
+    return str(gettext_lazy("If your work needs it, ask %(whom)s.") % {"whom": whom_to_ask(user)})
 
 
 def read_only_message(user=None) -> str:

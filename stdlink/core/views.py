@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.paginator import Paginator
@@ -18,8 +19,8 @@ from stdlink.core.forms import LoginForm
 from stdlink.core.lockout import address_throttle, throttled_response
 from stdlink.core.models import ApiToken, AuditLog
 from stdlink.core.permissions import (
-    WHOM_TO_ASK,
-    describe_permission,
+    ask_message,
+    denied_message,
     login,
     perm,
     public,
@@ -53,37 +54,36 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     )
 
 
-_CODENAME = re.compile(r"\(?\b([a-z_]+)\.((?:view|add|change|delete)_[a-z0-9_]+)\b\)?")
+# "app_label.action_model": an internal permission name that must never reach the page.
+_CODENAME = re.compile(r"\b([a-z_]+)\.([a-z]+_[a-z0-9_]+)\b")
 
 
 _BILINGUAL = re.compile(r"^(?P<zh>[^/]*[\u4e00-\u9fff][^/]*?)\s+/\s+(?P<en>[^\u4e00-\u9fff]+)$")
 
 
-def _plain_words(text: str) -> str:
-    """A permission message in the reader's language, with any internal permission name replaced
-    by words and the person to ask added ("只读权限 / read-only access" → one language)."""
-    found = _CODENAME.search(text)
-    if found:
-        return describe_permission(f"{found.group(1)}.{found.group(2)}")
+def _plain_words(text: str, user=None) -> str:
+    """A refusal in the reader's language that says whom `user` should ask: a message naming an
+    internal permission becomes `denied_message` for it; a bilingual "只读权限 / read-only access"
+    keeps the reader's half; an empty one says the role does not allow this."""
+    found = next((m for m in _CODENAME.finditer(text) if m.group(1) in apps.app_configs), None)
+    if found or not text.strip():
+        return denied_message(user, found.group(0) if found else "")
     pair = _BILINGUAL.match(text.strip())
     if pair:
         english = (get_language() or "").startswith("en")
         text = pair.group("en") if english else pair.group("zh")
         text = text[0].upper() + text[1:] if english else text
         end = ". " if english else "。"
-        return f"{text.rstrip('.。')}{end}{WHOM_TO_ASK}"
+        return f"{text.rstrip('.。')}{end}{ask_message(user)}"
     return text
 
 
 def permission_denied(request: HttpRequest, exception=None) -> HttpResponse:
-    """403 page: what the person cannot do and whom to ask, never an internal permission name."""
-    message = str(exception or "") if exception else ""
-    return render(
-        request,
-        "403.html",
-        {"message": _plain_words(message) if message else "", "ask": WHOM_TO_ASK},
-        status=403,
-    )
+    """403 page: what the person cannot do and whom they should ask (`denied_message`), never
+    an internal permission name."""
+    message = str(exception) if exception else ""
+    user = getattr(request, "user", None)
+    return render(request, "403.html", {"message": _plain_words(message, user)}, status=403)
 
 
 @public

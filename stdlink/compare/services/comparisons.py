@@ -11,7 +11,7 @@ from django.utils import timezone
 from stdlink.compare.engine import CompareInputError, check_text, compare_texts, extract_text
 from stdlink.compare.engine.compare import indicator_json
 from stdlink.compare.models import Comparison, ComparisonDocument, ComparisonRow, ComparisonState
-from stdlink.core.permissions import can
+from stdlink.core.permissions import can, denied_message, outside_message
 from stdlink.core.services.audit import log_change, snapshot
 from stdlink.core.uploads import validate_upload
 
@@ -121,9 +121,7 @@ def create_comparison(
         embeddings=result.embeddings,
     )
     if not can(acting_user, comparison, "compare.add_comparison"):
-        raise PermissionDenied(
-            "不在您的管辖范围内 / outside your jurisdiction (compare.add_comparison)"
-        )
+        raise PermissionDenied(outside_message(acting_user))
     for side, doc, parsed in (("a", doc_a, result.doc_a), ("b", doc_b, result.doc_b)):
         ComparisonDocument.objects.create(
             comparison=comparison,
@@ -149,7 +147,7 @@ def create_comparison(
 def _locked(comparison: Comparison, user, codename: str) -> Comparison:
     locked = Comparison.objects.select_for_update().get(pk=comparison.pk)
     if not can(user, locked, codename):
-        raise PermissionDenied(f"需要权限 / permission required: {codename}")
+        raise PermissionDenied(denied_message(user, codename))
     return locked
 
 

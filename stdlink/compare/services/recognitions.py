@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from stdlink.compare.models import Comparison, ComparisonState, Recognition
-from stdlink.core.permissions import can
+from stdlink.core.permissions import can, denied_message
 from stdlink.core.services.audit import log_change, snapshot
 
 
@@ -65,6 +65,6 @@ def add_recognition(
         partner_standard=comparison.document("b").standard if comparison.document("b") else None,
     )
     if not can(acting_user, entry, "compare.add_recognition"):
-        raise PermissionDenied("需要权限 / permission required: compare.add_recognition")
+        raise PermissionDenied(denied_message(acting_user, "compare.add_recognition"))
     log_change(acting_user=acting_user, obj=entry, action="create", after=snapshot(entry))
     return entry

@@ -227,16 +227,11 @@ def submission_docx(case) -> bytes:
     return buf.getvalue()
 
 
-def _cell(ws, value):
-    """A formula-safe cell through core.spreadsheets (shown, never evaluated)."""
-    from stdlink.core.spreadsheets import text_cell
-
-    return text_cell(ws, value)
-
-
 def submission_xlsx(case) -> bytes:
     """The units' answers as a sheet (cells made formula-safe by core.spreadsheets)."""
     import openpyxl
+
+    from stdlink.core.spreadsheets import text_cell
 
     wb = openpyxl.Workbook()
     ws = wb.active
@@ -248,7 +243,7 @@ def submission_xlsx(case) -> bytes:
         for a in inv.answers.all():
             ws.append(
                 [
-                    _cell(ws, v)
+                    text_cell(ws, v)
                     for v in (
                         case.notification.symbol,
                         inv.unit.name,
@@ -259,8 +254,8 @@ def submission_xlsx(case) -> bytes:
                 ]
             )
     ws2 = wb.create_sheet("submission")
-    ws2.append(["中文 / Chinese", _cell(ws2, case.text_zh)])
-    ws2.append(["English", _cell(ws2, case.text_en)])
+    ws2.append(["中文 / Chinese", text_cell(ws2, case.text_zh)])
+    ws2.append(["English", text_cell(ws2, case.text_en)])
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
