@@ -13,7 +13,6 @@ from stdlink.catalog.models import Standard
 from stdlink.core.tables import LeanRows
 from stdlink.core.templatetags.ui import status_badge
 
-
 #: What an empty cell shows (django-tables2's default, kept by the lean rows).
 EMPTY = "—"
 
