@@ -562,43 +562,58 @@ def fuse_rows(
     """The lexical rows with the rows only the semantic channel (or the English words of a
     Chinese query) found merged in by reciprocal rank.
 
-    The lexical list keeps its own order (its tiers, editions and priors are deliberate); a row
-    it lacks scores sum(w / (OTHERS_K + rank)) over the lists it is in and goes before the
-    first lexical row scoring less (w_lex / (OTHERS_K + rank)). A lexical first hit whose title has the
-    query's words (phrase or title tier, not relaxed) stays first.
+    When every query word matched, the lexical list keeps its own order over its first
+    FUSE_DEPTH rows (its tiers, editions and priors are deliberate); a row beyond them or not in
+    it scores sum(w / (OTHERS_K + rank)) over the other lists and goes before the first lexical
+    row scoring less (W_LEXICAL / (OTHERS_K + rank)); a lexical first hit whose title has the
+    query's words (phrase or title tier) stays first. When only some words matched
+    (``relaxed``) the three lists are fused by reciprocal rank, the lexical one weighted
+    W_LEXICAL_RELAXED.
     """
     if not semantic and not translated:
         return lexical
     from stdlink.semantic.fusion import rrf
 
     head, tail = lexical[:FUSE_DEPTH], lexical[FUSE_DEPTH:]
-    lex_ids = {r[ID] for r in lexical}
-    by_id = {r[ID]: r for r in semantic}
+    head_ids = {r[ID] for r in head}
+    by_id = {r[ID]: r for r in tail}
+    by_id.update({r[ID]: r for r in semantic})
     by_id.update({r[ID]: r for r in translated})
+    lists = [[r[ID] for r in semantic], [r[ID] for r in translated]]
+    if relaxed:
+        # Only some of the query's words matched: the lexical list is one weak list among the
+        # others and all are fused by reciprocal rank, so a title that the English words or
+        # the meaning put first is not held at its relaxed lexical rank (职业健康安全管理体系:
+        # ISO 45001 is the English words' first hit and the relaxed list's 442nd).
+        by_id.update({r[ID]: r for r in head})
+        fused = rrf(
+            [[r[ID] for r in head], *lists],
+            k=OTHERS_K,
+            weights=(W_LEXICAL_RELAXED, W_SEMANTIC, W_TRANSLATED),
+        )
+        placed = {pk for pk, _score in fused}
+        return [by_id[pk] for pk, _score in fused] + [r for r in tail if r[ID] not in placed]
+    # A row only beyond the fusion depth of the lexical list (or not in it) can be moved up.
     others = [
         (by_id[pk], score)
-        for pk, score in rrf(
-            [[r[ID] for r in semantic], [r[ID] for r in translated]],
-            k=OTHERS_K,
-            weights=(W_SEMANTIC, W_TRANSLATED),
-        )
-        if pk not in lex_ids
+        for pk, score in rrf(lists, k=OTHERS_K, weights=(W_SEMANTIC, W_TRANSLATED))
+        if pk not in head_ids
     ]
-    w_lex = W_LEXICAL_RELAXED if relaxed else W_LEXICAL
     out: list[Row] = []
     i = j = 0
-    if head and not relaxed and head[0][TIER] in PROTECTED_TIERS:
+    if head and head[0][TIER] in PROTECTED_TIERS:
         out.append(head[0])
         i = 1
     while i < len(head) or j < len(others):
-        lex_score = w_lex / (OTHERS_K + i + 1) if i < len(head) else -1.0
+        lex_score = W_LEXICAL / (OTHERS_K + i + 1) if i < len(head) else -1.0
         if j < len(others) and others[j][1] > lex_score:
             out.append(others[j][0])
             j += 1
         else:
             out.append(head[i])
             i += 1
-    return out + tail
+    placed = {r[ID] for r, _score in others}
+    return out + [r for r in tail if r[ID] not in placed]
 
 
 def search(query: SearchQuery, *, strict: bool = False) -> SearchResult:

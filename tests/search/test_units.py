@@ -98,3 +98,34 @@ def test_highlight_escapes_before_marking(settings, tmp_path):
     assert "<mark>Batteries</mark>" in html
     assert "<script>" not in html and "&lt;<mark>script</mark>&gt;" in html
     assert "&amp;" in html
+
+
+def _rows(ids, tier=2):
+    return [(pk, tier) for pk in ids]
+
+
+def test_fusion_lifts_what_the_english_words_put_first_over_a_relaxed_word_list():
+    """A Chinese query whose words matched only in part (relaxed) must not hold the English
+    words' first hit at its lexical rank (职业健康安全管理体系 → ISO 45001, lexical rank 442)."""
+    from stdlink.search.interface import fuse_rows
+
+    lexical = _rows(range(1, 501))
+    fused = fuse_rows(lexical, [], _rows([442, 7]), relaxed=True)
+    ids = [r[0] for r in fused]
+    assert ids[0] == 7  # in both lists
+    assert ids.index(442) < 5
+    assert sorted(ids) == list(range(1, 501))  # every row once
+
+
+def test_fusion_keeps_a_full_word_list_in_order_and_lifts_only_rows_beyond_its_depth():
+    from stdlink.search.interface import FUSE_DEPTH, fuse_rows
+
+    lexical = _rows(range(1, 401), tier=1)  # every word matched; the first is a title phrase
+    fused = fuse_rows(lexical, _rows([350, 3, 900]), _rows([350]), relaxed=False)
+    ids = [r[0] for r in fused]
+    assert ids[0] == 1  # the phrase hit stays first
+    assert ids.index(350) < 5  # beyond the fusion depth: lifted
+    assert ids.index(900) < 20  # not in the word list at all: fused in
+    head = [pk for pk in ids if pk <= FUSE_DEPTH]
+    assert head == list(range(1, FUSE_DEPTH + 1))  # rows within the depth keep their order
+    assert len(ids) == len(set(ids)) == 401
