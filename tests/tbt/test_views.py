@@ -260,3 +260,20 @@ def test_detail_shows_the_notifications_own_risk(client, world):
     # health and safety objective (+10) and open for comment (+15); with an HS6 match (+40): 65
     assert "grade-yellow" in risk and "(65)" in risk
     assert "健康与安全目的 +10" in risk and "评议期内 +15" in risk
+
+
+def test_comment_service_refusal_says_what_and_whom_to_ask(world, personas):
+    """The services refuse a non-staff account with the one refusal message (what the
+    permission allows, whom to ask), never a bare 403 or the internal permission name."""
+    from django.core.exceptions import PermissionDenied
+    from django.utils import translation
+
+    from stdlink.tbt.services import comments
+
+    with translation.override("en"), pytest.raises(PermissionDenied) as refused:
+        comments.open_case(
+            world["n"], internal_deadline=date.today(), acting_user=world["unit_user"]
+        )
+    message = str(refused.value)
+    assert message.startswith("You cannot ") and "your city's market-regulation bureau" in message
+    assert "tbt." not in message and "commentcase" not in message

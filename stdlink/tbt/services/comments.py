@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from stdlink.core.permissions import has_perm
+from stdlink.core.permissions import denied_message, has_perm
 from stdlink.core.services.audit import log_change
 from stdlink.core.uploads import validate_upload
 
@@ -24,7 +24,7 @@ ATTACHMENT_KINDS = {"pdf", "docx", "xlsx", "png", "jpg"}
 
 def _require_staff(user) -> None:
     if not has_perm(user, STAFF):
-        raise PermissionDenied
+        raise PermissionDenied(denied_message(user, STAFF))
 
 
 def user_unit_ids(user) -> set[int]:
