@@ -5,16 +5,13 @@ from __future__ import annotations
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
-from ninja.security import SessionAuth
 
+from stdlink.core.api_auth import LOGIN
 from stdlink.jobs.models import Job
 
-
-class _Login(SessionAuth):
-    rule = "login"
-
-
-router = Router(auth=[_Login()])
+# Any signed-in person, by session or personal API token; the endpoint shows a job to its owner
+# or to who may view jobs.
+router = Router(auth=LOGIN)
 
 
 class JobSchema(Schema):

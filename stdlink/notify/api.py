@@ -6,19 +6,13 @@ from datetime import datetime
 
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
-from ninja.security import SessionAuth
 
+from stdlink.core.api_auth import LOGIN
 from stdlink.notify.models import Notification
 from stdlink.notify.services import mark_read
 
-
-class _Login(SessionAuth):
-    """Any signed-in person (their own notifications only)."""
-
-    rule = "login"
-
-
-router = Router(auth=[_Login()])
+# Any signed-in person, by session or personal API token (their own notifications only).
+router = Router(auth=LOGIN)
 
 
 class NotificationSchema(Schema):

@@ -7,26 +7,12 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
-from ninja.security import SessionAuth
 
-from stdlink.core.api_auth import PUBLIC
+from stdlink.core.api_auth import LOGIN, PUBLIC
 from stdlink.core.params import Pagination
 from stdlink.tbt.models import Alert, Country, Notification
 
 router = Router()
-
-
-class _SignedIn(SessionAuth):
-    """Any signed-in user: the endpoint narrows to their own subscriptions."""
-
-    rule = "login"
-
-    def authenticate(self, request: HttpRequest, key):
-        user = super().authenticate(request, key)
-        return user if user and user.is_authenticated else None
-
-
-SIGNED_IN = [_SignedIn()]
 
 
 class NotificationFilters(Schema):
@@ -176,7 +162,7 @@ def get_statistics(request: HttpRequest):
 @router.get(
     "/alerts",
     response=list[AlertOut],
-    auth=SIGNED_IN,
+    auth=LOGIN,
     summary="Alerts of the signed-in user's subscriptions",
 )
 @paginate(Pagination, page_size=50)

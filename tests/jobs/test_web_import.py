@@ -116,6 +116,18 @@ def test_other_people_cannot_see_a_job(client, personas, queue, django_capture_o
     assert client.get(f"/api/v1/jobs/{job.pk}").status_code == 404
     client.force_login(personas.editor_a)
     assert client.get(f"/api/v1/jobs/{job.pk}").json()["status"] == "succeeded"
+    # the same through a personal API token (a script polling its job)
+    from django.test import Client
+
+    from stdlink.core.services.tokens import create_token
+
+    _token, text = create_token(acting_user=personas.user_b, user=personas.user_b, name="poll")
+    assert (
+        Client(HTTP_AUTHORIZATION=f"Bearer {text}").get(f"/api/v1/jobs/{job.pk}").status_code == 404
+    )
+    _token, text = create_token(acting_user=personas.editor_a, user=personas.editor_a, name="poll")
+    response = Client(HTTP_AUTHORIZATION=f"Bearer {text}").get(f"/api/v1/jobs/{job.pk}")
+    assert response.json()["status"] == "succeeded"
 
 
 def test_imports_show_cli(personas, shared_data, capsys, tmp_path):

@@ -77,6 +77,26 @@ def test_api_inbox(client, personas, notes):
     assert client.get("/api/v1/notify/unread").json() == {"unread": 1}
 
 
+def test_api_inbox_by_personal_token(personas, notes):
+    """A script reads and marks its user's inbox with a personal API token (no session, no
+    CSRF); a revoked or unknown token gets 401."""
+    from django.test import Client
+
+    from stdlink.core.services.tokens import create_token, revoke_token
+
+    token, text = create_token(acting_user=personas.user_b, user=personas.user_b, name="feed")
+    api = Client(HTTP_AUTHORIZATION=f"Bearer {text}")
+    data = api.get("/api/v1/notify/inbox").json()
+    assert [n["subject"] for n in data] == ["For B"]
+    read = api.post(f"/api/v1/notify/inbox/{data[0]['id']}/read").json()
+    assert read["read_at"] is not None
+    assert api.get("/api/v1/notify/unread").json() == {"unread": 0}
+    mine_a = notes["For A"].pk
+    assert api.post(f"/api/v1/notify/inbox/{mine_a}/read").status_code == 404
+    revoke_token(acting_user=personas.user_b, token=token)
+    assert api.get("/api/v1/notify/inbox").status_code == 401
+
+
 def test_atom_feed_by_private_token(client, personas, notes):
     token = UserSettings.for_user(personas.editor_a).feed_token
     response = client.get(f"/notify/feed/{token}/")

@@ -150,6 +150,21 @@ def test_api(client, world):
     items = client.get("/api/v1/tbt/alerts").json()["items"]
     assert [a["symbol"] for a in items] == ["G/TBT/N/USA/7777"]
     assert "tbt" in client.get("/api/v1/openapi.json").content.decode()
+    # an enterprise's own system polls its alerts with a personal API token
+    from django.test import Client
+
+    from stdlink.core.services.tokens import create_token
+
+    user = world["unit_user"]
+    _token, text = create_token(acting_user=user, user=user, name="erp")
+    api = Client(HTTP_AUTHORIZATION=f"Bearer {text}")
+    assert [a["symbol"] for a in api.get("/api/v1/tbt/alerts").json()["items"]] == [
+        "G/TBT/N/USA/7777"
+    ]
+    assert (
+        Client(HTTP_AUTHORIZATION="Bearer stl_" + "x" * 43).get("/api/v1/tbt/alerts").status_code
+        == 401
+    )
 
 
 def test_comment_workflow_persona_matrix(client, world, personas):
