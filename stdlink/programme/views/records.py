@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models.fields.files import FieldFile
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
@@ -18,6 +17,7 @@ from django.utils.translation import gettext as _
 from stdlink.core.permissions import has_perm, perm, require_write
 from stdlink.programme.scoping import fetch, scoped
 from stdlink.programme.services.records import create_record, update_record
+from stdlink.programme.tables import display
 
 
 @dataclass
@@ -53,32 +53,6 @@ class Resource:
 
     def queryset(self):
         return self.model.objects.select_related(*self.select).prefetch_related(*self.prefetch)
-
-
-def display(obj, name: str):
-    """A field's value as people read it: choice labels, state badges, months as 2026年11月."""
-    from django.template.loader import render_to_string
-
-    from stdlink.core.templatetags.months import month_label
-
-    model_field = obj._meta.get_field(name)
-    if model_field.many_to_many:
-        return ", ".join(str(o) for o in getattr(obj, name).all()) or "—"
-    if name == "state":
-        return render_to_string(
-            "programme/_state_badge.html",
-            {"state": obj.state, "label": obj.get_state_display()},
-        )
-    if model_field.choices:
-        return getattr(obj, f"get_{name}_display")()
-    value = getattr(obj, name)
-    if name == "month" and value:
-        return month_label(value)
-    if isinstance(value, bool):
-        return _("yes") if value else _("no")
-    if isinstance(value, FieldFile):
-        return value.name.rsplit("/", 1)[-1] if value else "—"
-    return "—" if value in (None, "") else value
 
 
 def _link_committee(obj) -> None:
