@@ -7,6 +7,7 @@ Labels are lazy translations (msgid English, zh-Hans in the app's .po)."""
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 
 FREQUENCIES = ("immediate", "daily", "weekly", "off")
@@ -42,3 +43,11 @@ def get_kind(key: str) -> Kind:
 def label(key: str) -> object:
     kind = KINDS.get(key)
     return kind.label if kind else key
+
+
+def group_by_kind(notifications) -> list[dict]:
+    """[{kind, label, items}] in the order kinds first appear (newest first within a kind)."""
+    groups: OrderedDict[str, list] = OrderedDict()
+    for n in sorted(notifications, key=lambda n: (n.created, n.pk), reverse=True):
+        groups.setdefault(n.kind, []).append(n)
+    return [{"kind": k, "label": label(k), "items": items} for k, items in groups.items()]

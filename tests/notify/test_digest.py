@@ -7,10 +7,10 @@ import pytest
 from django.core import mail
 from django.db.models import Count
 
-from stdlink.notify.kinds import register_kind
+from stdlink.notify.kinds import group_by_kind, register_kind
 from stdlink.notify.models import Digest, Notification, Preference, UserSettings
 from stdlink.notify.services import notify
-from stdlink.notify.services.digest import group_by_kind, send_digests
+from stdlink.notify.services.digest import send_digests
 
 pytestmark = pytest.mark.django_db
 

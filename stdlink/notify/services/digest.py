@@ -3,22 +3,10 @@ they set to that period which no earlier digest carried, in their language."""
 
 from __future__ import annotations
 
-from collections import OrderedDict
-
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from stdlink.notify import kinds as kind_registry
-
-
-def group_by_kind(notifications) -> list[dict]:
-    """[{kind, label, items}] in the order kinds first appear (newest first within a kind)."""
-    groups: OrderedDict[str, list] = OrderedDict()
-    for n in sorted(notifications, key=lambda n: (n.created, n.pk), reverse=True):
-        groups.setdefault(n.kind, []).append(n)
-    return [
-        {"kind": k, "label": kind_registry.label(k), "items": items} for k, items in groups.items()
-    ]
 
 
 def kinds_for(user, period: str) -> list[str]:

@@ -45,7 +45,7 @@ class EmailChannel(Channel):
     def deliver_digest(self, user, notifications, period: str) -> bool:
         if not user.email:
             return False
-        from stdlink.notify.services.digest import group_by_kind
+        from stdlink.notify.kinds import group_by_kind
 
         with translation.override(_language(user)):
             groups = group_by_kind(notifications)
