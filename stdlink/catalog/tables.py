@@ -96,7 +96,10 @@ class StandardTable(LeanRows, tables.Table):
         if record.body is None:
             return EMPTY
         code = record.body.code
-        return format_html('<a href="{}">{}</a>', reverse("catalog:body-detail", args=[code]), code)
+        urls = self.__dict__.setdefault("_body_urls", {})  # a page has a handful of bodies
+        if code not in urls:
+            urls[code] = reverse("catalog:body-detail", args=[code])
+        return format_html('<a href="{}">{}</a>', urls[code], code)
 
     def cell_committee(self, record) -> str:
         if record.committee is None:
