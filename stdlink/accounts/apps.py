@@ -36,3 +36,18 @@ class AccountsConfig(AppConfig):
             order=820,
             section="admin",
         )
+
+        from stdlink.notify.kinds import register_kind
+
+        register_kind(
+            "accounts.registration",
+            _("New enterprise registrations"),
+            description=_("An enterprise registered in your region and awaits your approval."),
+            default="immediate",
+        )
+        register_kind(
+            "accounts.decision",
+            _("Registration decision"),
+            description=_("Your enterprise registration was approved."),
+            default="immediate",
+        )

@@ -51,8 +51,8 @@ urlpatterns = [
     # notify applies each person's per-kind preference (a kind can be switched off or folded into
     # a daily or weekly digest), drops inactive accounts, stores an inbox row and delivers through
     # the job queue after commit — a reset link must reach the address asked for, at once, always,
-    # and, being a credential, must not be kept as an inbox row. (Self-registration sends no
-    # e-mail at all: the applicant's account is inactive, which notify would skip anyway.)
+    # and, being a credential, must not be kept as an inbox row. (A rejected self-registration's
+    # account stays inactive too: its e-mail is queued by notify.services.mail_address.)
     path(
         "accounts/password-reset/",
         public(

@@ -110,15 +110,7 @@ def officers_in_scope(acting_user, codename: str) -> QuerySet:
     acting user's jurisdiction may be assigned to."""
     from django.contrib.auth import get_user_model
 
-    from stdlink.core.models import Membership
-
-    app_label, code = codename.split(".", 1)
-    members = Membership.objects.filter(
-        role__permissions__content_type__app_label=app_label,
-        role__permissions__codename=code,
-        role__scope__in=["all", "region"],
-        user__is_active=True,
-    )
+    members = _officer_memberships(codename)
     if not acting_user.is_superuser:
         own = memberships_with(acting_user, codename)
         if not any(m.role.scope == "all" for m in own):
@@ -130,6 +122,35 @@ def officers_in_scope(acting_user, codename: str) -> QuerySet:
                 q |= Q(region__path__startswith=path)
             members = members.filter(q)
     return get_user_model().objects.filter(pk__in=members.values("user_id")).order_by("username")
+
+
+def officers_over(region, codename: str) -> QuerySet:
+    """Active users who hold `codename` as officers (a province or region role, never a unit
+    account) over `region`: a role of scope "all", or a "region" role whose region is `region` or
+    contains it — the people to tell about a record of that region when there is no acting
+    officer (officers_in_scope starts from one). Superusers without such a membership are not
+    included: they are administrators, not the region's officers."""
+    from django.contrib.auth import get_user_model
+
+    parts = [p for p in region.path.split("/") if p]
+    ancestors = ["".join(f"{p}/" for p in parts[: i + 1]) for i in range(len(parts))]
+    members = _officer_memberships(codename).filter(
+        Q(role__scope="all") | Q(role__scope="region", region__path__in=ancestors)
+    )
+    return get_user_model().objects.filter(pk__in=members.values("user_id")).order_by("username")
+
+
+def _officer_memberships(codename: str) -> QuerySet:
+    """Memberships of active users whose province or region role grants `codename`."""
+    from stdlink.core.models import Membership
+
+    app_label, code = codename.split(".", 1)
+    return Membership.objects.filter(
+        role__permissions__content_type__app_label=app_label,
+        role__permissions__codename=code,
+        role__scope__in=["all", "region"],
+        user__is_active=True,
+    )
 
 
 _FROM_MODEL = object()

@@ -1,4 +1,5 @@
-"""Jobs of the notification service: delivery on the pushing channels, and digests."""
+"""Jobs of the notification service: delivery on the pushing channels, e-mails to an address,
+and digests."""
 
 from __future__ import annotations
 
@@ -53,6 +54,15 @@ def send(job, delivery_id: int) -> dict:
         attempts=d.attempts + 1, status=Delivery.Status.SENT, sent_at=timezone.now(), last_error=""
     )
     return {"status": "sent", "detail": text}
+
+
+@jobs.task("notify.mail", retries=5, retry_delay=30, retry_backoff=2)
+def mail(job, address: str, subject: str, body: str) -> dict:
+    """One e-mail to an address that is no account's (services/mail.py); retried like a delivery."""
+    from django.core.mail import send_mail
+
+    send_mail(subject, body, None, [address])
+    return {"status": "sent"}
 
 
 # Digests at 08:00 China time (00:00 UTC; Huey's schedules run in UTC): daily every day,

@@ -15,6 +15,24 @@ def uscc(seed: int, region: str = "330100") -> str:
     return body + check_char(body)
 
 
+@pytest.fixture(autouse=True)
+def queue():
+    """Huey in immediate mode (as in tests/notify): the e-mails registration queues run in the
+    test process, into django.core.mail.outbox, never into the development queue."""
+    from huey.contrib.djhuey import HUEY
+
+    HUEY.immediate = True
+    yield HUEY
+    HUEY.storage.flush_all() if hasattr(HUEY.storage, "flush_all") else None
+    HUEY.immediate = False
+
+
+@pytest.fixture
+def run_on_commit(django_capture_on_commit_callbacks):
+    """Run on_commit callbacks (notifications, queued e-mails) as the test's block ends."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
 @dataclass
 class Units:
     unit_a: object

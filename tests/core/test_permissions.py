@@ -111,3 +111,46 @@ def test_region_tree_paths(personas):
     assert personas.province.contains(personas.region_a)
     assert not personas.region_a.contains(personas.region_b)
     assert Region.objects.filter(level="city").count() == 11
+
+
+@pytest.mark.parametrize(
+    ("region_code", "expected"),
+    [
+        # a city's registration: its own officer and the province, not the other city, not a
+        # county officer inside it, never a unit account, never a read-only user
+        ("330100", ["city_clerk", "editor_a", "prov_admin"]),
+        ("330102", ["city_clerk", "county_clerk", "editor_a", "prov_admin"]),
+        ("330200", ["prov_admin", "user_b"]),
+    ],
+)
+def test_officers_over_a_region(personas, region_code, expected):
+    from django.contrib.auth.models import Permission
+
+    from stdlink.core.models import Membership
+    from stdlink.core.permissions import officers_over
+    from tests.conftest import make_user
+
+    county = Region.objects.get(code="330102")  # 上城区, a county of 杭州
+    assert county.parent == personas.region_a
+    decide = Permission.objects.get(
+        content_type__app_label="accounts", codename="change_registration"
+    )
+    for code, scope in (("test_county", "region"), ("test_unit", "unit")):
+        role = Role.objects.create(code=code, name_zh=code, name_en=code, scope=scope)
+        role.permissions.add(decide)
+    clerk = make_user("county_clerk", None, None)
+    Membership.objects.create(user=clerk, role=Role.objects.get(code="test_county"), region=county)
+    # holds the permission over all of 杭州 through another region role
+    city_clerk = make_user("city_clerk", None, None)
+    Membership.objects.create(
+        user=city_clerk, role=Role.objects.get(code="test_county"), region=personas.region_a
+    )
+    unit_user = make_user("unit_decider", None, None)
+    Membership.objects.create(
+        user=unit_user, role=Role.objects.get(code="test_unit"), region=personas.region_a
+    )
+    gone = make_user("gone_officer", "city_officer", "330100", is_active=False)
+    assert not gone.is_active
+    region = Region.objects.get(code=region_code)
+    got = [u.username for u in officers_over(region, "accounts.change_registration")]
+    assert got == expected

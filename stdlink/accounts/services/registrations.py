@@ -1,5 +1,8 @@
 """Enterprise self-registration: register (inactive account + pending request) → the city officer
-approves (unit created or linked, unit-scoped membership, account activated) or rejects."""
+approves (unit created or linked, unit-scoped membership, account activated) or rejects.
+
+Each step tells someone once it commits (accounts/notifications.py): a registration its officers,
+an approval the applicant's account, a rejection the registration's e-mail address."""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from stdlink.accounts import notifications
 from stdlink.accounts.models import Account, Registration
 from stdlink.core.models import Membership, Role
 from stdlink.core.permissions import can
@@ -56,6 +60,7 @@ def register(
     registration.full_clean()
     registration.save()
     log_change(acting_user=account, obj=registration, action="create", region=region)
+    notifications.tell_officers(registration)
     return registration
 
 
@@ -123,6 +128,7 @@ def approve(*, acting_user, registration: Registration, kind: str = "enterprise"
         note="approve",
         region=registration.region,
     )
+    notifications.tell_approved(registration, unit)
     return registration
 
 
@@ -146,4 +152,5 @@ def reject(*, acting_user, registration: Registration, reason: str) -> Registrat
         note="reject",
         region=registration.region,
     )
+    notifications.mail_rejection(registration)
     return registration
