@@ -213,11 +213,6 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 
-# --- E-mail (password reset): printed on the console unless a backend is configured.
-EMAIL_BACKEND = env_str("STDLINK_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
-EMAIL_FILE_PATH = VAR_DIR / "mail"
-DEFAULT_FROM_EMAIL = env_str("STDLINK_FROM_EMAIL", "stdlink@localhost")
-
 # --- Internationalisation: zh-Hans first, English second.
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]

@@ -46,7 +46,7 @@ urlpatterns = [
         ),
         name="password-change",
     ),
-    # Password reset by e-mail (Django's views; the e-mail backend is STDLINK_EMAIL_BACKEND).
+    # Password reset by e-mail (Django's views; the e-mail goes out as STDLINK_EMAIL configures all e-mail).
     # Deliberately sent directly by PasswordResetView, not through stdlink.notify.services.notify:
     # notify applies each person's per-kind preference (a kind can be switched off or folded into
     # a daily or weekly digest), drops inactive accounts, stores an inbox row and delivers through

@@ -108,6 +108,26 @@ def test_reject_needs_a_reason_and_keeps_the_account_closed(client, personas):
     assert not reg.user.is_active and not Unit.objects.exists()
 
 
+def test_rejected_applicant_registers_again_under_the_same_login_name(client, personas):
+    from stdlink.accounts.models import Account
+
+    _register(client, personas.region_a, uscc(14))
+    first = Registration.objects.get()
+    login(client, personas.editor_a)
+    decide = reverse("accounts:registration-decide", args=[first.pk])
+    client.post(decide, {"decision": "reject", "kind": "enterprise", "reason": "执照已过期"})
+    retired = Account.objects.get(pk=first.user_id)
+    assert retired.username == f"ent_user.rejected-{first.pk}" and not retired.is_active
+    row = AuditLog.objects.get(model="accounts.account", note="login name released after rejection")
+    assert row.before["username"] == "ent_user" and "password" not in row.after
+    client.logout()
+    _register(client, personas.region_a, uscc(14))
+    again = Registration.objects.get(state="pending")
+    assert again.user.username == "ent_user" and again.user_id != first.user_id
+    first.refresh_from_db()
+    assert first.state == "rejected" and first.user_id == retired.pk  # history kept
+
+
 def test_other_city_gets_404_and_viewer_403(client, personas):
     _register(client, personas.region_a, uscc(12))
     reg = Registration.objects.get()

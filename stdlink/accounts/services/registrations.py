@@ -132,12 +132,37 @@ def approve(*, acting_user, registration: Registration, kind: str = "enterprise"
     return registration
 
 
+def _release_login_name(acting_user, registration: Registration) -> None:
+    """A rejected applicant may register again under the same login name: the never-activated
+    account keeps its history under a retired name ("name.rejected-<registration id>")."""
+    from stdlink.accounts.services.accounts import account_snapshot
+
+    account = Account.objects.select_for_update().get(pk=registration.user_id)
+    if account.is_active or account.last_login is not None:
+        return  # an account that was ever in use keeps its name
+    before = account_snapshot(account)
+    suffix = f".rejected-{registration.pk}"
+    account.username = account.username[: 150 - len(suffix)] + suffix
+    account.save(update_fields=["username"])
+    log_change(
+        acting_user=acting_user,
+        obj=account,
+        action="update",
+        before=before,
+        after=account_snapshot(account),
+        note="login name released after rejection",
+        region=registration.region,
+    )
+
+
 @transaction.atomic
 def reject(*, acting_user, registration: Registration, reason: str) -> Registration:
-    """Reject with a reason; the account stays inactive."""
+    """Reject with a reason; the account stays inactive and its login name is released, so the
+    applicant can register again under it."""
     if not (reason or "").strip():
         raise ValidationError(_("Give the reason for rejecting."), code="reason")
     registration = _locked(registration, acting_user)
+    _release_login_name(acting_user, registration)
     before = snapshot(registration)
     registration.state = Registration.State.REJECTED
     registration.decision_note = reason.strip()
