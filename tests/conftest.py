@@ -128,3 +128,23 @@ def _fresh_cache():
 
     cache.clear()
     yield
+
+
+@pytest.fixture
+def immediate_queue():
+    """Huey in immediate mode: enqueued jobs run synchronously in this process (in-memory
+    queue), which is how the unit tests run the worker; no test writes into the development
+    queue (var/queue.sqlite3). The jobs, notify and accounts tests use it for every test
+    (their conftest's autouse `queue`)."""
+    from huey.contrib.djhuey import HUEY
+
+    HUEY.immediate = True
+    yield HUEY
+    HUEY.storage.flush_all() if hasattr(HUEY.storage, "flush_all") else None
+    HUEY.immediate = False
+
+
+@pytest.fixture
+def run_on_commit(django_capture_on_commit_callbacks):
+    """Run on_commit callbacks (notifications, enqueued jobs) as the test's block ends."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)

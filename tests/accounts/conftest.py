@@ -16,21 +16,9 @@ def uscc(seed: int, region: str = "330100") -> str:
 
 
 @pytest.fixture(autouse=True)
-def queue():
-    """Huey in immediate mode (as in tests/notify): the e-mails registration queues run in the
-    test process, into django.core.mail.outbox, never into the development queue."""
-    from huey.contrib.djhuey import HUEY
-
-    HUEY.immediate = True
-    yield HUEY
-    HUEY.storage.flush_all() if hasattr(HUEY.storage, "flush_all") else None
-    HUEY.immediate = False
-
-
-@pytest.fixture
-def run_on_commit(django_capture_on_commit_callbacks):
-    """Run on_commit callbacks (notifications, queued e-mails) as the test's block ends."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
+def queue(immediate_queue):
+    """Every test here runs queued jobs at once (tests/conftest.py immediate_queue)."""
+    return immediate_queue
 
 
 @dataclass
