@@ -19,9 +19,19 @@ _HS_TOKEN = r"\d{2}(?:[.\s]?\d{1,2}){0,6}"
 _ICS_TOKEN = r"\d{2}(?:\.\d{3}(?:\.\d{2})?)?"
 
 # "HS编码：8424", "(HS编码:95)", "(HS 320910)", "(HS code(s): 2505)", "HS: 68022, 68029", "(HS:29)"
+# "ex 9503" (part of a heading) counts as the heading.
+_EX = r"(?:ex\s*)?"
 _HS_MARK = re.compile(
-    r"(?:HS\s*(?:编码|編碼|code\(?s?\)?|codes?|No\.?)?|海关编码|税则号)\s*[:：]?\s*"
-    rf"(?P<codes>{_HS_TOKEN}(?:(?:\s*[;；,，、]\s*|\s+及\s*|\s+and\s+){_HS_TOKEN})*)",
+    r"(?:\bHS\s*(?:编码|編碼|code\(?s?\)?|codes?|No\.?)?|海关编码|海關編碼|税则号|稅則號)\s*[:：]?\s*"
+    rf"(?P<codes>{_EX}{_HS_TOKEN}(?:(?:\s*[;；,，、]\s*|\s+及\s*|\s+and\s+){_EX}{_HS_TOKEN})*)"
+    r"|(?<![A-Za-z])ex\s+(?P<ex>\d{4}(?:[.\s]?\d{2}){0,3})(?![\d.])",
+    re.I,
+)
+# HS chapters by name: "Chapter 61", "Chapters 61 and 62", "HS第61章", "第61、62章", "第61至63章".
+_CHAPTER = re.compile(
+    r"(?:\bHS\s*)?(?:\bChapters?\s+(?P<en>\d{1,2}(?:\s*(?:,|and|to|-|–)\s*\d{1,2})*)"
+    r"(?!\s*of\s+(?:the\s+)?(?!HS|Harmoni)[A-Za-z])"
+    r"|第\s*(?P<zh>\d{1,2}(?:\s*(?:、|，|,|和|及|至|到|-|–)\s*\d{1,2})*)\s*章)",
     re.I,
 )
 _ICS_MARK = re.compile(
@@ -41,7 +51,10 @@ def split_list(text: str) -> list[str]:
     ]
 
 
-_FIELD_LABEL = re.compile(r"(?:(?<=\s)|^)(HS编码|ICS编码|HS code\(s\)|ICS code\(s\))\s*[：:]", re.I)
+_FIELD_LABEL = re.compile(
+    r"(?:(?<=\s)|^)(HS\s*编码|ICS\s*编码|HS\s*編碼|ICS\s*編碼|HS code\(s\)|ICS code\(s\))\s*[：:]",
+    re.I,
+)
 
 
 def split_trailing_fields(products: str) -> tuple[str, str | None, str | None]:
@@ -88,14 +101,40 @@ def _split_joined(code: str) -> list[str]:
     return [code]
 
 
+def chapters(text: str) -> list[str]:
+    """HS chapters named in words ("Chapter 61", "第61至63章") as two-digit codes; a range
+    is expanded."""
+    out: list[str] = []
+    for m in _CHAPTER.finditer(text or ""):
+        spec = m["en"] or m["zh"]
+        for part in re.split(r"\s*(?:,|，|、|and|和|及)\s*", spec):
+            ends = [int(x) for x in re.split(r"\s*(?:to|至|到|-|–)\s*", part) if x.isdigit()]
+            if not ends:
+                continue
+            lo, hi = ends[0], ends[-1]
+            for ch in range(lo, hi + 1) if lo <= hi <= lo + 20 else (lo, hi):
+                code = f"{ch:02d}"
+                if 1 <= ch <= 97 and code not in out:
+                    out.append(code)
+    return out
+
+
+def _strip_ex(token: str) -> str:
+    return re.sub(r"^ex\s*", "", token.strip(), flags=re.I)
+
+
 def hs_from_text(text: str) -> list[str]:
-    """HS codes marked in a product text, as written (joined codes split)."""
+    """HS codes marked in a product text, as written (joined codes split; "ex" dropped);
+    chapters named in words ("Chapter 61", "第61章") as their two digits."""
     out: list[str] = []
     for m in _HS_MARK.finditer(text or ""):
-        for tok in split_list(m["codes"]):
-            for c in _split_joined(tok.strip()):
+        for tok in split_list(m["codes"] or m["ex"]):
+            for c in _split_joined(_strip_ex(tok)):
                 if c and c not in out:
                     out.append(c)
+    for c in chapters(text):
+        if not any(h.replace(".", "").startswith(c) for h in out):
+            out.append(c)
     return out
 
 
@@ -124,7 +163,13 @@ def hs_field(value: str | None) -> list[str]:
     """An HS field of its own ("7217.3011；7217.3021", "271210;8516") → codes as written."""
     if not value:
         return []
-    return [c for c in split_list(str(value)) if re.search(r"\d", c)]
+    out: list[str] = []
+    for tok in split_list(str(value)):
+        named = chapters(tok)
+        for c in named or ([_strip_ex(tok)] if re.search(r"\d", tok) else []):
+            if c not in out:
+                out.append(c)
+    return out
 
 
 def ics_field(value: str | None) -> list[str]:

@@ -23,19 +23,25 @@ _MON = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 
 _PATTERNS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:T[\d:.]+Z?)?"), "day"),
-    (re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"), "day"),
+    (re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号號]"), "day"),
     (re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月(?!\s*\d)"), "month"),
     (re.compile(r"(?P<y>\d{4})[/.](?P<m>\d{1,2})[/.](?P<d>\d{1,2})(?!\d)"), "day"),
     (re.compile(r"(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4})"), "day"),
     (re.compile(r"(?P<y>\d{4})/(?P<m>\d{1,2})/?(?![\d/])"), "month"),
     (re.compile(rf"(?P<y>\d{{4}})\s+{_MON}\s+(?P<d>\d{{1,2}})(?!\d)", re.I), "day"),
-    (re.compile(rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON},?\s+(?P<y>\d{{4}})", re.I), "day"),
+    (
+        re.compile(
+            rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+|-){_MON},?(?:\s+|-)(?P<y>\d{{4}})", re.I
+        ),
+        "day",
+    ),
     (re.compile(rf"{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})", re.I), "day"),
     (re.compile(rf"{_MON},?\s+(?P<y>\d{{4}})", re.I), "month"),
 ]
 
 _UNDETERMINED = re.compile(
-    r"^(待定|尚未确定|未确定|不适用|无|未定|tbd|to be determined|not listed|n/?a|none|not applicable)[。.]?$",
+    r"^(待定|尚未确定|未确定|暂未确定|不适用|无|未定|待确定|tbd|tbc|to be (?:determined|confirmed|defined)"
+    r"|not (?:yet )?(?:determined|defined|known)|not listed|n/?a|none|not applicable)[。.]?$",
     re.I,
 )
 
@@ -63,6 +69,12 @@ def find_date(text: str, *, anchored: bool = False) -> tuple[date, str, re.Match
     return best
 
 
+# A period written as a range ("between 1 Jan 2026 and 1 Jul 2026", "从2026年1月1日至7月1日"):
+# its first date is the date, the wording is kept as the text.
+_RANGE_START = re.compile(r"^\s*(?:between|from|自|从|從|介于|介於)\s*", re.I)
+_RANGE_SEP = re.compile(r"^\s*(?:and|to|until|till|-|–|—|至|到|~|～)\s*", re.I)
+
+
 def parse_date(raw: str | date | datetime | None) -> DateValue | None:
     """A :class:`DateValue` for a date field as written (None when the field is empty)."""
     if raw is None:
@@ -79,12 +91,42 @@ def parse_date(raw: str | date | datetime | None) -> DateValue | None:
         d, precision, m = found
         rest = text[m.end() :].strip(" ,;，；。.")
         return DateValue(text, d, precision, rest or None)
+    start = _RANGE_START.match(text)
+    if start:
+        found = find_date(text[start.end() :], anchored=True)
+        if found:
+            after = text[start.end() + found[2].end() :]
+            sep = _RANGE_SEP.match(after)
+            if sep and find_date(after[sep.end() :]):
+                return DateValue(text, found[0], found[1], text)
     return DateValue(text, None, None, text)
 
 
 # Relative periods. The base is the distribution (notification) date unless the text names a date.
 _REL_DAYS = re.compile(r"(\d{1,3})\s*(?:天|日|days?|calendar days)", re.I)
+_REL_WEEKS = re.compile(r"(\d{1,2})\s*(?:周|週|个星期|個星期|weeks?)", re.I)
 _REL_MONTHS = re.compile(r"(\d{1,2})\s*(?:个月|個月|months?)", re.I)
+# Periods written in words ("Sixty days from notification", "六十天", "两个月").
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "eight": 8, "twelve": 12,
+    "thirty": 30, "forty-five": 45, "forty five": 45, "sixty": 60, "ninety": 90,
+    "一百二十": 120, "九十": 90, "六十": 60, "四十五": 45, "三十": 30, "十二": 12,
+    "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "六": 6, "八": 8,
+}  # fmt: skip
+_NUMBER_WORD_RE = re.compile(
+    r"(?<![A-Za-z])("
+    + "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True))
+    + r")(?=\s*(?:\(\d+\)\s*)?(?:calendar\s+)?(?:days?|weeks?|months?|天|日|周|週|个|個))",
+    re.I,
+)
+
+
+def _digits_for_words(text: str) -> str:
+    """ "Sixty (60) days" → "60 days"; "六十天" → "60天"."""
+    text = re.sub(r"(?<=[A-Za-z])\s*\((\d+)\)", "", text)
+    return _NUMBER_WORD_RE.sub(lambda m: str(NUMBER_WORDS[m[1].lower()]), text)
+
+
 _FROM_NOTIFICATION = re.compile(
     r"通报|通報|通知|分发|分發|notif|distribut|circulat|秘书处|WTO", re.I
 )
@@ -97,19 +139,22 @@ def relative_rule(text: str) -> tuple[str, int, str] | None:
     """("distribution"|"date:YYYY-MM-DD", amount, "d"|"m") for a relative period, else None."""
     if _FROM_OTHER.search(text):
         return None
+    text = _digits_for_words(text)
     found = find_date(text)
     rest = text[found[2].end() :] if found else text
-    m = _REL_DAYS.search(rest)
-    unit = "d"
-    if not m:
-        m = _REL_MONTHS.search(rest)
-        unit = "m"
-    if not m:
+    amount, unit = None, "d"
+    if m := _REL_DAYS.search(rest):
+        amount = int(m[1])
+    elif m := _REL_WEEKS.search(rest):
+        amount = int(m[1]) * 7
+    elif m := _REL_MONTHS.search(rest):
+        amount, unit = int(m[1]), "m"
+    if amount is None:
         return None
     if found:
-        return f"date:{found[0].isoformat()}", int(m[1]), unit
+        return f"date:{found[0].isoformat()}", amount, unit
     if _FROM_NOTIFICATION.search(text) or re.fullmatch(r"\s*\d+\s*(天|days?)\s*[。.]?", text):
-        return "distribution", int(m[1]), unit
+        return "distribution", amount, unit
     return None
 
 

@@ -8,7 +8,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..data.members import ALIASES, GROUP_ALIASES, GROUPS, WTO_NAMES
+from ..data.members import (
+    ALIASES,
+    FORMAL_PREFIXES,
+    FORMAL_SUFFIXES_EN,
+    FORMAL_SUFFIXES_ZH,
+    GROUP_ALIASES,
+    GROUPS,
+    WTO_NAMES,
+)
 from ..parsers.record import MemberRef
 from .reference import Reference
 
@@ -63,8 +71,32 @@ def member_ref(iso3: str, raw: str, ref: Reference) -> MemberRef:
 
 
 def lookup(name: str, ref: Reference) -> str | None:
-    """The alpha-3 code (or "EU") for one member name, or None."""
-    return _index(ref).get(fold(name))
+    """The alpha-3 code (or "EU") for one member name, or None; a formal style around a known
+    short name ("Kingdom of Bahrain", "The Philippines", "阿曼苏丹国") is read as that name."""
+    idx = _index(ref)
+    key = fold(name)
+    if key in idx:
+        return idx[key]
+    for short in _short_forms(key):
+        if short in idx:
+            return idx[short]
+    return None
+
+
+def _short_forms(key: str) -> list[str]:
+    out = []
+    if re.search(r"[\u4e00-\u9fff]", key):
+        out += [
+            key[: -len(s)] for s in FORMAL_SUFFIXES_ZH if key.endswith(s) and len(key) > len(s) + 1
+        ]
+        return out
+    for p in sorted(FORMAL_PREFIXES, key=len, reverse=True):
+        if key.startswith(p + " "):
+            out.append(key[len(p) + 1 :].strip())
+    for s in FORMAL_SUFFIXES_EN:
+        if key.endswith(s):
+            out.append(key[: -len(s)].strip())
+    return out
 
 
 _SPLIT = re.compile(r"\s*(?:[,，、;；/]|\band\b|和|及|与)\s*", re.I)

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 KINDS = {"ADD": "addendum", "REV": "revision", "CORR": "corrigendum", "SUPPL": "supplement"}
@@ -29,6 +30,8 @@ _ANY_RE = re.compile(
     r"|G\s*/\s*TBT\s*/\s*Notif\s*\.\s*\d{2}\s*\.\s*\d{1,4}",
     re.IGNORECASE,
 )
+# Public: every WTO notification symbol (TBT or SPS), for callers that need the match spans.
+ANY_SYMBOL_RE = _ANY_RE
 _SUFFIX_RE = re.compile(r"(Add|Rev|Corr|Suppl)\s*\.?\s*(\d{1,3})", re.I)
 
 
@@ -49,11 +52,19 @@ class Symbol:
         return self.root + "".join(f"/{s}.{n}" for s, n in self.suffixes[:-1])
 
 
+def fold_width(text: str) -> str:
+    """Full-width letters, digits and punctuation ("Ｇ／ＴＢＴ／Ｎ", "／Ａｄｄ．１") as ASCII.
+
+    Chinese pages type symbols with an input method left in full-width mode; NFKC maps those
+    characters (and only compatibility forms) to their ASCII counterparts."""
+    return unicodedata.normalize("NFKC", text) if text and not text.isascii() else text
+
+
 def parse_symbol(text: str) -> Symbol | None:
     """The TBT symbol at the start of ``text`` (after spaces), or None when it is not one."""
     if not text:
         return None
-    s = text.strip()
+    s = fold_width(text).strip()
     m = _TBT_RE.match(s)
     if m:
         root = f"G/TBT/N/{m['member'].upper()}/{int(m['num'])}"
@@ -78,7 +89,7 @@ def parse_symbol(text: str) -> Symbol | None:
 
 def normalise_any(text: str) -> str:
     """Normalise any WTO notification symbol (TBT or SPS) found as a whole string."""
-    s = re.sub(r"\s+", "", text.strip())
+    s = re.sub(r"\s+", "", fold_width(text).strip())
     sym = parse_symbol(s)
     if sym:
         return sym.symbol
@@ -94,7 +105,7 @@ def normalise_any(text: str) -> str:
 def find_symbols(text: str) -> list[str]:
     """Every WTO notification symbol in ``text``, normalised, in order, without repeats."""
     out: list[str] = []
-    for m in _ANY_RE.finditer(text or ""):
+    for m in _ANY_RE.finditer(fold_width(text or "")):
         s = normalise_any(m.group(0))
         if s not in out:
             out.append(s)

@@ -70,6 +70,11 @@ ALIASES = {
     "中华人民共和国": "CHN",
     "新西兰": "NZL",
     "乌克兰": "UKR",
+    "中华台北": "TWN",
+    "越南社会主义共和国": "VNM",
+    "阿拉伯埃及共和国": "EGY",
+    "大不列颠及北爱尔兰联合王国": "GBR",
+    "欧洲经济共同体": "EU",
     # en
     "european union": "EU",
     "european communities": "EU",
@@ -104,7 +109,58 @@ ALIASES = {
     "uae": "ARE",
     "united kingdom": "GBR",
     "iran": "IRN",
+    "socialist republic of viet nam": "VNM",
+    "united kingdom of great britain and northern ireland": "GBR",
+    "european economic community": "EU",
+    "korea, rep.": "KOR",
+    "republic of türkiye": "TUR",
+    "türkiye, republic of": "TUR",
 }
+
+# Formal styles around a short name ("Kingdom of Bahrain", "State of Qatar", "The Philippines",
+# "Egypt, Arab Republic of", "巴林王国", "阿曼苏丹国", "卡塔尔国"): tried, in order, only when the
+# whole name is not known; what is left must itself be a known name.
+FORMAL_PREFIXES = (
+    "the",
+    "kingdom of",
+    "kingdom of the",
+    "state of",
+    "sultanate of",
+    "principality of",
+    "republic of",
+    "republic of the",
+    "arab republic of",
+    "islamic republic of",
+    "federal republic of",
+    "federative republic of",
+    "democratic republic of",
+    "people's republic of",
+    "socialist republic of",
+    "united republic of",
+    "plurinational state of",
+    "bolivarian republic of",
+    "hashemite kingdom of",
+    "commonwealth of",
+    "grand duchy of",
+)
+FORMAL_SUFFIXES_EN = (
+    ", kingdom of",
+    ", state of",
+    ", republic of",
+    ", arab republic of",
+    ", islamic republic of",
+    ", the",
+)
+FORMAL_SUFFIXES_ZH = (
+    "苏丹国",
+    "王国",
+    "联合共和国",
+    "共和国",
+    "联邦",
+    "大公国",
+    "公国",
+    "国",
+)
 
 # Country groups for subscriptions and statistics ("BRI" is computed from the countries file).
 GROUPS = {
