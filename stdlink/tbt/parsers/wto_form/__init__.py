@@ -55,7 +55,18 @@ _LABELS: list[tuple[str, str]] = [
     ),
     (
         "texts",
-        r"文本可从以下机构得到[^:：\n]{0,20}|文本可從以下機構得到[^:：\n]{0,20}|Texts? available from[^:\n]{0,60}",
+        r"文本可从以下机构得到[^:：\n]{0,40}|文本可從以下機構得到[^:：\n]{0,40}"
+        r"|Texts? available from[^:\n]{0,200}",
+    ),
+    # Sub-lines of items 1 and 2 in the full form: they end the item above and are not read.
+    (
+        "local_government",
+        r"If applicable, name of local government involved[^:\n]{0,40}"
+        r"|如可能，?列出涉及的地方政府名称[^:：\n]{0,30}",
+    ),
+    (
+        "comments_agency",
+        r"Name and address \(including telephone[^:\n]{0,300}|如与上述机构不同[^:：\n]{0,120}",
     ),
 ]
 # The item number in front is optional and written many ways: "1." "1、" "1 ." "1)" "（1）"
@@ -69,7 +80,9 @@ _ITEM_RE = [
     (
         name,
         re.compile(
-            rf"^\s*(?:{_NUM}\s*)?(?:{pat})\s*(?:[:：]\s*(?P<v>.*)|[:：]?\s*$)",
+            rf"^\s*(?:{_NUM}\s*)?(?:{pat})\s*(?:[:：]\s*(?P<v>.*)|[:：]?\s*$"
+            # the full English form ticks the article without a colon: "Article 2.9.2 [X], ..."
+            + (r"|(?P<v2>\d.*))" if name == "article" else ")"),
             re.I,
         ),
     )
@@ -79,7 +92,9 @@ _ITEM_RE = [
 _NUM_ONLY = re.compile(rf"^\s*{_NUM}\s*$", re.I)
 _NUMBERED = re.compile(rf"^\s*{_NUM}\s*\S", re.I)
 # Lines that are always read, in free-text documents too.
-_ALWAYS = {"relevant", "deadline"}
+_ALWAYS = {"relevant", "deadline", "title"}
+# A rule line between the cover note and the body of an addendum ("_______________").
+_RULE_LINE = re.compile(r"^\s*[_\-=—*]{5,}\s*$")
 _DIST_RE = re.compile(
     r"^\s*(?:分发日期|分發日期|Distribution date|Date of distribution)\s*[:：]\s*(?P<v>.*)$", re.I
 )
@@ -131,7 +146,11 @@ def _symbol_line(line: str) -> list[str]:
     if not text or not re.match(r"G\s*/\s*TBT", text, re.I):
         return []
     one = parse_symbol(text)
-    if one and re.fullmatch(r"G\s*/\s*TBT\S*(?:\s*/\s*\S+)*", text, re.I):
+    if (
+        one
+        and re.fullmatch(r"G\s*/\s*TBT\S*(?:\s*/\s*\S+)*", text, re.I)
+        and len(_ANY_SYMBOL.findall(text)) <= 1
+    ):
         return [one.symbol]  # one symbol, perhaps with a Chinese suffix ("/117补遗2")
     spans = list(_ANY_SYMBOL.finditer(text))
     gaps = [text[a.end() : b.start()] for a, b in zip(spans, spans[1:], strict=False)]
@@ -154,6 +173,10 @@ def _match_item(line: str, form_mode: bool) -> tuple[str, re.Match] | None:
         if mm:
             return name, mm
     return None
+
+
+def _value(m: re.Match) -> str:
+    return m["v"] or m.groupdict().get("v2") or ""
 
 
 def _join_label(line: str, nxt: str, unmatched: bool) -> tuple[str, int] | None:
@@ -287,8 +310,12 @@ def parse_text(text: str, source: str = "", *, record_hint: str = "") -> Notific
             n.distribution_date = _clean(m["v"])
             current = None
             continue
+        # "NOTIFICATION" then "Addendum": the WTO header of an amendment names both
+        generic = n.kind_label is None or re.fullmatch(
+            r"通报|通報|NOTIFICATION", n.kind_label, re.I
+        )
         if idx < sym_line + 6 and (
-            _HEADER_LINES.match(line) or (n.kind_label is None and _KIND_WORDS.match(line))
+            _HEADER_LINES.match(line) or (generic and _KIND_WORDS.match(line))
         ):
             if _KIND_WORDS.match(line):
                 n.kind_label = line.strip()
@@ -309,16 +336,16 @@ def parse_text(text: str, source: str = "", *, record_hint: str = "") -> Notific
                 continue
         hit = _match_item(line, form_mode) if line.strip() else None
         nxt = lines[idx + 1] if idx + 1 < len(lines) else ""
-        if form_mode and (hit is None or not (hit[1]["v"] or "").strip()) and nxt.strip():
+        if form_mode and (hit is None or not _value(hit[1]).strip()) and nxt.strip():
             joined = _join_label(line, nxt, hit is None)
             if joined is not None:
                 hit2 = _match_item(joined[0], form_mode)
-                if hit2 and (hit2[1]["v"] or "").strip() and hit2[1].start("v") > joined[1]:
+                if hit2 and _value(hit2[1]).strip() and hit2[1].start("v") > joined[1]:
                     hit = hit2
                     skip.add(idx + 1)
         if hit:
             current = hit[0]
-            fields.setdefault(current, []).append(hit[1]["v"] or "")
+            fields.setdefault(current, []).append(_value(hit[1]))
             continue
         if current and (form_mode or current not in _ALWAYS):
             fields[current].append(line)
@@ -348,8 +375,10 @@ def parse_text(text: str, source: str = "", *, record_hint: str = "") -> Notific
     n.texts_available_from = val("texts")
 
     if not form_mode:
-        body_lines = [b.strip() for b in body if b.strip()]
-        if body_lines:
+        body_lines = [b.strip() for b in body if b.strip() and not _RULE_LINE.match(b)]
+        if n.title:  # the addendum form's own "Title:" line
+            n.description = _clean("\n".join(body_lines))
+        elif body_lines:
             first = body_lines[0]
             if len(first) <= 150 and not _NOT_TITLE.match(first) and not first.endswith("。"):
                 n.title = first
