@@ -224,3 +224,32 @@ def test_cli_reference_imports(db, capsys, tmp_path):
     before = Country.objects.count()
     assert main(["import", "countries", str(bad)]) == 2
     assert "row 2" in capsys.readouterr().err and Country.objects.count() == before
+
+
+def test_malformed_variant_leaves_stored_records_unchanged(countries, tbt_dev, reference):
+    """A batch that re-imports a stored record with new values plus a malformed variant (item 1
+    empty above its sub-line) fails as a whole: the stored record keeps its values."""
+    from stdlink.tbt.models import Notification
+    from stdlink.tbt.services.imports import import_files
+
+    base = (
+        "G/TBT/N/USA/9400\nDistribution date: 14 October 2025\nNOTIFICATION\n"
+        "Item 1: Notifying Member: United States of America\nItem 5: Title: Toy safety\n"
+    )
+    import_files([("base.txt", base.encode())], today=TODAY)
+    before = Notification.objects.get(symbol="G/TBT/N/USA/9400")
+    changed = base.replace("Toy safety", "Toy safety, revised")
+    bad = (
+        "G/TBT/N/USA/9401\nItem 1: Notifying Member:\n"
+        "If applicable, name of local government involved (Article 3.2 and 7.2):\n"
+    )
+    with pytest.raises(TbtParseError) as e:
+        import_files([("changed.txt", changed.encode()), ("bad.txt", bad.encode())], today=TODAY)
+    assert (e.value.source, e.value.record, e.value.field) == (
+        "bad.txt",
+        "G/TBT/N/USA/9401",
+        "member",
+    )
+    after = Notification.objects.get(symbol="G/TBT/N/USA/9400")
+    assert after.title == before.title == "Toy safety"
+    assert Notification.objects.count() == 1
