@@ -6,7 +6,11 @@ tests/compare/test_pairs.py), the two table pairs and the development pair
 For each pair: the expected rows found with the right counterpart (alignment) and with the right
 relation too (relation), and the rows the engine gave that the truth does not have (extra).
 
-    python bench/compare_quality.py [--data-dir ../shared/data] [--show]
+    python bench/compare_quality.py [--data-dir ../shared/data] [--show] [--reversed]
+
+With --reversed every pair is compared the other way round (the English text as A), the expected
+relations read accordingly (stricter ↔ looser; only_zh / only_en name a language and stay): the engine should not care
+which document comes first.
 """
 
 from __future__ import annotations
@@ -43,6 +47,13 @@ def cases(dev: Path) -> list[tuple[str, Path, Path, set[Row]]]:
     return out
 
 
+_FLIP = {"stricter": "looser", "looser": "stricter"}  # only_zh / only_en name the language
+
+
+def flipped(rows: set[Row]) -> set[Row]:
+    return {(b, a, _FLIP.get(rel, rel)) for a, b, rel in rows}
+
+
 def score(expected: set[Row], got: set[Row]) -> tuple[int, int, int]:
     """(aligned right, judged right, extra rows)."""
     got_links = {(a, b) for a, b, _ in got}
@@ -56,12 +67,15 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data-dir", type=Path, default=None)
     ap.add_argument("--show", action="store_true", help="print the wrong and extra rows")
+    ap.add_argument("--reversed", action="store_true", help="compare B with A")
     args = ap.parse_args()
     dev = (args.data_dir or data_dir()) / "compare-dev"
     total = [0, 0, 0, 0]
     print(f"{'pair':<15} {'rows':>4} {'aligned':>9} {'relation':>9} {'extra':>5}")
     t0 = time.perf_counter()
     for name, a, b, expected in cases(dev):
+        if args.reversed:
+            a, b, expected = b, a, flipped(expected)
         try:
             rows = result_json(
                 compare_texts(a.read_text(encoding="utf-8"), b.read_text(encoding="utf-8"))
@@ -74,7 +88,9 @@ def main() -> int:
         n = len(expected)
         for k, v in enumerate((n, aligned, judged, extra)):
             total[k] += v
-        print(f"{name:<15} {n:>4} {aligned:>4} {aligned / n:>4.0%} {judged:>4} {judged / n:>4.0%} {extra:>5}")
+        print(
+            f"{name:<15} {n:>4} {aligned:>4} {aligned / n:>4.0%} {judged:>4} {judged / n:>4.0%} {extra:>5}"
+        )
         if args.show:
             for row in sorted(expected - got, key=str):
                 print(f"    missing {row}")
