@@ -213,6 +213,12 @@ def test_a_number_at_line_start_that_cannot_follow_is_body_text():
         ("水分含量应不大于14.5 g/100g", [("max", 14.5, "g/100g")]),
         ("maximum concentration 1 g/100 g", [("max", 1.0, "g/100g")]),
         ("not less than 0.037 MΩ·km", [("min", 0.037, "km·MΩ")]),
+        # "不" + modal + comparative is a word of its own (少于 alone is a strict maximum)
+        ("长度不应少于5 mm", [("min", 5.0, "mm")]),
+        ("次数不得多于3次", [("max", 3.0, "times")]),
+        ("偏差不得超出5 mm", [("max", 5.0, "mm")]),
+        ("not to exceed 5 mm", [("max", 5.0, "mm")]),
+        ("经4万次屈挠后应无裂纹", [("eq", 40000.0, "times")]),
     ],
 )
 def test_indicator_extraction(text, expected):

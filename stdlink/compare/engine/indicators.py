@@ -126,6 +126,16 @@ MIN_WORDS: list[tuple[str, bool]] = [
     ("above", True),
     ("exceeding", True),
 ]
+# "不" + a modal + a comparative: 不大于, 不得大于, 不应少于, 不宜多于 ... (不少于 is a minimum
+# although 少于 alone is a strict maximum: the negated forms must be words of their own).
+_MODALS = ["", "得", "应", "宜", "可", "能", "应当", "准"]
+_NEGATED_MAX = ["大于", "超过", "高于", "多于", "超出"]
+_NEGATED_MIN = ["小于", "低于", "少于"]
+for _words, _bases in ((MAX_WORDS, _NEGATED_MAX), (MIN_WORDS, _NEGATED_MIN)):
+    _known = {w for w, _s in _words}
+    _words += [("不" + m + b, False) for b in _bases for m in _MODALS if "不" + m + b not in _known]
+MAX_WORDS += [("not to exceed", False), ("limited to", False)]
+
 # Words after a value that make it a limit.
 MAX_AFTER = [
     "shall not be exceeded",
@@ -168,6 +178,7 @@ _SUPER_TO_ASCII = str.maketrans(_SUPERSCRIPTS, "0123456789-+")
 _NUM = (
     r"[-+]?(?:(?:\d+(?:\.\d+)?\s*[×xX*]\s*)?10(?:\s*\^\s*[-+]?\d+|[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)"  # 1×10³, 10^2
     r"|\d+(?:\.\d+)?[eE][-+]?\d+(?![A-Za-z])"  # 1.0E+03
+    r"|\d+(?:\.\d+)?万"  # 4万 (次), 1.5万
     r"|(?:\d{1,3}(?:[ \u2009]\d{3})+(?![\d.])|\d+(?:,\d{3})*)(?:\.\d+)?)"
 )
 _SCIENTIFIC = re.compile(
@@ -295,6 +306,8 @@ def _num(s: str) -> float:
     if m:
         exponent = int((m.group(2) or m.group(3)).translate(_SUPER_TO_ASCII))
         return sign * float(m.group(1) or 1) * 10.0**exponent
+    if s.endswith("万"):
+        return float(s[:-1]) * 10_000
     return float(re.sub(r"[,\s\u2009]", "", s))
 
 
