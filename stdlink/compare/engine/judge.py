@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from . import units
 from .indicators import Indicator
+from .text import fold
 
 STRICTER, EQUAL, LOOSER, DIFFERENT = "stricter", "equal", "looser", "different"
 # Meaning score (0..1) above which two number-free requirements are taken as saying the same.
@@ -35,8 +36,10 @@ class Judgement:
 
 
 def _fmt(ind: Indicator) -> str:
+    if ind.nil:
+        return ind.text + (f" (LOD {_fmt_lod(ind)})" if ind.lod is not None else "")
     text = ind.text or str(ind.value)
-    low = text.lower()
+    low = fold(text).lower()  # "μg/kg" written with a Greek mu names the unit µg/kg
     if ind.unit and ind.written_unit.lower() not in low and ind.unit.lower() not in low:
         text = f"{text} {ind.unit}"  # a table row whose unit stands in the header cell
     return text
