@@ -17,7 +17,7 @@ from stdlink.compare.engine import (
 )
 from stdlink.compare.engine.align import align
 from stdlink.compare.engine.indicators import extract
-from stdlink.compare.engine.judge import judge
+from stdlink.compare.engine.judge import compare_indicators, judge
 
 
 @pytest.mark.parametrize(
@@ -200,11 +200,63 @@ def test_a_number_at_line_start_that_cannot_follow_is_body_text():
         ("grade 4 or higher", [("min", 4.0, "grade")]),
         ("噪声不宜大于60 dB", [("max", 60.0, "dB")]),
         ("The lamp shall withstand 7 500 switching cycles.", [("eq", 7500.0, "times")]),
+        # scientific notation, full-width digits, superscript units and exponents
+        ("菌落总数应≤1×10³ CFU/g", [("max", 1000.0, "CFU/g")]),
+        ("Yeasts and moulds: 10^2 CFU/g max.", [("max", 100.0, "CFU/g")]),
+        ("not more than 1.0E+03 CFU/g", [("max", 1000.0, "CFU/g")]),
+        ("shall withstand 1×10⁵ cycles", [("eq", 100000.0, "times")]),
+        ("镉不超过０．２ mg/kg", [("max", 0.2, "mg/kg")]),
+        ("The volume loss shall not exceed 250 mm³.", [("max", 250.0, "mm³")]),
+        ("Aflatoxin B1 shall not exceed 5 ppb.", [("max", 5.0, "ppb")]),
+        # a basis after the unit, a mass per 100 g, a compound unit with a product dot
+        ("Moisture content: 15.0 % m/m max.", [("max", 15.0, "%")]),
+        ("水分含量应不大于14.5 g/100g", [("max", 14.5, "g/100g")]),
+        ("maximum concentration 1 g/100 g", [("max", 1.0, "g/100g")]),
+        ("not less than 0.037 MΩ·km", [("min", 0.037, "km·MΩ")]),
+        # "不" + modal + comparative is a word of its own (少于 alone is a strict maximum)
+        ("长度不应少于5 mm", [("min", 5.0, "mm")]),
+        ("次数不得多于3次", [("max", 3.0, "times")]),
+        ("偏差不得超出5 mm", [("max", 5.0, "mm")]),
+        ("not to exceed 5 mm", [("max", 5.0, "mm")]),
+        ("经4万次屈挠后应无裂纹", [("eq", 40000.0, "times")]),
     ],
 )
 def test_indicator_extraction(text, expected):
     got = [(i.comparator, i.value, i.unit) for i in extract(text)]
     assert got == expected
+
+
+def test_a_unit_word_pint_does_not_know_is_unknown_not_a_crash():
+    units.UNIT_WORDS["zz_unknown"] = "zz_not_a_pint_unit"
+    try:
+        assert units.pint_units("zz_unknown") is None
+        assert units.dimension("zz_unknown") == "unknown:zz_unknown"
+    finally:
+        del units.UNIT_WORDS["zz_unknown"]
+        units.pint_units.cache_clear()
+
+
+def test_a_limit_of_detection_qualifies_not_detected():
+    (nil,) = extract("马拉硫磷不得检出（检出限0.01 mg/kg）。")
+    assert nil.nil and nil.lod == 0.01 and nil.unit == "mg/kg"
+    (nil,) = extract("Chromium VI shall not be detected (limit of detection 3 mg/kg).")
+    assert nil.nil and nil.lod == 3.0
+
+
+def test_not_detected_with_limits_of_detection():
+    (a,) = extract("不得检出（检出限 0.01 mg/kg）")
+    (b,) = extract("shall not be detected (LOD 50 µg/kg)")
+    assert compare_indicators(a, b)[0] == "stricter"
+    assert compare_indicators(b, a)[0] == "looser"
+
+
+def test_limits_thousands_of_times_apart_are_not_compared():
+    """mg/m³ (chamber air) against mg/L (desiccator water): pint converts them, the judgement
+    does not."""
+    (a,) = extract("甲醛释放量0.050 mg/m³以下")
+    (b,) = extract("shall not exceed 1.5 mg/L")
+    relation, reason = compare_indicators(a, b)
+    assert relation == "different" and "orders of magnitude" in reason
 
 
 def test_strict_and_severity_flags():
@@ -225,6 +277,12 @@ def test_strict_and_severity_flags():
         (2, "毫克/千克", "mg/kg", 2.0),
         (1, "千伏", "伏", 1000.0),
         (1, "小时", "分钟", 60.0),
+        (5, "ppb", "µg/kg", 5.0),
+        (14.5, "g/100g", "%", 14.5),
+        (0.6, "kN", "N", 600.0),
+        (168, "h", "days", 7.0),
+        (70, "N/cm", "N/mm", 7.0),
+        (12.5, "MPa", "N/mm²", 12.5),
     ],
 )
 def test_unit_conversion(value, unit_from, unit_to, expected):
@@ -249,6 +307,11 @@ def test_unit_conversion(value, unit_from, unit_to, expected):
         ("冲击能量为2 J", "impact energy shall be 5 J", "looser"),
         ("试验持续1 h", "duration shall be 60 min", "equal"),
         ("不大于20 mg/kg", "shall not exceed 20 mm", "different"),
+        ("≤0.15 mg/kg", "not more than 0.2 ppm", "stricter"),
+        ("不超过1.0%", "maximum concentration 1 g/100 g", "equal"),
+        ("应在70 N/cm以上", "at least 4.0 N/mm", "stricter"),
+        ("＜100 CFU/g", "10^2 CFU/g max.", "equal"),
+        ("不大于10.0 mm", "shall not exceed 250 mm³", "different"),
         (
             "应小于20 mg/kg",
             "shall not exceed 20 mg/kg",

@@ -56,12 +56,16 @@ def align(
     threshold: float,
     join_margin: float = 0.05,
     cross_threshold: float | None = None,
+    room=None,
 ) -> list[Link]:
     """Links in document order: one-to-one, one-to-many, and clauses only in A or only in B.
 
     With `cross_threshold`, clauses the order-keeping pass left unmatched on both sides are paired
     greedily, best score first, when their score clears it (requirements listed in another order).
+    With `room(side, k, other)`, a clause joins the counterpart `other` of its neighbour `k` (on
+    `side` "a" or "b") only when the counterpart has something the neighbour leaves over.
     """
+    room = room or (lambda side, k, other: True)
     n = len(score)
     m = len(score[0]) if n else 0
     pairs = monotone_pairs(score, threshold) if n and m else []
@@ -82,6 +86,7 @@ def align(
                     j is not None
                     and score[i][j] > threshold + join_margin
                     and score[i][j] >= 0.9 * score[k][j]
+                    and room("a", k, j)
                 ):
                     extra.append((i, j))
                     a_to[i] = j
@@ -96,6 +101,7 @@ def align(
                     i is not None
                     and score[i][j] > threshold + join_margin
                     and score[i][j] >= 0.9 * score[i][k]
+                    and room("b", k, i)
                 ):
                     extra.append((i, j))
                     b_to[j] = i

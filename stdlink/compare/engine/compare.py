@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from . import units
 from .align import align, order_links
 from .indicators import Indicator, extract
-from .judge import DIFFERENT, EQUAL, LOOSER, STRICTER, Judgement, family, judge, same_dimension
+from .judge import (
+    DIFFERENT,
+    EQUAL,
+    LOOSER,
+    STRICTER,
+    Judgement,
+    family,
+    judge,
+    match_indicators,
+    same_dimension,
+)
 from .segment import Clause, Document, is_comparable, segment
 from .similarity import meaning_matrix
 
@@ -152,8 +163,21 @@ def _indicator_line(clause: Clause, ind: Indicator) -> str:
     text = clause.text
     start = text.rfind("\n", 0, ind.start) + 1
     end = text.find("\n", ind.end)
-    line = text[start : end if end >= 0 else len(text)].strip()
+    end = end if end >= 0 else len(text)
+    # A sentence naming several limits one after another ("抗张强度≥12.5 MPa，断裂伸长率≥150%"):
+    # the part around this one, when that part names its quantity.
+    cuts = [m.end() for m in _PART_SEP.finditer(text, start, ind.start)]
+    part_start = max(cuts, default=start)
+    stop = _PART_SEP.search(text, ind.end, end)
+    part = text[part_start : stop.start() if stop else end].strip()
+    if (part_start > start or stop) and len(_NAME_CHARS.findall(part.replace(ind.text, ""))) >= 2:
+        return part
+    line = text[start:end].strip()
     return line if len(line) > len(ind.text) + 1 else f"{ind.quantity} {line}"
+
+
+_PART_SEP = re.compile(r"[，;；]|,(?!\d)")
+_NAME_CHARS = re.compile(r"[A-Za-z\u4e00-\u9fff]")
 
 
 def _compatible(ind: Indicator, others: list[Indicator]) -> bool:
@@ -195,7 +219,10 @@ def split_multi_indicator_clauses(
             closeness = max(
                 (_closeness(ind, o) for o in inds if family(o) == family(ind)), default=0.0
             )
-            candidates.append((meaning[row][j] + 0.01 * closeness, i, p, j))
+            # the clause it is aligned with comes first among near-equals (seat static load
+            # 1 600 N and 10 times against a seat load clause naming both, not a back load clause)
+            bonus = ALIGNED_BONUS if (i, j) in side_pairs else 0.0
+            candidates.append((meaning[row][j] + bonus + 0.01 * closeness, i, p, j))
     assigned: dict[tuple[int, int], list[int]] = {}
     done_ind: set[tuple[int, int]] = set()
     for _score, i, p, j in sorted(candidates, reverse=True):
@@ -209,6 +236,49 @@ def split_multi_indicator_clauses(
 
 # An indicator of a multi-indicator clause goes to another clause only when they read this alike.
 SPLIT_MEANING = 0.5
+# ... and among near-equal candidates, the clause the aligner already paired it with is preferred.
+ALIGNED_BONUS = 0.1
+
+
+def _room(a: list[tuple[Clause, list[Indicator]]], b: list[tuple[Clause, list[Indicator]]]):
+    """For the aligner's one-to-many joins: a clause may join its neighbour's counterpart only
+    when the neighbour leaves some of the counterpart's indicators unpaired (lead and cadmium in
+    one clause against a lead clause and a cadmium clause), or when the counterpart states no
+    number. A counterpart whose every limit the neighbour already answers (heat stability at
+    40 °C, 24 h) has nothing left for a further clause (cold stability at -10 °C, 24 h)."""
+
+    def room(side: str, k: int, other: int) -> bool:
+        mine, theirs = (a[k][1], b[other][1]) if side == "a" else (b[k][1], a[other][1])
+        if not theirs:
+            return True
+        return len(match_indicators(mine, theirs)) < len(theirs)
+
+    return room
+
+
+def _settle(
+    subsets: dict[tuple[int, int], list[int]],
+    pairs: set[tuple[int, int]],
+    sizes: list[int],
+    side: int,
+) -> dict[tuple[int, int], list[int]]:
+    """The indicators each link of a multi-indicator clause is judged on. A clause whose split
+    indicators all went to the one clause it is linked to keeps them all (two clauses naming the
+    same four heavy metals are compared on all four); a clause linked to several clauses gives
+    the links the split did not serve the indicators left over (lead 0.15 to the lead clause
+    when the meaning of "铅" was too faint and cadmium went to the cadmium clause)."""
+    out: dict[tuple[int, int], list[int]] = {}
+    for clause in {key[side] for key in subsets}:
+        mine = {key: ps for key, ps in subsets.items() if key[side] == clause}
+        links = {key for key in pairs if key[side] == clause}
+        if len(links) <= 1 and len(mine) == 1:
+            continue
+        out.update(mine)
+        left = [p for p in range(sizes[clause]) if not any(p in ps for ps in mine.values())]
+        for key in links - set(mine):
+            if left:
+                out[key] = left
+    return out
 
 
 def compare_documents(doc_a: Document, doc_b: Document, meaning_fn=meaning_matrix) -> Result:
@@ -216,13 +286,14 @@ def compare_documents(doc_a: Document, doc_b: Document, meaning_fn=meaning_matri
     b = _comparable(doc_b)
     meaning, embeddings = meaning_fn([c.full_text for c, _ in a], [c.full_text for c, _ in b])
     score = score_matrix(a, b, meaning, embeddings)
-    links = align(score, THRESHOLD, cross_threshold=CROSS_THRESHOLD)
+    links = align(score, THRESHOLD, cross_threshold=CROSS_THRESHOLD, room=_room(a, b))
     pairs = {(lk.a, lk.b) for lk in links if lk.a is not None and lk.b is not None}
     subset_a: dict[tuple[int, int], list[int]] = {}
     subset_b: dict[tuple[int, int], list[int]] = {}
     if embeddings:
         subset_a = split_multi_indicator_clauses(a, b, pairs, meaning_fn, flip=False)
         pairs |= set(subset_a)
+        subset_a = _settle(subset_a, pairs, [len(inds) for _c, inds in a], 0)
         subset_b = {
             (i, j): ps
             for (j, i), ps in split_multi_indicator_clauses(
@@ -230,6 +301,7 @@ def compare_documents(doc_a: Document, doc_b: Document, meaning_fn=meaning_matri
             ).items()
         }
         pairs |= set(subset_b)
+        subset_b = _settle(subset_b, pairs, [len(inds) for _c, inds in b], 1)
         links = order_links(pairs, len(a), len(b), score)
     rows: list[Row] = []
     for link in links:

@@ -126,6 +126,16 @@ MIN_WORDS: list[tuple[str, bool]] = [
     ("above", True),
     ("exceeding", True),
 ]
+# "不" + a modal + a comparative: 不大于, 不得大于, 不应少于, 不宜多于 ... (不少于 is a minimum
+# although 少于 alone is a strict maximum: the negated forms must be words of their own).
+_MODALS = ["", "得", "应", "宜", "可", "能", "应当", "准"]
+_NEGATED_MAX = ["大于", "超过", "高于", "多于", "超出"]
+_NEGATED_MIN = ["小于", "低于", "少于"]
+for _words, _bases in ((MAX_WORDS, _NEGATED_MAX), (MIN_WORDS, _NEGATED_MIN)):
+    _known = {w for w, _s in _words}
+    _words += [("不" + m + b, False) for b in _bases for m in _MODALS if "不" + m + b not in _known]
+MAX_WORDS += [("not to exceed", False), ("limited to", False)]
+
 # Words after a value that make it a limit.
 MAX_AFTER = [
     "shall not be exceeded",
@@ -161,7 +171,19 @@ RANGE_LEADS = ["between", "within", "from", "在", "介于", "范围为", "范�
 RANGE_SEPS = ["~", "至", "到", "to", "and", "-", "–"]
 GRADE_WORDS = ["grade", "rating", "class", "level", "等级"]
 
-_NUM = r"[-+]?(?:\d{1,3}(?:[ \u2009]\d{3})+(?![\d.])|\d+(?:,\d{3})*)(?:\.\d+)?"
+# Superscript digits are kept in the text the extractor reads (see `_fold_powers`): 10³ is a power.
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺"
+_SUPER_TO_ASCII = str.maketrans(_SUPERSCRIPTS, "0123456789-+")
+# A power of ten: 10^3, 10³, 10⁻²; with a mantissa 1×10³, 1.5 x 10^4, 2*10^3.
+_NUM = (
+    r"[-+]?(?:(?:\d+(?:\.\d+)?\s*[×xX*]\s*)?10(?:\s*\^\s*[-+]?\d+|[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)"  # 1×10³, 10^2
+    r"|\d+(?:\.\d+)?[eE][-+]?\d+(?![A-Za-z])"  # 1.0E+03
+    r"|\d+(?:\.\d+)?万"  # 4万 (次), 1.5万
+    r"|(?:\d{1,3}(?:[ \u2009]\d{3})+(?![\d.])|\d+(?:,\d{3})*)(?:\.\d+)?)"
+)
+_SCIENTIFIC = re.compile(
+    r"^(?:(\d+(?:\.\d+)?)\s*[×xX*]\s*)?10(?:\s*\^\s*([-+]?\d+)|([⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+))$"
+)
 
 
 _alternation = alternation
@@ -220,6 +242,20 @@ NIL_WORDS = [
     "shall be absent",
 ]
 _NIL_RX = re.compile(alternation(NIL_WORDS), re.I)
+# Words that name a limit of detection or quantification: the value after them is no requirement.
+LOD_WORDS = [
+    "方法检出限",
+    "检出限",
+    "检测限",
+    "定量限",
+    "limit of detection",
+    "detection limit",
+    "limit of quantification",
+    "quantification limit",
+    "LOD",
+    "LOQ",
+]
+_LOD_BEFORE = re.compile(r"(?:" + alternation(LOD_WORDS) + r")\s*(?:[:：=]|为|是|of|is)?\s*$", re.I)
 _CONJUNCTION = re.compile(r"\s*(?:,|，|、|/|and|or|和|及|或|与)\s*", re.I)
 _SENTENCE = re.compile(r"[。；;!?！？\n]|(?<!max)(?<!min)(?<!approx)\.\s")
 _MODAL = re.compile(
@@ -243,6 +279,7 @@ class Indicator:
     )
     written_unit: str = ""
     nil: bool = False  # "不得检出" / "not detectable": a maximum of zero in any unit
+    lod: float | None = None  # the limit of detection named with "不得检出" (in `unit`)
 
     def as_dict(self) -> dict:
         d = asdict(self)
@@ -262,7 +299,31 @@ def mask(text: str) -> str:
 
 
 def _num(s: str) -> float:
+    """A written number: 1 250, 1,250, 12.5, 1×10³, 10^2, 1.0E+03."""
+    s = s.strip()
+    sign = -1.0 if s.startswith("-") else 1.0
+    m = _SCIENTIFIC.match(s.lstrip("+-"))
+    if m:
+        exponent = int((m.group(2) or m.group(3)).translate(_SUPER_TO_ASCII))
+        return sign * float(m.group(1) or 1) * 10.0**exponent
+    if s.endswith("万"):
+        return float(s[:-1]) * 10_000
     return float(re.sub(r"[,\s\u2009]", "", s))
+
+
+def _fold_powers(text: str) -> str:
+    """`fold`, but the superscript exponent of a power of ten stays as written (10³ is 1000, not
+    103); superscripts elsewhere fold as usual (m³ → m3, kg⁻¹ → kg-1)."""
+    folded = fold(text)
+    if not any(ch in _SUPERSCRIPTS for ch in text):
+        return folded
+    chars = list(folded)
+    for m in _POWER_EXPONENT.finditer(text):
+        chars[m.start(1) : m.end(1)] = m.group(1)
+    return "".join(chars)
+
+
+_POWER_EXPONENT = re.compile(r"(?<![\d.])10([⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 
 
 def _comparator_before(window: str) -> tuple[str | None, bool, int]:
@@ -295,8 +356,9 @@ def _quantity(window: str, title: str) -> str:
 
 def extract(text: str, title: str = "") -> list[Indicator]:
     """The indicators a requirement's text names."""
-    folded = mask(fold(text))
+    folded = mask(_fold_powers(text))
     found: list[Indicator] = []
+    lods: list[Indicator] = []
     prev_end = 0
     while True:
         m = _PATTERN.search(folded, prev_end)
@@ -392,7 +454,9 @@ def extract(text: str, title: str = "") -> list[Indicator]:
             written_unit=written,
         )
         ind.severity = comparator == "eq" and ind.dimension in units.SEVERITY_DIMENSIONS
-        found.append(ind)
+        # "不得检出（检出限0.01 mg/kg）": the detection limit qualifies "not detected", it is no
+        # requirement of its own
+        (lods if _LOD_BEFORE.search(window) else found).append(ind)
         prev_end = end
     for m in _NIL_RX.finditer(folded):
         if not any(f.start <= m.start() < f.end for f in found):
@@ -401,18 +465,22 @@ def extract(text: str, title: str = "") -> list[Indicator]:
                     (x.end() for x in _SENTENCE.finditer(folded, 0, m.start())), default=0
                 ) : m.start()
             ]
-            found.append(
-                Indicator(
-                    quantity=_quantity(window, title),
-                    comparator="max",
-                    value=0.0,
-                    unit="",
-                    text=text[m.start() : m.end()],
-                    start=m.start(),
-                    end=m.end(),
-                    nil=True,
-                )
+            nil = Indicator(
+                quantity=_quantity(window, title),
+                comparator="max",
+                value=0.0,
+                unit="",
+                text=text[m.start() : m.end()],
+                start=m.start(),
+                end=m.end(),
+                nil=True,
             )
+            sentence_end = _SENTENCE.search(folded, m.end())
+            stop = sentence_end.start() if sentence_end else len(folded)
+            lod = next((x for x in lods if m.end() <= x.start < stop), None)
+            if lod is not None and not isinstance(lod.value, list):
+                nil.lod, nil.unit, nil.written_unit = lod.value, lod.unit, lod.written_unit
+            found.append(nil)
     found.sort(key=lambda i: i.start)
     _table_rows(folded, found)
     if title and len(found) == 1:
@@ -450,7 +518,28 @@ def _table_rows(folded: str, found: list[Indicator]) -> None:
                 ind.quantity = first
 
 
+# What a fraction is of, written after its unit: "15.0 % m/m max.", "1.0 %（质量分数）", "4 % by mass".
+BASIS_WORDS = [
+    "m/m",
+    "w/w",
+    "v/v",
+    "m/v",
+    "w/v",
+    "by mass",
+    "by weight",
+    "by volume",
+    "mass fraction",
+    "质量分数",
+    "体积分数",
+    "质量比",
+]
+_BASIS_RX = re.compile(r"^\s*[(（]?\s*(?:" + alternation(BASIS_WORDS) + r")\s*[)）]?", re.I)
+
+
 def _single_comparator(kind: str | None, strict: bool, after: str) -> tuple[str | None, bool]:
+    basis = _BASIS_RX.match(after)
+    if basis:
+        after = after[basis.end() :]
     if _MAX_AFTER_RX.match(after):
         return "max", False
     if _MIN_AFTER_RX.match(after):

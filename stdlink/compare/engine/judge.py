@@ -14,11 +14,15 @@ from dataclasses import dataclass, field
 
 from . import units
 from .indicators import Indicator
+from .text import fold
 
 STRICTER, EQUAL, LOOSER, DIFFERENT = "stricter", "equal", "looser", "different"
 # Meaning score (0..1) above which two number-free requirements are taken as saying the same.
 SAME_MEANING = 0.6
 _TOL = 1e-9
+# Two limits of the same quantity this many orders of magnitude apart after unit conversion are
+# taken as measured differently (another method or basis), not as a stricter or looser limit.
+FAR_APART = 3.0
 
 
 @dataclass
@@ -32,8 +36,10 @@ class Judgement:
 
 
 def _fmt(ind: Indicator) -> str:
+    if ind.nil:
+        return ind.text + (f" (LOD {_fmt_lod(ind)})" if ind.lod is not None else "")
     text = ind.text or str(ind.value)
-    low = text.lower()
+    low = fold(text).lower()  # "μg/kg" written with a Greek mu names the unit µg/kg
     if ind.unit and ind.written_unit.lower() not in low and ind.unit.lower() not in low:
         text = f"{text} {ind.unit}"  # a table row whose unit stands in the header cell
     return text
@@ -77,6 +83,16 @@ def compare_indicators(a: Indicator, b: Indicator) -> tuple[str, str]:
     """(relation of a to b, reason) for two indicators of the same family."""
     if a.nil or b.nil:
         if a.nil and b.nil:
+            lods = _lods(a, b)
+            if lods is not None and _cmp(*lods) != 0:
+                # the lower limit of detection finds less: "not detected" means more
+                rel = STRICTER if lods[0] < lods[1] else LOOSER
+                return (
+                    rel,
+                    f"双方均不得检出，检出限 {_fmt_lod(a)} 对 {_fmt_lod(b)}：检出限越低越严 / not "
+                    f"detectable on both sides, limit of detection {_fmt_lod(a)} vs {_fmt_lod(b)}: "
+                    "lower is stricter",
+                )
             return EQUAL, f"双方均不得检出 / not detectable on both sides ({_fmt(a)}, {_fmt(b)})"
         if family(a if b.nil else b) != "max":
             return DIFFERENT, f"{_fmt(a)} 与 {_fmt(b)} 不可比 / not comparable"
@@ -90,6 +106,15 @@ def compare_indicators(a: Indicator, b: Indicator) -> tuple[str, str]:
     if not _same_family(a, b):
         return DIFFERENT, f"{_fmt(a)} 与 {_fmt(b)} 不可比 / not comparable"
     bv = _in_a_units(b, a)
+    apart = _orders_apart(a.value, bv) if a.unit != b.unit else 0.0
+    if apart >= FAR_APART:
+        # mg/m³ (chamber air) against mg/L (desiccator water) converts in pint but not in fact:
+        # limits of one requirement are not thousands of times apart
+        return DIFFERENT, (
+            f"{_fmt(a)} 与 {_fmt(b)} 换算后相差约 {apart:.0f} 个数量级，测试方法或基准可能不同，"
+            f"不作比较 / {_fmt(a)} and {_fmt(b)} are about {apart:.0f} orders of magnitude apart "
+            "after conversion: probably another test method or basis; not compared"
+        )
     # "< 20" against "≤ 20" is the same limit in practice (and 以下/以上 include the number by
     # Chinese convention): the difference is named in the reason, not judged.
     edge = (
@@ -134,6 +159,33 @@ def compare_indicators(a: Indicator, b: Indicator) -> tuple[str, str]:
     c = _cmp(a.value, bv)
     rel = EQUAL if c == 0 else DIFFERENT
     return rel, f"规定值 {_fmt(a)} 对 {_fmt(b)} / stated value {_fmt(a)} vs {_fmt(b)}"
+
+
+def _orders_apart(av, bv) -> float:
+    """Orders of magnitude between two values (or ranges, by their largest bounds); 0 when either
+    is zero or the signs differ (no scale to speak of)."""
+    x = max(av, key=abs) if isinstance(av, list) else av
+    y = max(bv, key=abs) if isinstance(bv, list) else bv
+    if x == 0 or y == 0 or (x < 0) != (y < 0):
+        return 0.0
+    return abs(math.log10(abs(x) / abs(y)))
+
+
+def _lods(a: Indicator, b: Indicator) -> tuple[float, float] | None:
+    """Both limits of detection in A's unit, when both are named in comparable units."""
+    if a.lod is None or b.lod is None:
+        return None
+    if a.written_unit == b.written_unit or units.canonical(a.written_unit) == units.canonical(
+        b.written_unit
+    ):
+        return a.lod, b.lod
+    if a.written_unit and b.written_unit and units.comparable(a.written_unit, b.written_unit):
+        return a.lod, units.convert(b.lod, b.written_unit, a.written_unit)
+    return None
+
+
+def _fmt_lod(ind: Indicator) -> str:
+    return f"{ind.lod:g} {ind.unit}".strip()
 
 
 def _distance(a: Indicator, b: Indicator) -> float:

@@ -18,6 +18,18 @@ UNIT_WORDS: dict[str, str] = {
     # mass fraction and concentration
     "mg/kg": "mg/kg",
     "毫克/千克": "mg/kg",
+    # a mass per 100 g (food, cosmetics): pint's hectogram keeps the factor
+    "g/100g": "g/hg",
+    "g/100 g": "g/hg",
+    "克/100克": "g/hg",
+    "克/100 克": "g/hg",
+    "mg/100g": "mg/hg",
+    "mg/100 g": "mg/hg",
+    "毫克/100克": "mg/hg",
+    "g/100mL": "g/dL",
+    "g/100 mL": "g/dL",
+    "g/100ml": "g/dL",
+    "g/100 ml": "g/dL",
     "毫克每千克": "mg/kg",
     "ppm": "ppm",
     "ppb": "ppb",
@@ -168,6 +180,15 @@ UNIT_WORDS: dict[str, str] = {
     "mL": "mL",
     "ml": "mL",
     "毫升": "mL",
+    "m3": "m**3",
+    "m³": "m**3",
+    "立方米": "m**3",
+    "cm3": "cm**3",
+    "cm³": "cm**3",
+    "立方厘米": "cm**3",
+    "mm3": "mm**3",
+    "mm³": "mm**3",
+    "立方毫米": "mm**3",
     # mass
     "kg": "kg",
     "千克": "kg",
@@ -236,6 +257,10 @@ UNIT_WORDS: dict[str, str] = {
     "次": "repetition",
     "个循环": "repetition",
     "循环": "repetition",
+    # microbial counts: colony-forming units (CFU/g, CFU/mL)
+    "CFU": "cfu",
+    "cfu": "cfu",
+    "菌落形成单位": "cfu",
     "pieces": "piece",
     "个": "piece",
     "件": "piece",
@@ -250,6 +275,9 @@ _DEFINITIONS = [
     "piece = [piece] = pc",
     "dBA = [sound_level_a]",
     "dB_ = [level_db]",
+    # pint knows ppm but not ppb (its "ppt" is a picopint)
+    "ppb = 1e-9",
+    "cfu = [colony] = CFU",
 ]
 
 
@@ -283,15 +311,18 @@ def pint_units(unit: str):
     if not unit:
         return None
     ureg = registry()
-    if unit in UNIT_WORDS:
-        return ureg.parse_units(UNIT_WORDS[unit])
-    result = ureg.dimensionless
-    for token, sign in _split(unit):
-        expr = UNIT_WORDS.get(token)
-        if expr is None:
-            return None
-        u = ureg.parse_units(expr)
-        result = result * u if sign > 0 else result / u
+    try:
+        if unit in UNIT_WORDS:
+            return ureg.parse_units(UNIT_WORDS[unit])
+        result = ureg.dimensionless
+        for token, sign in _split(unit):
+            expr = UNIT_WORDS.get(token)
+            if expr is None:
+                return None
+            u = ureg.parse_units(expr)
+            result = result * u if sign > 0 else result / u
+    except pint.errors.PintError:  # a unit word pint does not know: unknown, not a crash
+        return None
     return result
 
 
@@ -305,7 +336,16 @@ def canonical(unit: str) -> str:
     text = re.sub(
         r"(?<![A-Za-z])(m|µ)?l(?![A-Za-z])", lambda m: (m.group(1) or "") + "L", f"{u:~P}"
     )
-    return {"%": "%", "rep": "times", "pc": "pieces", "dB_": "dB", "dBA": "dB(A)"}.get(text, text)
+    return {
+        "%": "%",
+        "rep": "times",
+        "pc": "pieces",
+        "dB_": "dB",
+        "dBA": "dB(A)",
+        "g/hg": "g/100g",
+        "mg/hg": "mg/100g",
+        "g/dL": "g/100mL",
+    }.get(text, text)
 
 
 def dimension(unit: str) -> str:

@@ -19,4 +19,5 @@ def alternation(words: Iterable[str]) -> str:
 
 
 UNIT_ATOM = alternation(UNIT_WORDS)
-UNIT_PATTERN = rf"(?:{UNIT_ATOM})(?:\s*(?:/|per\s|每)\s*(?:{UNIT_ATOM}))*"
+# atoms joined by a quotient (/, per, 每) or a product dot (MΩ·km, N·m)
+UNIT_PATTERN = rf"(?:{UNIT_ATOM})(?:\s*(?:/|per\s|每)\s*(?:{UNIT_ATOM})|·(?:{UNIT_ATOM}))*"
