@@ -81,7 +81,7 @@ test-pg: venv assets browser
 
 bench: venv
 	$(PY) bench/import_relaton.py
-	@for b in bench/pubid.py bench/search_quality.py bench/search_speed.py bench/jobs.py bench/tbt.py bench/tracking.py bench/compare.py bench/embeddings.py bench/list_speed.py; do \
+	@for b in bench/pubid.py bench/search_quality.py bench/search_speed.py bench/jobs.py bench/tbt.py bench/tracking.py bench/compare.py bench/compare_quality.py bench/embeddings.py bench/list_speed.py; do \
 	  [ -f $$b ] && $(PY) $$b || true; done
 
 lint: venv
