@@ -4,7 +4,8 @@
 ValidationError with a bilingual message naming the file. Zip-based files (xlsx, docx, pptx, zip)
 are also checked for inflation from the archive's central directory before anything parses them
 (`check_archive`), and every spreadsheet is read through `iter_xlsx_rows`, which streams the
-first sheet with row and column limits.
+first sheet with row and column limits (`iter_xlsx_sheets` for every sheet; `iter_csv_rows` for
+a CSV file under the same limits).
 """
 
 from __future__ import annotations
@@ -218,11 +219,23 @@ def iter_xlsx_rows(upload, name: str | None = None) -> Iterator[tuple]:
     the first rows never reads the rest of a bad file. Formula cells read as their formula text
     ("=…"), so the formula rule sees them.
     """
+    sheets = iter_xlsx_sheets(upload, name)
+    try:
+        for _title, rows in sheets:
+            yield from rows
+            return
+    finally:
+        sheets.close()  # closes the workbook now, not when the generator is collected
+
+
+def iter_xlsx_sheets(upload, name: str | None = None) -> Iterator[tuple[str, Iterator[tuple]]]:
+    """Every worksheet in workbook order as ``(title, rows)``; ``rows`` streams like
+    `iter_xlsx_rows` (same limits, per sheet). For files whose table may sit on any sheet (a
+    cover or notes sheet first): read a sheet's first rows, and move on to the next sheet
+    without reading the rest of it."""
     from openpyxl import load_workbook
 
     name = name or getattr(upload, "name", "upload")
-    max_rows = _limit("STDLINK_XLSX_MAX_ROWS")
-    max_cols = _limit("STDLINK_XLSX_MAX_COLUMNS")
     upload.seek(0)
     try:
         wb = load_workbook(upload, read_only=True, data_only=False)
@@ -231,16 +244,77 @@ def iter_xlsx_rows(upload, name: str | None = None) -> Iterator[tuple]:
             f"文件“{name}”无法读取 / file {name!r} cannot be read ({exc})"
         ) from None
     try:
-        ws = wb.worksheets[0]
-        for n, row in enumerate(ws.iter_rows(values_only=True), start=1):
-            if n > max_rows:
-                raise _too_big(name, "number of rows", "的行数", n, max_rows)
-            if len(row) > max_cols:
-                if any(v not in (None, "") for v in row[max_cols:]):
-                    raise _too_big(
-                        name, f"row {n}: number of columns", f"第 {n} 行的列数", len(row), max_cols
-                    )
-                row = row[:max_cols]
-            yield row
+        for ws in wb.worksheets:
+            yield ws.title, _limited_rows(ws.iter_rows(values_only=True), name)
     finally:
         wb.close()
+
+
+def _limited_rows(rows: Iterable[tuple], name: str) -> Iterator[tuple]:
+    max_rows = _limit("STDLINK_XLSX_MAX_ROWS")
+    max_cols = _limit("STDLINK_XLSX_MAX_COLUMNS")
+    for n, row in enumerate(rows, start=1):
+        if n > max_rows:
+            raise _too_big(name, "number of rows", "的行数", n, max_rows)
+        if len(row) > max_cols:
+            if any(v not in (None, "") for v in row[max_cols:]):
+                raise _too_big(
+                    name, f"row {n}: number of columns", f"第 {n} 行的列数", len(row), max_cols
+                )
+            row = row[:max_cols]
+        yield tuple(row)
+
+
+CSV_DELIMITERS = (",", ";", "\t")
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """Text of an uploaded text file: UTF-8 (with or without BOM), else GB18030 (what Excel and
+    WPS save as "CSV" on a Chinese system)."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise ValidationError(
+            f"文件“{name}”不是 UTF-8 或 GB18030 文本 / file {name!r} is not UTF-8 or GB18030 text"
+        ) from None
+
+
+def csv_delimiter(text: str) -> str:
+    """The delimiter of a CSV text: the one of , ; tab that splits its first lines into the most
+    columns (Excel writes ";" where the decimal separator is a comma)."""
+    import csv
+    import io
+
+    head = text[:8192]
+    best, best_cols = ",", 0
+    for delim in CSV_DELIMITERS:
+        try:
+            rows = list(csv.reader(io.StringIO(head), delimiter=delim))[:10]
+        except csv.Error:
+            continue
+        cols = max((len(r) for r in rows), default=0)
+        if cols > best_cols:
+            best, best_cols = delim, cols
+    return best
+
+
+def iter_csv_rows(data: bytes, name: str = "upload.csv") -> Iterator[tuple]:
+    """A CSV file's rows as tuples of text (None for an empty cell), with the spreadsheet row and
+    column limits of `iter_xlsx_rows`. Encoding and delimiter are detected; a leading apostrophe
+    that `core.spreadsheets.rows_to_csv` put before formula-like text is left to `cell_text`."""
+    import csv
+    import io
+
+    text = decode_text(data, name)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=csv_delimiter(text))
+    try:
+        for row in _limited_rows(reader, name):
+            yield tuple(v if v.strip() else None for v in row)
+    except csv.Error as exc:
+        raise ValidationError(
+            f"文件“{name}”不是有效的 CSV / file {name!r} is not valid CSV ({exc})"
+        ) from None

@@ -47,7 +47,9 @@ _BARE_HS = re.compile(
 
 def split_list(text: str) -> list[str]:
     return [
-        t.strip(" .。") for t in re.split(r"[;；,，、]|\s+及\s*|\s+and\s+", text) if t.strip(" .。")
+        t.strip(" .。")
+        for t in re.split(r"[;；,，、\r\n]|\s+及\s*|\s+and\s+", text)
+        if t.strip(" .。")
     ]
 
 
@@ -159,12 +161,25 @@ def ics_from_text(text: str) -> list[str]:
     return out
 
 
+# A tariff line written with spaces ("8516 79 10"): four digits, then groups of two.
+_SPACED_LINE = re.compile(r"\d{4}(?:\s\d{2})+")
+
+
+def _split_spaced(tok: str) -> list[str]:
+    """A token of digits, dots and spaces holds several codes ("9503 9504", "95 96") unless it
+    is one spaced tariff line ("8516 79 10"); any other token is one code or words."""
+    if not re.fullmatch(r"[\d.\s]+", tok) or _SPACED_LINE.fullmatch(tok):
+        return [tok]
+    return tok.split()
+
+
 def hs_field(value: str | None) -> list[str]:
-    """An HS field of its own ("7217.3011；7217.3021", "271210;8516") → codes as written."""
+    """An HS field of its own ("7217.3011；7217.3021", "271210;8516", one code a line, or
+    codes separated by spaces) → codes as written."""
     if not value:
         return []
     out: list[str] = []
-    for tok in split_list(str(value)):
+    for tok in (t for line in split_list(str(value)) for t in _split_spaced(line)):
         named = chapters(tok)
         for c in named or ([_strip_ex(tok)] if re.search(r"\d", tok) else []):
             if c not in out:
@@ -173,9 +188,15 @@ def hs_field(value: str | None) -> list[str]:
 
 
 def ics_field(value: str | None) -> list[str]:
+    """An ICS field of its own: every code in it, whatever separates them (";", ",", a line
+    break, spaces) and whatever labels it ("ICS 67.100.10")."""
     if not value:
         return []
-    return [c for c in split_list(str(value)) if re.fullmatch(_ICS_TOKEN, c)]
+    out: list[str] = []
+    for m in re.finditer(rf"(?<![\d.]){_ICS_TOKEN}(?![\d.]*\d)", str(value)):
+        if m[0] not in out:
+            out.append(m[0])
+    return out
 
 
 def normalise_hs(raw: str, *, inferred: bool = False, via: str | None = None) -> list[HsCode]:

@@ -22,7 +22,14 @@ MONTHS["sept"] = 9
 _MON = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 
 _PATTERNS: list[tuple[re.Pattern, str]] = [
-    (re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:T[\d:.]+Z?)?"), "day"),
+    # ISO, with a time and zone when an API or a spreadsheet adds them (the date as stated is kept)
+    (
+        re.compile(
+            r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+            r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*(?:Z|UTC|[+-]\d{2}:?\d{2}))?)?(?!\d)"
+        ),
+        "day",
+    ),
     (re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号號]"), "day"),
     (re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月(?!\s*\d)"), "month"),
     (re.compile(r"(?P<y>\d{4})[/.](?P<m>\d{1,2})[/.](?P<d>\d{1,2})(?!\d)"), "day"),
@@ -51,6 +58,8 @@ def _build(m: re.Match, precision: str) -> date | None:
     y = int(g["y"])
     mon = MONTHS[g["mon"].lower().rstrip(".")] if g.get("mon") else int(g["m"])
     d = int(g["d"]) if g.get("d") and precision == "day" else 1
+    if not g.get("mon") and precision == "day" and mon > 12 >= d:
+        mon, d = d, mon  # 12/31/2025: month first (Excel's US locale), unambiguous only here
     try:
         return date(y, mon, d)
     except ValueError:

@@ -2,7 +2,7 @@
 
 - ``wto_form``: the notification form (items 1–11) in English or Chinese, .txt/.docx/.html or
   pasted; addenda, revisions and corrigenda as free text naming their base symbol;
-- ``eping_excel``: the ePing Excel export;
+- ``eping_excel``: the ePing Excel export (also saved as CSV: found by its header row);
 - ``eping_json``: ePing API results ``{items, totalCount}``.
 
 ``parse_bytes(data, name)`` detects the format by content (not by the file name), parses, and
@@ -29,7 +29,8 @@ MAX_BYTES = 20 * 1024 * 1024
 
 
 def detect_format(data: bytes) -> str:
-    """xlsx | docx | json | html | txt, from the content."""
+    """xlsx | docx | json | html | csv | txt, from the content (csv: an ePing export saved as
+    CSV, recognised by its header row; any other text is a form)."""
     if data[:4] == b"PK\x03\x04":
         import io
         import zipfile
@@ -55,6 +56,10 @@ def detect_format(data: bytes) -> str:
         or b"<div" in head[:200]
     ):
         return "html"
+    from .eping_excel import is_eping_csv
+
+    if is_eping_csv(data):
+        return "csv"
     return "txt"
 
 
@@ -74,12 +79,14 @@ def parse_bytes(
     fmt = detect_format(data)
     if fmt == "binary":
         raise TbtParseError(
-            "不支持的文件类型（应为 .txt/.docx/.html/.xlsx/.json）/ unsupported file type (expected .txt, .docx, .html, .xlsx or .json)",
+            "不支持的文件类型（应为 .txt/.docx/.html/.xlsx/.csv/.json）/ unsupported file type (expected .txt, .docx, .html, .xlsx, .csv or .json)",
             source=name,
             field="file",
         )
     if fmt == "xlsx":
         records = eping_excel.parse_workbook(data, name)
+    elif fmt == "csv":
+        records = eping_excel.parse_csv(data, name)
     elif fmt == "json":
         records = eping_json.parse_json(data, name)
     else:
