@@ -430,7 +430,7 @@ def test_excel_without_header_or_symbol():
     wb.save(buf)
     with pytest.raises(TbtParseError) as e:
         parse_bytes(buf.getvalue(), "x.xlsx")
-    assert (e.value.record, e.value.field) == ("row 2", "Document symbol")
+    assert (e.value.record, e.value.field) == ("sheet 'Sheet', row 2", "Document symbol")
 
 
 TABLE_ROWS = [

@@ -6,6 +6,7 @@ joint lists ("Burundi, Kenya, Rwanda, Tanzania and Uganda", "BRAZIL/MERCOSUR") s
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from ..data.members import (
@@ -32,11 +33,14 @@ def _t2s():
 
 
 def fold(name: str) -> str:
-    """Compare key: simplified script, casefolded, spaces and trailing punctuation removed."""
+    """Compare key: simplified script, casefolded, spaces and trailing punctuation removed;
+    Latin accents dropped ("Cote d'Ivoire" = "Côte d'Ivoire", "Turkiye" = "Türkiye")."""
     s = _t2s().convert(name or "")
-    s = s.replace("（", "(").replace("）", ")")
+    s = s.replace("（", "(").replace("）", ")").replace("’", "'")
     s = re.sub(r"\s+", " ", s).strip(" .。,;").casefold()
-    return s.replace(" ", "") if re.search(r"[\u4e00-\u9fff]", s) else s
+    if re.search(r"[\u4e00-\u9fff]", s):
+        return s.replace(" ", "")
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 
 def _index(ref: Reference) -> dict[str, str]:
@@ -48,6 +52,12 @@ def _index(ref: Reference) -> dict[str, str]:
         for name in (row.get("name_en"), row.get("name_zh"), iso3, row.get("iso2")):
             if name:
                 idx.setdefault(fold(name), iso3)
+    # ISO's inverted long forms ("Bolivia, Plurinational State of") also by their short name,
+    # unless another full name already is that name
+    for iso3, row in ref.countries.items():
+        head, comma, _ = (row.get("name_en") or "").partition(",")
+        if comma and head.strip():
+            idx.setdefault(fold(head), iso3)
     for alias, iso3 in ALIASES.items():
         idx[fold(alias)] = iso3
     for iso3, (zh, en) in WTO_NAMES.items():
@@ -85,6 +95,10 @@ def lookup(name: str, ref: Reference) -> str | None:
 
 def _short_forms(key: str) -> list[str]:
     out = []
+    # a name with its abbreviation in brackets: "European Union (EU)", "Türkiye (TUR)"
+    bare = re.sub(r"\s*\([^()]*\)$", "", key)
+    if bare and bare != key:
+        out.append(bare)
     if re.search(r"[\u4e00-\u9fff]", key):
         out += [
             key[: -len(s)] for s in FORMAL_SUFFIXES_ZH if key.endswith(s) and len(key) > len(s) + 1

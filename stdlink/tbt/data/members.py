@@ -115,6 +115,10 @@ ALIASES = {
     "korea, rep.": "KOR",
     "republic of türkiye": "TUR",
     "türkiye, republic of": "TUR",
+    # WTO's names of members whose ISO short name differs
+    "czech republic": "CZE",
+    "slovak republic": "SVK",
+    "uk": "GBR",
 }
 
 # Formal styles around a short name ("Kingdom of Bahrain", "State of Qatar", "The Philippines",
