@@ -58,7 +58,9 @@ def register() -> None:
             view_perm="tbt.view_notification",
             multiple=True,
             help=_(
-                "The WTO notification form (zh or en), addenda as text, or the ePing Excel export."
+                "The WTO notification form (zh or en), addenda as text, the ePing Excel export "
+                "(the header may sit below a title row or on any sheet; also saved as CSV), or "
+                "ePing API JSON."
             ),
         )
     )
