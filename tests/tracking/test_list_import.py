@@ -100,3 +100,35 @@ def test_malformed_list_stores_nothing(tmp_path, content, field):
     assert any(field in (e.get("field") or "") for e in exc.value.errors), exc.value.errors
     assert "bad.csv" in str(exc.value)
     assert Standard.objects.count() == before
+
+
+@pytest.mark.django_db(transaction=True)
+def test_gb18030_semicolon_list_reads_like_the_utf8_one(tmp_path, shared_data):
+    """A list saved by Excel/WPS on a Chinese system (GB18030, ";" where the decimal separator is
+    a comma) reads through core.uploads like the UTF-8 comma list."""
+    _pairs, rows = _dev_rows(shared_data)
+    path = tmp_path / "wps_list.csv"
+    with path.open("w", encoding="gb18030", newline="") as fh:
+        w = csv.writer(fh, delimiter=";")
+        w.writerow(HEADER)
+        w.writerows(rows[:20])
+    batch = import_cn_list(path)
+    assert batch.state == "succeeded", batch.errors
+    first = Standard.objects.get(identifier=rows[0][0])
+    assert first.title_zh == rows[0][1]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_list_over_the_row_limit_is_refused_by_name(tmp_path, settings):
+    from stdlink.catalog.importers.base import ImportFailed
+
+    settings.STDLINK_XLSX_MAX_ROWS = 5
+    path = tmp_path / "long.csv"
+    lines = ["标准号,中文标准名称"] + [f"GB/T {n}-2020,测试{n}" for n in range(1, 10)]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    before = Standard.objects.count()
+    with pytest.raises(ImportFailed) as exc:
+        import_cn_list(path)
+    assert "long.csv" in str(exc.value) and "5" in str(exc.value)
+    assert exc.value.errors[0]["field"] == "(file)"
+    assert Standard.objects.count() == before

@@ -256,25 +256,22 @@ def _adoptions(item: dict) -> list[RelationRow]:
 
 
 def read_table(path: Path, data: bytes) -> list[dict]:
-    """Rows of a CSV/XLSX list as item dicts (official column names mapped by ``COLUMNS``)."""
-    import csv
-    import io
+    """Rows of a CSV/XLSX list as item dicts (official column names mapped by ``COLUMNS``).
+    Both are read through core.uploads (inflation check and row/column limits for .xlsx;
+    encoding UTF-8 or GB18030, delimiter and the same limits for .csv)."""
+    from django.core.exceptions import ValidationError
 
-    if path.suffix.lower() == ".xlsx":
-        from stdlink.core.uploads import iter_xlsx_rows
+    from stdlink.core.uploads import check_archive, iter_csv_rows, iter_xlsx_rows
 
-        with path.open("rb") as fh:
-            rows = [list(r) for r in iter_xlsx_rows(fh, path.name)]
-    else:
-        for enc in ("utf-8-sig", "gb18030"):
-            try:
-                text = data.decode(enc)
-                break
-            except UnicodeDecodeError:
-                continue
+    try:
+        if path.suffix.lower() == ".xlsx":
+            with path.open("rb") as fh:
+                check_archive(fh, path.name)
+                rows = [list(r) for r in iter_xlsx_rows(fh, path.name)]
         else:
-            raise _Invalid("(file)", "not UTF-8 or GB18030 text / 编码无法识别")
-        rows = list(csv.reader(io.StringIO(text)))
+            rows = [list(r) for r in iter_csv_rows(data, path.name)]
+    except ValidationError as exc:
+        raise _Invalid("(file)", " ".join(exc.messages)) from None
     if not rows:
         return []
     header = [str(h or "").strip() for h in rows[0]]
