@@ -72,7 +72,7 @@ STD_RE = re.compile(
     r"(?P<red> Redline| - Redline)?$"
 )
 BARE_RE = re.compile(
-    rf"^{PUBS} (?P<num>[A-Z]{{0,2}}\d+(?:\.\d+)*[a-z]?)(?:[-:](?P<year>\d{{4}}))?(?P<lang>\(E\))?"
+    rf"^{PUBS} (?P<num>[A-Z]{{0,2}}\d+(?:\.\d+)*(?:[a-z]|[A-Z]{{1,2}})?)(?:[-:](?P<year>\d{{4}}))?(?P<lang>\(E\))?"
     r"(?P<rest>(?: \([^()]*\))*)$"
 )
 PDATE_RE = re.compile(
@@ -353,6 +353,11 @@ _PUB_WORD = r"(?:IEEE|ANSI|AIEE|IRE|ASA|NESC|ISO|IEC|ASTM|CSA|NACE|ASHRAE)"
 _DUAL_AT_RE = re.compile(rf" (?={_PUB_WORD}(?:[ /]|\d))")
 _GLUED_RE = re.compile(rf"^({_PUB_WORD})(?=\d)")
 _RELATIONS = (
+    # ANSI accredited-standards wording: a document renumbered ("redesignated") from another,
+    # possibly revised or reaffirmed at the same time
+    ("revision_redesignation_of", re.compile(r"^[Rr]evision and [Rr]edesignation of ")),
+    ("reaffirmation_of", re.compile(r"^[Rr]eaffirmation of ")),
+    ("redesignation_of", re.compile(r"^[Rr]edesignation of ")),
     ("revision_of", re.compile(r"^(?:[Rr]evision of|REVISION OF) ")),
     ("incorporates", re.compile(r"^(?:[Ii]ncorporates|[Ii]ncorporating) ")),
     ("amendment_to", re.compile(r"^[Aa]mendment to ")),
@@ -367,6 +372,9 @@ _ORDER = (
     "supersedes",
     "incorporates",
     "supplement_to",
+    "revision_redesignation_of",
+    "reaffirmation_of",
+    "redesignation_of",
     "revision_of",
     "amendment_to",
     "includes",
@@ -374,7 +382,8 @@ _ORDER = (
     "adoption_of",
 )
 _SUBCLAUSE_RE = re.compile(
-    r"(?:, |/|; )(?=(?:[Ii]ncorporat|[Rr]evision of|[Ss]upersedes|[Aa]mendment to|[Ii]ncludes ))"
+    r"(?:, |/|; )(?=(?:[Ii]ncorporat|[Rr]evision of|[Ss]upersedes|[Aa]mendment to|[Ii]ncludes |"
+    r"[Rr]edesignation of|[Rr]eaffirmation of))"
 )
 _TARGET_SPLIT_RE = re.compile(rf"(?:,? and |, )(?={_PUB_WORD}[ /]|Std )")
 _AS_AMENDED_RE = re.compile(r" as amended by ")
@@ -603,6 +612,9 @@ def render(i: Identifier, profile: str = "default") -> str:
 
 _REL_WORDS = {
     "revision_of": "Revision of",
+    "revision_redesignation_of": "Revision and Redesignation of",
+    "reaffirmation_of": "Reaffirmation of",
+    "redesignation_of": "Redesignation of",
     "incorporates": "Incorporates",
     "amendment_to": "Amendment to",
     "supplement_to": "Supplement to",

@@ -280,12 +280,19 @@ TC_RE = re.compile(
     r"TC/SC|PC|JCG|JAG|JWG|AG|SG|SMB|CAB|ACEA|ACOS|ACSEC|ACTAD|SYC)\b.*?)\s*N\s*(?P<n>\d+)"
     r"(?::(?P<year>\d{4}))?$"
 )
+# The Directives, written out: "Part n", a consolidated supplement of ISO, IEC or JTC 1
+# ("Part 1 -- Consolidated ISO Supplement", or no part: "IEC Supplement"), then a year.
 DIRECTIVES_RE = re.compile(
-    r"^ISO/IEC Directives,? Part (?P<n>\d+)(?: -- Consolidated (?P<sup>ISO|IEC|JTC 1) Supplement)?$"
+    r"^(?P<pubs>ISO/IEC|ISO|IEC) Directives,? (?:Part (?P<n>\d+)"
+    r"(?: -- Consolidated (?P<sup>ISO|IEC|JTC 1) Supplement)?|(?P<sup2>ISO|IEC|JTC 1) Supplement)"
+    r"(?::(?P<year>\d{4}))?$"
 )
+# "DIR n [WHO] [SUP][:yyyy] [Edition n]"; the JTC 1 Supplement is "DIR JTC 1 SUP" and the
+# JTC 1 Directives themselves "JTC 1 DIR" (either order accepted); "Ed n" is "Edition n".
 DIR_RE = re.compile(
-    r"^(?P<pubs>ISO(?:/IEC)?|IEC|JTC ?1) DIR(?: (?P<n>\d+|JTC 1))?(?: (?P<who>ISO/IEC|ISO|IEC|JTC 1))?"
-    r"(?P<sup> SUP)?(?::(?P<year>\d{4}))?(?: Edition (?P<ed>\d+))?$"
+    r"^(?P<pubs>ISO(?:/IEC)?|IEC|JTC ?1)(?P<jtc> JTC 1)? DIR(?: (?P<n>\d+|JTC 1))?"
+    r"(?: (?P<who>ISO/IEC|ISO|IEC|JTC 1))?"
+    r"(?P<sup> SUP)?(?::(?P<year>\d{4}))?(?: Ed(?:ition|\.)? ?(?P<ed>\d+))?$"
 )
 
 
@@ -424,8 +431,6 @@ def parse_wdoc(s: str, m: re.Match) -> Identifier:
 
 
 def _parse(s: str) -> Identifier:
-    if s in ("ISO/IEC JTC 1 DIR", "ISO/IEC DIR JTC 1"):
-        s = "ISO/IEC DIR JTC 1"
     m = DIR_RE.match(s) or DIRECTIVES_RE.match(s)
     if m:
         return _directive(s, m)
@@ -670,9 +675,21 @@ def _directive(s: str, m: re.Match) -> Identifier:
     sup = gd.get("sup")
     who = gd.get("who")
     if m.re is DIRECTIVES_RE:
-        who, sup = (gd.get("sup"), " SUP") if gd.get("sup") else (None, None)
+        who = gd.get("sup") or gd.get("sup2")
+        sup = " SUP" if who else None
+    n = gd.get("n")
+    if n == "JTC 1" and not who:
+        if sup:
+            # "DIR JTC 1 SUP": the JTC 1 Supplement of the Directives
+            n, who = None, "JTC 1"
+        else:
+            n = None
+    elif gd.get("jtc"):
+        if n or who or sup:
+            raise _err(s, 0, "the JTC 1 Directives alone ('ISO/IEC JTC 1 DIR[:yyyy]')")
+        n = "JTC 1"
     extra = " ".join(x for x in (who, "SUP" if sup else None) if x) or None
-    if gd.get("n") == "JTC 1":
+    if n == "JTC 1" or (gd.get("n") == "JTC 1" and not extra):
         return Identifier(
             body="ISO",
             publisher=pubs[0],
@@ -680,6 +697,7 @@ def _directive(s: str, m: re.Match) -> Identifier:
             type="dir",
             number="",
             series="JTC 1",
+            year=gd.get("year"),
             raw=s,
         )
     return Identifier(
@@ -687,7 +705,7 @@ def _directive(s: str, m: re.Match) -> Identifier:
         publisher=pubs[0],
         copublishers=tuple(pubs[1:]),
         type="dir",
-        number=gd.get("n") or "",
+        number=n or "",
         year=gd.get("year"),
         edition=gd.get("ed"),
         extra=extra,
