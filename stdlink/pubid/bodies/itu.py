@@ -19,7 +19,7 @@ from ..model import Identifier, ParseError, Supplement
 
 HEAD_RE = re.compile(
     r"^(?P<annex>Annex to )?(?:Recommendation\s+|Rec\.\s+)?(?P<pub>ITU(?:-(?P<sector>[TRD]))?)"
-    r"(?:\s?(?:REC|Rec\.)(?=[\s-])[\s-])?\s?"
+    r"(?:\s?(?:REC|Rec\.|Recommendation)(?=[\s-])[\s-])?\s?"
 )
 # the form of ITU's URLs and file names: "T-REC-G.711-198811-I", "R-REC-BT.500-14-201910-I!!PDF-E"
 TREC_RE = re.compile(
