@@ -430,7 +430,32 @@ def parse_wdoc(s: str, m: re.Match) -> Identifier:
     )
 
 
+# a Directives part bundled with a consolidated supplement: "ISO/IEC DIR 1:2022 + IEC SUP:2022"
+DIR_BUNDLE_RE = re.compile(
+    r"^(?P<base>.+?) \+ (?P<who>ISO/IEC|ISO|IEC|JTC 1) (?:SUP|Supplement)"
+    r"(?::(?P<year>\d{4})(?:-(?P<month>\d\d))?)?$"
+)
+
+
 def _parse(s: str) -> Identifier:
+    b = DIR_BUNDLE_RE.match(s)
+    if b and ("DIR" in b.group("base") or "Directives" in b.group("base")):
+        from dataclasses import replace
+
+        base = _parse(b.group("base"))
+        if base.type != "dir" or base.extra:
+            raise _err(s, len(b.group("base")), "a Directives part before '+ … SUP'")
+        sup = Identifier(
+            body="ISO",
+            publisher=None,
+            type="dir",
+            number="",
+            year=b.group("year"),
+            month=b.group("month"),
+            extra=f"{b.group('who')} SUP",
+            flags=("bare",),
+        )
+        return replace(base, adopted=(sup,), adoption="bundle", raw=s)
     m = DIR_RE.match(s) or DIRECTIVES_RE.match(s)
     if m:
         return _directive(s, m)
@@ -904,6 +929,15 @@ def render(ident: Identifier, profile: str = "default") -> str:
         if ident.year:
             out += ":" + ident.year
         return out
+    if ident.type == "dir" and "bare" in ident.flags:
+        out = ident.extra or ""
+        if ident.year:
+            out += ":" + ident.year + (f"-{ident.month}" if ident.month else "")
+        return out
+    if ident.type == "dir" and ident.adoption == "bundle":
+        from dataclasses import replace
+
+        return render(replace(ident, adopted=(), adoption=None)) + " + " + render(ident.adopted[0])
     if ident.type == "dir":
         pubs = "/".join([ident.publisher or "ISO", *ident.copublishers])
         out = f"{pubs} DIR" if not ident.series else f"{pubs} {ident.series} DIR"
