@@ -72,7 +72,8 @@ STD_RE = re.compile(
     r"(?P<red> Redline| - Redline)?$"
 )
 BARE_RE = re.compile(
-    rf"^{PUBS} (?P<num>[A-Z]{{0,2}}\d+(?:\.\d+)*(?:[a-z]|[A-Z]{{1,2}})?)(?:[-:](?P<year>\d{{4}}))?(?P<lang>\(E\))?"
+    # "IEEE/ASTM SI 10-2016": the joint metric-practice standard keeps its "SI" designation
+    rf"^{PUBS} (?P<num>(?:SI )?[A-Z]{{0,2}}\d+(?:\.\d+)*(?:[a-z]|[A-Z]{{1,2}})?)(?:[-:](?P<year>\d{{4}}))?(?P<lang>\(E\))?"
     r"(?P<rest>(?: \([^()]*\))*)$"
 )
 PDATE_RE = re.compile(
@@ -127,7 +128,7 @@ _MON_ALT = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,? ?\d"
 DRAFT_RE = re.compile(
     rf"^{PUBS} (?P<st>(?:Active )?(?:Unapproved |Approved )?(?:Draft )?(?:Std )?)?"
     r"(?P<num>P[A-Z]?\d+(?:\.\d+|-(?!(?:19|20)\d\d/Cor)\d+)*[a-zA-Z]*(?:-REV[a-z]*)?"
-    r"|[A-Z]?\d+(?:\.\d+)*[a-z]?(?= ?/D\d))"
+    r"|(?:PSI )?[A-Z]?\d+(?:\.\d+)*[a-z]?(?= ?/D\d))"
     r"(?:-(?:19|20)\d\d(?=/Cor))?(?:/Cor ?(?P<cor>\d+))?(?:, \d{4} Edition)?"
     r"(?:/(?P<apub>ASHRAE|ASTM|CSA|NACE|ANSI) (?P<anum>[\w.-]+?))?"
     # the draft number may be glued to the project ("P802.11ajD8.0") or to the month
@@ -480,7 +481,32 @@ def parse(s: str) -> Identifier:
     ident = _parse_combined(s)
     if ident is not None:
         return ident
+    c = _CSA_DUAL_RE.match(s)
+    if c:
+        ident = _csa_dual(s, c)
+        if ident is not None:
+            return ident
     return _parse_head(s)  # type: ignore[return-value]
+
+
+# IEEE standards published jointly with CSA carry both designations, joined by "/":
+# "IEEE Std 844.1-2017/CSA C22.2 No. 293.1-17"; the CSA one is kept as an adopted member
+_CSA_DUAL_RE = re.compile(r"^(?P<a>(?:IEEE|ANSI)\b.*?\d{4})/(?P<b>CSA [A-Z].*)$")
+
+
+def _csa_dual(s: str, c: re.Match) -> Identifier | None:
+    from dataclasses import replace
+
+    from . import national
+
+    first = _parse_head(c.group("a"), verbatim=False)
+    if first is None or first.type == "verbatim":
+        return None
+    try:
+        second = national.parse(c.group("b"))
+    except ParseError:
+        return None
+    return replace(first, adopted=(second,), adoption="slash", raw=s)
 
 
 def _parse_combined(s: str) -> Identifier | None:
@@ -548,7 +574,8 @@ def _parse_combined(s: str) -> Identifier | None:
 NESC_RE = re.compile(
     r"^(?:(?P<c2>C2)-(?P<cy>\d{4}) National Electric(?:al)? Safety Code(?: \(NESC\))?"
     r"|(?:IEEE Std )?(?P<hy>\d{4}) NESC(?:\(R\)|®)? Handbook(?:, (?P<ed>[A-Z][a-z]+) Edition)?"
-    r"|Draft NESC(?:\(R\)|®)?, (?P<mon>[A-Z][a-z]+) (?P<dy>\d{4}))$"
+    r"|Draft (?P<long>National Electrical Safety Code|NESC(?:\(R\)|®)?), (?P<mon>[A-Z][a-z]+)"
+    r" (?P<dy>\d{4}))$"
 )
 
 
@@ -586,6 +613,7 @@ def _nesc(s: str) -> Identifier | None:
         number="NESC",
         year=m.group("dy"),
         month=_month(m.group("mon")),
+        flags=("nesc-long",) if m.group("long").startswith("National") else (),
         raw=s,
     )
 
@@ -594,6 +622,10 @@ def render(i: Identifier, profile: str = "default") -> str:
     if i.type == "verbatim":
         return i.extra or ""
     out = _render_head(i, profile)
+    if i.adoption == "slash":
+        from ..render import render as render_any
+
+        return out + "".join("/" + render_any(a) for a in i.adopted)
     for alt in i.adopted:
         out += f" ({render(alt, profile)})"
     for rel in i.relations:
@@ -654,11 +686,14 @@ def _render_head(i: Identifier, profile: str) -> str:
         out = f"IEEE Std {i.year} NESC(R) Handbook"
         return out + (f", {i.edition} Edition" if i.edition else "")
     if i.type == "nesc-draft":
-        return f"Draft NESC(R), {i.month} {i.year}"
+        name = "National Electrical Safety Code" if "nesc-long" in i.flags else "NESC(R)"
+        return f"Draft {name}, {i.month} {i.year}"
     pubs = "/".join([i.publisher or "IEEE", *i.copublishers])
     flags = dict(f.split("=", 1) if "=" in f else (f, f) for f in i.flags)
     alt = "alt" in flags
-    std = "Std " if "IEEE" in pubs and not alt else ""
+    # the joint IEEE/ASTM metric practice is designated "SI 10" (draft "PSI 10"), never "Std"
+    si = i.number.startswith(("SI ", "PSI "))
+    std = "Std " if "IEEE" in pubs and not alt and not si else ""
     if "edition" in i.flags:
         if not i.month:
             return f"{pubs} {std}{i.number}-{i.year} Edition {i.edition}"
@@ -690,6 +725,8 @@ def _render_head(i: Identifier, profile: str) -> str:
         # "Std" is IEEE's word: an ANSI draft is "ANSI Draft PC63.10/D14" (pubid-ieee v1)
         word = "Draft Std" if "IEEE" in pubs else "Draft"
         out = f"{pubs} {q + ' ' if q else ''}{word} {i.number}"
+        if si and not q and "st" not in flags:
+            out = f"{pubs} {i.number}"
         if "yfirst" in flags and i.year:
             out += "-" + i.year
         for sup in i.supplements:
