@@ -766,7 +766,7 @@ def _decyrillic(s: str) -> str:
 def _supp_iso(sup: Supplement, with_edition: bool) -> str:
     t = sup.type
     if sup.consolidated:
-        return "+" + _supp_iec_token(sup)
+        return _supp_plus(sup, "ISO")
     name = {
         "amd": "Amd",
         "cor": "Cor",
@@ -799,6 +799,15 @@ def _supp_iso(sup: Supplement, with_edition: bool) -> str:
     if with_edition and sup.edition:
         out += " ED" + sup.edition
     return out
+
+
+def _supp_plus(sup: Supplement, body: str) -> str:
+    """A consolidated supplement: IEC's "+AMD1:2013"; an ISO document keeps the house style
+    as written ("ISO 1234:2010+Amd 1:2012")."""
+    if body != "IEC" and sup.label and sup.label != "space" and not sup.stage and sup.number:
+        out = "+" + sup.label + sup.number
+        return out + (":" + sup.year if sup.year else "")
+    return "+" + _supp_iec_token(sup)
 
 
 def _supp_iec_token(sup: Supplement) -> str:
@@ -964,7 +973,7 @@ def render(ident: Identifier, profile: str = "default") -> str:
         last = max(i for i, sup in enumerate(ident.supplements) if sup.consolidated)
         for sup in ident.supplements[: last + 1]:
             if sup.consolidated:
-                out += "+" + _supp_iec_token(sup)
+                out += _supp_plus(sup, ident.body)
             else:
                 out += _render_supp(ident, sup, with_edition)
         if ident.vap:
