@@ -205,9 +205,14 @@ def parse_astm(s: str) -> Identifier:
         raise ParseError(s, 0, "'ASTM Lnnnn-yy'", "ASTM")
     y = m.group("year")
     year = None
+    flags: tuple[str, ...] = ()
     if y:
         yy = int(y[:2])
-        year = str((2000 if yy < 50 else 1900) + yy) + y[2:]
+        year = str((2000 if yy < 50 else 1900) + yy)
+        if y[2:]:
+            # "D2148-22a": the second revision of 2022; the year stays a year, the letter
+            # tells the revisions of that year apart (and so stays in the edition key)
+            flags = ("yrev=" + y[2:],)
     return Identifier(
         body="ASTM",
         publisher=m.group("pub") or "ASTM",
@@ -217,6 +222,7 @@ def parse_astm(s: str) -> Identifier:
         extra=m.group("dual"),
         revision=m.group("reap"),
         edition=m.group("ed"),
+        flags=flags,
         raw=s,
     )
 
@@ -227,6 +233,7 @@ def render_astm(i: Identifier, profile: str = "default") -> str:
     out = f"{i.publisher} {i.series or ''}{i.number}{i.extra or ''}"
     if i.year:
         out += "-" + i.year[2:]
+        out += next((f[5:] for f in i.flags if f.startswith("yrev=")), "")
     if i.revision:
         out += f"({i.revision})"
     if i.edition:
