@@ -148,6 +148,8 @@ def _gost_member(text: str) -> Identifier:
             raw=text,
         )
     return dispatch(text, None)
+
+
 GOST_RE = re.compile(
     r"^GOST(?P<r> R)?(?: (?P<adopt>(?:ISO/IEC|ISO|IEC|EN)(?:[/ ](?:TR|TS|ISP))?))? "
     r"(?P<number>\d+(?:\.\d+)*)(?:-(?P<part>\d+(?:-\d+)*?))??(?:\s?-\s?(?P<year>\d{4}|\d{2}))?"
