@@ -136,7 +136,9 @@ DRAFT_RE = re.compile(
     r"(?:(?:\s?[/_ ]\s?|-(?=D\d)|(?=D\d))(?:(?:REV)?D(?P<d>[0-9](?:(?!" + _MON_ALT + r")[\w.])*)"
     r"|(?P<stg>CD|DIS|FDIS|PRF)(?P<si>\d*)))"
     r"(?::(?P<cy>\d{4}))?"
-    r"(?:\s?,?\s?(?P<mon>[A-Z][a-z]+)\.?,? ?(?:(?P<day>\d{1,2}), )?(?P<dy>\d{4}|\d{2}))?$"
+    # the date is a month name and a year ("Jul 07" is July 2007); "Rev 18" is not a date
+    r"(?:\s?,?\s?(?P<mon>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\.?,? ?"
+    r"(?:(?P<day>\d{1,2}), )?(?P<dy>\d{4}|\d{2}))?$"
 )
 # ISO stages written before the project number or between it and a date code
 STAGE_DRAFT_RE = re.compile(
@@ -478,6 +480,10 @@ def parse(s: str) -> Identifier:
         return n
     if s[:1] == "P" and re.match(r"P[A-Z]?\d", s):
         s = "IEEE " + s  # a bare project number is an IEEE project
+    elif s[:4] == "Std " and re.match(r"Std [A-Z]?\d", s):
+        s = "IEEE " + s  # "Std 802.15.4j-2013": IEEE's own word, the publisher left out
+    # a space on one side of the year's dash ("C37.102 -2006", "C62.35- 2010") is a typo
+    s = re.sub(r"(?<=\d) -(?=(?:19|20)\d\d\b)|(?<=\d)- (?=(?:19|20)\d\d\b)", "-", s)
     ident = _parse_combined(s)
     if ident is not None:
         return ident
