@@ -119,6 +119,16 @@ ROWS = [
     # -- ITU ----------------------------------------------------------------------------------
     ("ITU-T Recommendation Y.4480", "ITU-T Y.4480", {"publisher": "ITU-T", "number": "4480"}),
     ("ITU-R Recommendation P.525-4 (08/2019)", "ITU-R P.525-4 (08/2019)", {"year": "2019"}),
+    # a single capital after the number is a separate sheet; a glued capital is in the number
+    ("ITU-T Q.2140 C (02/1999)", "ITU-T Q.2140 C (02/1999)", {"number": "2140 C"}),
+    ("ITU-T Q.1970.2 B (05/2003)", "ITU-T Q.1970.2 B (05/2003)", {"number": "1970.2 B"}),
+    ("ITU-T D.418R (06/2021)", "ITU-T D.418R (06/2021)", {"number": "418R", "year": "2021"}),
+    ("ITU-T E.212 Annex B (05/2019)", "ITU-T E.212 Annex B (05/2019)", {"number": "212"}),
+    # -- IEEE drafts and typos ----------------------------------------------------------------
+    ("IEEE PC57.19.3/D021 Rev 11", "IEEE PC57.19.3/D021 Rev 11", {"year": None}),
+    ("IEEE Std C57.140 -2017", "IEEE Std C57.140-2017", {"number": "C57.140", "year": "2017"}),
+    ("IEEE Std C57.140- 2017", "IEEE Std C57.140-2017", {"number": "C57.140", "year": "2017"}),
+    ("Std 1584.1-2022", "IEEE Std 1584.1-2022", {"publisher": "IEEE", "number": "1584.1"}),
     # -- GOST ---------------------------------------------------------------------------------
     (
         "ГОСТ Р 51901.4-2005 (МЭК 812-85)",
@@ -154,6 +164,11 @@ def test_variant(text: str, canonical: str, parts: dict) -> None:
 def test_astm_revision_letter_splits_editions_not_works() -> None:
     assert key("ASTM D4444-13a", "work") == key("ASTM D4444-13", "work")
     assert key("ASTM D4444-13a", "edition") != key("ASTM D4444-13", "edition")
+
+
+def test_itu_sheets_are_distinct_works() -> None:
+    assert key("ITU-T Q.2140 C (02/1999)", "work") != key("ITU-T Q.2140 D (02/1999)", "work")
+    assert key("ITU-T Q.2140 C (02/1999)", "work") != key("ITU-T Q.2140 (02/1999)", "work")
 
 
 def test_consolidated_house_styles_share_keys() -> None:
