@@ -65,7 +65,9 @@ _ISO_LEADS = {
 LEADS: dict[str, object] = {k: iso.parse for k in _ISO_LEADS}
 LEADS.update({"JIS": jis.parse, "JISTR": jis.parse})
 LEADS.update({k: nist.parse for k in ("NIST", "NBS", "NISTIR", "FIPS", "NSRDS")})
-LEADS.update({k: ieee.parse for k in ("IEEE", "ANSI", "AIEE", "IRE", "ASA", "NESC", "NACE", "STD")})
+LEADS.update(
+    {k: ieee.parse for k in ("IEEE", "ANSI", "AIEE", "IRE", "ASA", "USAS", "NESC", "NACE", "STD")}
+)
 LEADS.update(
     {
         "ETSI": misc.parse_etsi,

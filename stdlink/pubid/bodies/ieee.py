@@ -43,7 +43,8 @@ import re
 from ..model import Identifier, ParseError, Relation, Supplement
 from . import generic
 
-_PUB = r"(?:IEEE|ANSI|AIEE|IRE|ASA|NESC|ISO|IEC|ASTM|CSA|NACE|ASHRAE)"
+# USAS: the USA Standards Institute, ANSI's name from 1966 to 1969 ("USAS C57.12.00-1968")
+_PUB = r"(?:IEEE|ANSI|AIEE|IRE|ASA|USAS|NESC|ISO|IEC|ASTM|CSA|NACE|ASHRAE)"
 PUBS = rf"(?P<pubs>{_PUB}(?:\s?/\s?{_PUB})*)"
 MONTHS = {
     m[:3].lower(): m
@@ -351,7 +352,7 @@ def _parse_head(s: str, verbatim: bool = True) -> Identifier | None:
     raise ParseError(s, 0, "an IEEE-family publisher (IEEE, ANSI, AIEE ...)", "IEEE")
 
 
-_PUB_WORD = r"(?:IEEE|ANSI|AIEE|IRE|ASA|NESC|ISO|IEC|ASTM|CSA|NACE|ASHRAE)"
+_PUB_WORD = r"(?:IEEE|ANSI|AIEE|IRE|ASA|USAS|NESC|ISO|IEC|ASTM|CSA|NACE|ASHRAE)"
 # where a second identifier may start inside a head ("IEEE 1076.4 IEC 61691-5 …")
 _DUAL_AT_RE = re.compile(rf" (?={_PUB_WORD}(?:[ /]|\d))")
 _GLUED_RE = re.compile(rf"^({_PUB_WORD})(?=\d)")

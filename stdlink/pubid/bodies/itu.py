@@ -41,7 +41,7 @@ _LANG = {"E": "en", "F": "fr", "S": "es", "C": "zh", "R": "ru", "A": "ar"}
 _LANG_BACK = {v: k for k, v in _LANG.items()}
 CODE_RE = re.compile(
     # a trailing capital is part of the number ("G.650.1B", a companion Recommendation)
-    r"(?:REC-)?(?P<series>[A-Z]{1,3}|SG\d+)(?:\.(?P<imp>Imp)?(?P<number>\d+[a-z]?(?:\.\d+)*[A-Z]?|[A-Z]+"
+    r"(?:REC-)?(?P<series>[A-Z]{1,3}|SG\d+)(?:\.(?P<imp>Imp)?(?P<number>\d+[a-z]?(?:\.\d+[a-z]?)*[A-Z]?|[A-Z]+"
     r"(?=$|[ (]))(?:-(?P<rev>\d+))?(?P<dual>(?:/[A-Z]{1,3}\.\d+(?:\.\d+)*(?:-\d+)?)+)?"
     r"|(?= Suppl))(?=$|[ (])"
 )
