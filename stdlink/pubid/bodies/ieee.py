@@ -473,6 +473,9 @@ def _as_alt(ident: Identifier) -> Identifier:
     return replace(ident, flags=flags, raw="")
 
 
+_DASH_SPACE_RE = re.compile(r"(?<=\d) -(?=(?:19|20)\d\d\b)|(?<=\d)- (?=(?:19|20)\d\d\b)")
+
+
 def parse(s: str) -> Identifier:
     if "/ " in s:
         s = re.sub(r"(?<=[A-Z])/ (?=[A-Z])", "/", s)
@@ -484,11 +487,12 @@ def parse(s: str) -> Identifier:
     elif s[:4] == "Std " and re.match(r"Std [A-Z]?\d", s):
         s = "IEEE " + s  # "Std 802.15.4j-2013": IEEE's own word, the publisher left out
     # a space on one side of the year's dash ("C37.102 -2006", "C62.35- 2010") is a typo
-    s = re.sub(r"(?<=\d) -(?=(?:19|20)\d\d\b)|(?<=\d)- (?=(?:19|20)\d\d\b)", "-", s)
+    if " -" in s or "- " in s:
+        s = _DASH_SPACE_RE.sub("-", s)
     ident = _parse_combined(s)
     if ident is not None:
         return ident
-    c = _CSA_DUAL_RE.match(s)
+    c = _CSA_DUAL_RE.match(s) if "/CSA " in s else None
     if c:
         ident = _csa_dual(s, c)
         if ident is not None:

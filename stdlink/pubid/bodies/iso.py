@@ -438,7 +438,7 @@ DIR_BUNDLE_RE = re.compile(
 
 
 def _parse(s: str) -> Identifier:
-    b = DIR_BUNDLE_RE.match(s)
+    b = DIR_BUNDLE_RE.match(s) if " + " in s else None
     if b and ("DIR" in b.group("base") or "Directives" in b.group("base")):
         from dataclasses import replace
 
