@@ -68,7 +68,8 @@ def render_etsi(i: Identifier, profile: str = "default") -> str:
 
 # ---------------------------------------------------------------------------------------------
 CCSDS_RE = re.compile(
-    r"^CCSDS (?P<number>\d+)(?:\.(?P<part>\d+))?-(?P<type>[BGMYOR])(?:-(?P<ed>\d+))?"
+    # the secretariat's own procedures have a letter before the number ("CCSDS A02.1-Y-4")
+    r"^CCSDS (?P<number>[A-Z]?\d+)(?:\.(?P<part>\d+))?-(?P<type>[BGMYOR])(?:-(?P<ed>\d+))?"
     r"(?P<s>-S)?(?: Cor\. (?P<cor>\d+))?(?P<tr> - [A-Z][a-z]+ Translated)?$"
 )
 
