@@ -37,6 +37,7 @@ ROWS = [
     # -- ISO consolidated supplements keep their house style; IEC's is AMDn --------------------
     ("ISO 4321:2011 + Amd 2:2016", "ISO 4321:2011+Amd 2:2016", {"number": "4321"}),
     ("IEC 62222:2012+Amd2:2018 CSV", "IEC 62222:2012+AMD2:2018 CSV", {"number": "62222"}),
+    ("IEC 60050-903/COR1/FRAGC2 ED1", "IEC 60050-903/COR1/FRAGC2 ED1", {"part": "903"}),
     # -- ANSI / IEEE ---------------------------------------------------------------------------
     ("ANSI N15.27A-2009", "ANSI N15.27A-2009", {"publisher": "ANSI", "number": "N15.27A"}),
     (

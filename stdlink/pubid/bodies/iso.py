@@ -218,7 +218,8 @@ SUPP_RE = re.compile(
     r"DAD|DAdd|FDAD|DSuppl|A(?=\d)|"
     r"FDSuppl|DExt|AMENDMENT|Amd|AMD|amd|Cor|COR|CORR|cor|Add|ADD|Suppl|SUPPL|Sup|SUP|Ext|EXT|"
     r"ISH|FRAG)"
-    r"\.?\s*(?P<num>\d+)?(?:\.(?P<iter>\d+))?(?::(?P<year>\d{4})(?:-(?P<month>\d{2}))?)?"
+    # a fragment of a corrigendum is numbered "FRAGC1" (IEC 60050 fragments)
+    r"\.?\s*(?P<num>(?<=FRAG)C\d+|\d+)?(?:\.(?P<iter>\d+))?(?::(?P<year>\d{4})(?:-(?P<month>\d{2}))?)?"
     r"(?:\s*(?:ED|Ed\.?)\s*(?P<ed>\d+(?:\.\d+)?))?(?=$|[/+ (])"
 )
 TAIL_RE = re.compile(
