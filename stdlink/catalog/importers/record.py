@@ -11,7 +11,10 @@ from dataclasses import dataclass, field
 #: Bumped whenever a mapping changes: it is part of the content hash, so a re-import after a
 #: mapping change rewrites every record instead of skipping it as unchanged.
 MAPPER_VERSION = (
-    "7"  # 7: committee codes and names with whitespace collapsed (JIS CR/LF); pubid issue 16
+    # 7: committee codes and names with whitespace collapsed (JIS CR/LF); pubid issue 16
+    # 8: pubid grammar variants (0003 amendment of 2026-12-06): 37 IEEE/ANSI/AIEE designations
+    #    with an upper-case suffix ("ANSI N42.49A-2011") are parsed, no longer kept verbatim
+    "8"
 )
 
 

@@ -65,7 +65,9 @@ _ISO_LEADS = {
 LEADS: dict[str, object] = {k: iso.parse for k in _ISO_LEADS}
 LEADS.update({"JIS": jis.parse, "JISTR": jis.parse})
 LEADS.update({k: nist.parse for k in ("NIST", "NBS", "NISTIR", "FIPS", "NSRDS")})
-LEADS.update({k: ieee.parse for k in ("IEEE", "ANSI", "AIEE", "IRE", "ASA", "NESC", "NACE")})
+LEADS.update(
+    {k: ieee.parse for k in ("IEEE", "ANSI", "AIEE", "IRE", "ASA", "USAS", "NESC", "NACE", "STD")}
+)
 LEADS.update(
     {
         "ETSI": misc.parse_etsi,
@@ -83,7 +85,13 @@ LEADS.update(
     }
 )
 LEADS.update(
-    {k: bsi.parse for k in ("BS", "PD", "PAS", "DD", "BSI", "FLEX", "NA", "DISC", "HANDBOOK", "TS")}
+    {
+        k: bsi.parse
+        for k in (
+            *("BS", "PD", "PAS", "DD", "BSI", "FLEX", "NA", "DISC", "HANDBOOK", "TS"),
+            *("PP", "BIP", "AMD", "DBS", "SUPPLEMENT"),
+        )
+    }
 )
 LEADS.update({"ITU": itu.parse, "RECOMMENDATION": itu.parse, "REC": itu.parse})
 for _code in list(NATIONAL) + list(SECTOR) + ["DB", "T", "Q"]:
@@ -148,7 +156,7 @@ def dispatch(s: str, hint: str | None) -> Identifier:
         a, b = dispatch(first.strip(), hint), dispatch(second.strip(), hint)
         joint = " | " if first.endswith(" ") or second.startswith(" ") else "|"
         return replace(a, adopted=a.adopted + (b,), adoption=joint, raw=s)
-    m = _LEAD_RE.match(s)
+    m = _LEAD_RE.match(s[1:] if s.startswith("(AMD ") else s)
     lead = m.group(0).upper() if m else ""
     if "/" in s and " " not in s:  # committee documents are written without spaces
         w = _WDOC_RE.match(s)
@@ -170,6 +178,8 @@ def dispatch(s: str, hint: str | None) -> Identifier:
         and not s.startswith(("IECEE ", "IECEx ", "IECQ ", "IECRE "))
     ):
         fn = ieee.parse
+    if fn is None and s.startswith("Draft BS "):
+        fn = bsi.parse
     if fn is None and (_IEEE_PROJECT_RE.match(s) or "NESC" in s or "Safety Code" in s):
         fn = ieee.parse  # "P802-REV/D2.0", "Draft NESC(R), June 2011", "C2-1997 National …"
     if fn is None and (lead.startswith("CC") or lead in _CATALOGUE):

@@ -15,7 +15,7 @@ from ..model import Identifier, ParseError, Supplement
 from . import cen, generic
 
 HEAD_RE = re.compile(
-    r"^(?P<pre>DISC )?(?P<pub>BSI Flex|Flex|BS|PD|PAS|DD|Handbook|TS|NA)(?=[\s\d+]|$)\s?"
+    r"^(?P<pre>DISC )?(?P<pub>BSI Flex|Flex|BS|PD|PAS|DD|Handbook|TS|NA|PP|BIP)(?=[\s\d+]|$)\s?"
 )
 WRAP_RE = re.compile(
     r"(?P<wrap>(?:EN|HD|CEN/TS|CEN/TR|CLC/TS|CLC/TR|CEN ISO/TS)\s)?"
@@ -25,7 +25,16 @@ WRAP_RE = re.compile(
 TAIL_RE = re.compile(
     r"(?P<number>\d+[A-Z]?)(?:-(?P<part>\d+)(?:-(?P<sub>\d+(?:-\d+)*))?)?(?::(?P<year>\d{4})(?:-(?P<month>\d\d))?)?"
 )
-SUPP_RE = re.compile(r"(?P<sep>[/+])(?P<tok>A|C|AC)(?P<num>\d+)?(?::(?P<year>\d{4}))?")
+# a supplement year may be written with two digits ("+A1:15"); it is kept as written
+SUPP_RE = re.compile(r"(?P<sep>[/+])(?P<tok>A|C|AC)(?P<num>\d+)?(?::(?P<year>\d{4}|\d{2}))?")
+# documents BSI issues without a standard's prefix: stand-alone amendment slips
+# ("AMD 12345", "(AMD 12345)", "AMD Corrigendum 12345"), drafts ("Draft BS 1234", "DBS 1234")
+# and supplements written before their base ("Supplement No. 1 (1970) to BS 1234:1965");
+# they are kept as written, with the number and year read from them
+LOOSE_RE = re.compile(
+    r"^(?:\(AMD (?:Corrigendum )?\d+\)|AMD (?:Corrigendum )?\d+|(?:Draft BS|DBS) \d+\S*"
+    r"|Supplement No\. \d+ \(\d{4}\) to (?:BS|PD|DD) \S+)$"
+)
 VER_RE = re.compile(r"\s?v(?P<v>\d+\.\d+)")
 TRANS_RE = re.compile(
     r"\s(?:\((?P<l1>[A-Z][a-z]+)(?: version| translation| Translation)?\)|(?P<l2>[A-Z]+) TRANSLATION"
@@ -36,6 +45,8 @@ NA_RE = re.compile(r"^NA(?P<supps>(?:\+A\d+:\d{2,4})*) to (?P<target>.+)$")
 
 
 def parse(s: str) -> Identifier:
+    if LOOSE_RE.match(s):
+        return generic.verbatim("BSI", None, s, s, 0)
     na = NA_RE.match(s)
     if na:
         target = parse(na.group("target"))
@@ -156,12 +167,17 @@ def parse(s: str) -> Identifier:
     flags = tuple(
         x for x in (("excomm" if exc else None), ("disc" if h.group("pre") else None)) if x
     )
+    part, sub = t.group("part"), t.group("sub")
+    if wrap and sub:
+        # an adopted European document keeps its multi-level part whole ("BS EN 1991-1-1":
+        # part "1-1", as pubid-bsi's AdoptedEuropeanNorm); BSI's own documents split it
+        part, sub = f"{part}-{sub}", None
     return Identifier(
         body="BSI",
         publisher=pub,
         number=t.group("number"),
-        part=t.group("part"),
-        subpart=t.group("sub"),
+        part=part,
+        subpart=sub,
         year=t.group("year"),
         month=t.group("month"),
         supplements=tuple(supps),

@@ -18,7 +18,9 @@ from ..model import Identifier, ParseError, Supplement
 
 HEAD_RE = re.compile(
     r"^(?P<stage>pr|Fpr|FPR|PR)?(?P<pub>(?:CEN/CLC|CEN-CLC|CEN|CLC|CENELEC)(?:/| )(?:TS|TR|Guide|GUIDE|CWA)"
-    r"|EN/CLC/TS|EN/CLC/TR|EN|ENV|HD|CWA|CR|CEN/CLC Guide|CEN Guide|CLC Guide)(?=[\s\d]|$)\s?"
+    r"|EN/CLC/TS|EN/CLC/TR|EN|ENV|HD|CWA|CR|CEN/CLC Guide|CEN Guide|CLC Guide"
+    # CEN's adoption of an ISO/IEC deliverable that is not an EN: "CEN ISO/TS 17665-2"
+    r"|(?:CEN|CLC)(?= (?:ISO|IEC)[/ ](?:TS|TR)))(?=[\s\d]|$)\s?"
 )
 ADOPT_RE = re.compile(
     r"(?P<pubs>ISO/IEC/IEEE|ISO/IEC|ISO/ASTM|ISO|IEC/IEEE|IEC)(?:(?P<tsep>[/ ])(?P<type>TR|TS|PAS|Guide))?\s"

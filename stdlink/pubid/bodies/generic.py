@@ -17,6 +17,8 @@ from ..model import Identifier, ParseError
 
 NUM_RE = re.compile(r"[A-Za-z]*(\d+[A-Za-z]?(?:[.-]\d+)*)")
 YEAR_RE = re.compile(r"(?:[:\s(-])((?:1[89]|20)\d\d)\)?(?:-\d\d)?$")
+# otherwise the first ":yyyy" (the document's date before a trailing note: "BS 1234:2010 AMD5")
+COLON_YEAR_RE = re.compile(r":((?:1[89]|20)\d\d)(?!\d)")
 
 
 def verbatim(body: str, publisher: str, rest: str, s: str, pos: int, **kw) -> Identifier:
@@ -24,7 +26,7 @@ def verbatim(body: str, publisher: str, rest: str, s: str, pos: int, **kw) -> Id
     if not rest or not any(c.isalnum() for c in rest):
         raise ParseError(s, pos, "a document designation after the publisher", body)
     nm = NUM_RE.search(rest)
-    ym = YEAR_RE.search(rest)
+    ym = YEAR_RE.search(rest) or COLON_YEAR_RE.search(rest)
     return Identifier(
         body=body,
         publisher=publisher,

@@ -43,7 +43,8 @@ import re
 from ..model import Identifier, ParseError, Relation, Supplement
 from . import generic
 
-_PUB = r"(?:IEEE|ANSI|AIEE|IRE|ASA|NESC|ISO|IEC|ASTM|CSA|NACE|ASHRAE)"
+# USAS: the USA Standards Institute, ANSI's name from 1966 to 1969 ("USAS C57.12.00-1968")
+_PUB = r"(?:IEEE|ANSI|AIEE|IRE|ASA|USAS|NESC|ISO|IEC|ASTM|CSA|NACE|ASHRAE)"
 PUBS = rf"(?P<pubs>{_PUB}(?:\s?/\s?{_PUB})*)"
 MONTHS = {
     m[:3].lower(): m
@@ -72,7 +73,8 @@ STD_RE = re.compile(
     r"(?P<red> Redline| - Redline)?$"
 )
 BARE_RE = re.compile(
-    rf"^{PUBS} (?P<num>[A-Z]{{0,2}}\d+(?:\.\d+)*[a-z]?)(?:[-:](?P<year>\d{{4}}))?(?P<lang>\(E\))?"
+    # "IEEE/ASTM SI 10-2016": the joint metric-practice standard keeps its "SI" designation
+    rf"^{PUBS} (?P<num>(?:SI )?[A-Z]{{0,2}}\d+(?:\.\d+)*(?:[a-z]|[A-Z]{{1,2}})?)(?:[-:](?P<year>\d{{4}}))?(?P<lang>\(E\))?"
     r"(?P<rest>(?: \([^()]*\))*)$"
 )
 PDATE_RE = re.compile(
@@ -127,7 +129,7 @@ _MON_ALT = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,? ?\d"
 DRAFT_RE = re.compile(
     rf"^{PUBS} (?P<st>(?:Active )?(?:Unapproved |Approved )?(?:Draft )?(?:Std )?)?"
     r"(?P<num>P[A-Z]?\d+(?:\.\d+|-(?!(?:19|20)\d\d/Cor)\d+)*[a-zA-Z]*(?:-REV[a-z]*)?"
-    r"|[A-Z]?\d+(?:\.\d+)*[a-z]?(?= ?/D\d))"
+    r"|(?:PSI )?[A-Z]?\d+(?:\.\d+)*[a-z]?(?= ?/D\d))"
     r"(?:-(?:19|20)\d\d(?=/Cor))?(?:/Cor ?(?P<cor>\d+))?(?:, \d{4} Edition)?"
     r"(?:/(?P<apub>ASHRAE|ASTM|CSA|NACE|ANSI) (?P<anum>[\w.-]+?))?"
     # the draft number may be glued to the project ("P802.11ajD8.0") or to the month
@@ -135,7 +137,9 @@ DRAFT_RE = re.compile(
     r"(?:(?:\s?[/_ ]\s?|-(?=D\d)|(?=D\d))(?:(?:REV)?D(?P<d>[0-9](?:(?!" + _MON_ALT + r")[\w.])*)"
     r"|(?P<stg>CD|DIS|FDIS|PRF)(?P<si>\d*)))"
     r"(?::(?P<cy>\d{4}))?"
-    r"(?:\s?,?\s?(?P<mon>[A-Z][a-z]+)\.?,? ?(?:(?P<day>\d{1,2}), )?(?P<dy>\d{4}|\d{2}))?$"
+    # the date is a month name and a year ("Jul 07" is July 2007); "Rev 18" is not a date
+    r"(?:\s?,?\s?(?P<mon>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\.?,? ?"
+    r"(?:(?P<day>\d{1,2}), )?(?P<dy>\d{4}|\d{2}))?$"
 )
 # ISO stages written before the project number or between it and a date code
 STAGE_DRAFT_RE = re.compile(
@@ -348,11 +352,16 @@ def _parse_head(s: str, verbatim: bool = True) -> Identifier | None:
     raise ParseError(s, 0, "an IEEE-family publisher (IEEE, ANSI, AIEE ...)", "IEEE")
 
 
-_PUB_WORD = r"(?:IEEE|ANSI|AIEE|IRE|ASA|NESC|ISO|IEC|ASTM|CSA|NACE|ASHRAE)"
+_PUB_WORD = r"(?:IEEE|ANSI|AIEE|IRE|ASA|USAS|NESC|ISO|IEC|ASTM|CSA|NACE|ASHRAE)"
 # where a second identifier may start inside a head ("IEEE 1076.4 IEC 61691-5 …")
 _DUAL_AT_RE = re.compile(rf" (?={_PUB_WORD}(?:[ /]|\d))")
 _GLUED_RE = re.compile(rf"^({_PUB_WORD})(?=\d)")
 _RELATIONS = (
+    # ANSI accredited-standards wording: a document renumbered ("redesignated") from another,
+    # possibly revised or reaffirmed at the same time
+    ("revision_redesignation_of", re.compile(r"^[Rr]evision and [Rr]edesignation of ")),
+    ("reaffirmation_of", re.compile(r"^[Rr]eaffirmation of ")),
+    ("redesignation_of", re.compile(r"^[Rr]edesignation of ")),
     ("revision_of", re.compile(r"^(?:[Rr]evision of|REVISION OF) ")),
     ("incorporates", re.compile(r"^(?:[Ii]ncorporates|[Ii]ncorporating) ")),
     ("amendment_to", re.compile(r"^[Aa]mendment to ")),
@@ -367,6 +376,9 @@ _ORDER = (
     "supersedes",
     "incorporates",
     "supplement_to",
+    "revision_redesignation_of",
+    "reaffirmation_of",
+    "redesignation_of",
     "revision_of",
     "amendment_to",
     "includes",
@@ -374,7 +386,8 @@ _ORDER = (
     "adoption_of",
 )
 _SUBCLAUSE_RE = re.compile(
-    r"(?:, |/|; )(?=(?:[Ii]ncorporat|[Rr]evision of|[Ss]upersedes|[Aa]mendment to|[Ii]ncludes ))"
+    r"(?:, |/|; )(?=(?:[Ii]ncorporat|[Rr]evision of|[Ss]upersedes|[Aa]mendment to|[Ii]ncludes |"
+    r"[Rr]edesignation of|[Rr]eaffirmation of))"
 )
 _TARGET_SPLIT_RE = re.compile(rf"(?:,? and |, )(?={_PUB_WORD}[ /]|Std )")
 _AS_AMENDED_RE = re.compile(r" as amended by ")
@@ -460,6 +473,9 @@ def _as_alt(ident: Identifier) -> Identifier:
     return replace(ident, flags=flags, raw="")
 
 
+_DASH_SPACE_RE = re.compile(r"(?<=\d) -(?=(?:19|20)\d\d\b)|(?<=\d)- (?=(?:19|20)\d\d\b)")
+
+
 def parse(s: str) -> Identifier:
     if "/ " in s:
         s = re.sub(r"(?<=[A-Z])/ (?=[A-Z])", "/", s)
@@ -468,10 +484,40 @@ def parse(s: str) -> Identifier:
         return n
     if s[:1] == "P" and re.match(r"P[A-Z]?\d", s):
         s = "IEEE " + s  # a bare project number is an IEEE project
+    elif s[:4] == "Std " and re.match(r"Std [A-Z]?\d", s):
+        s = "IEEE " + s  # "Std 802.15.4j-2013": IEEE's own word, the publisher left out
+    # a space on one side of the year's dash ("C37.102 -2006", "C62.35- 2010") is a typo
+    if " -" in s or "- " in s:
+        s = _DASH_SPACE_RE.sub("-", s)
     ident = _parse_combined(s)
     if ident is not None:
         return ident
+    c = _CSA_DUAL_RE.match(s) if "/CSA " in s else None
+    if c:
+        ident = _csa_dual(s, c)
+        if ident is not None:
+            return ident
     return _parse_head(s)  # type: ignore[return-value]
+
+
+# IEEE standards published jointly with CSA carry both designations, joined by "/":
+# "IEEE Std 844.1-2017/CSA C22.2 No. 293.1-17"; the CSA one is kept as an adopted member
+_CSA_DUAL_RE = re.compile(r"^(?P<a>(?:IEEE|ANSI)\b.*?\d{4})/(?P<b>CSA [A-Z].*)$")
+
+
+def _csa_dual(s: str, c: re.Match) -> Identifier | None:
+    from dataclasses import replace
+
+    from . import national
+
+    first = _parse_head(c.group("a"), verbatim=False)
+    if first is None or first.type == "verbatim":
+        return None
+    try:
+        second = national.parse(c.group("b"))
+    except ParseError:
+        return None
+    return replace(first, adopted=(second,), adoption="slash", raw=s)
 
 
 def _parse_combined(s: str) -> Identifier | None:
@@ -539,7 +585,8 @@ def _parse_combined(s: str) -> Identifier | None:
 NESC_RE = re.compile(
     r"^(?:(?P<c2>C2)-(?P<cy>\d{4}) National Electric(?:al)? Safety Code(?: \(NESC\))?"
     r"|(?:IEEE Std )?(?P<hy>\d{4}) NESC(?:\(R\)|®)? Handbook(?:, (?P<ed>[A-Z][a-z]+) Edition)?"
-    r"|Draft NESC(?:\(R\)|®)?, (?P<mon>[A-Z][a-z]+) (?P<dy>\d{4}))$"
+    r"|Draft (?P<long>National Electrical Safety Code|NESC(?:\(R\)|®)?), (?P<mon>[A-Z][a-z]+)"
+    r" (?P<dy>\d{4}))$"
 )
 
 
@@ -577,6 +624,7 @@ def _nesc(s: str) -> Identifier | None:
         number="NESC",
         year=m.group("dy"),
         month=_month(m.group("mon")),
+        flags=("nesc-long",) if m.group("long").startswith("National") else (),
         raw=s,
     )
 
@@ -585,6 +633,10 @@ def render(i: Identifier, profile: str = "default") -> str:
     if i.type == "verbatim":
         return i.extra or ""
     out = _render_head(i, profile)
+    if i.adoption == "slash":
+        from ..render import render as render_any
+
+        return out + "".join("/" + render_any(a) for a in i.adopted)
     for alt in i.adopted:
         out += f" ({render(alt, profile)})"
     for rel in i.relations:
@@ -603,6 +655,9 @@ def render(i: Identifier, profile: str = "default") -> str:
 
 _REL_WORDS = {
     "revision_of": "Revision of",
+    "revision_redesignation_of": "Revision and Redesignation of",
+    "reaffirmation_of": "Reaffirmation of",
+    "redesignation_of": "Redesignation of",
     "incorporates": "Incorporates",
     "amendment_to": "Amendment to",
     "supplement_to": "Supplement to",
@@ -642,11 +697,14 @@ def _render_head(i: Identifier, profile: str) -> str:
         out = f"IEEE Std {i.year} NESC(R) Handbook"
         return out + (f", {i.edition} Edition" if i.edition else "")
     if i.type == "nesc-draft":
-        return f"Draft NESC(R), {i.month} {i.year}"
+        name = "National Electrical Safety Code" if "nesc-long" in i.flags else "NESC(R)"
+        return f"Draft {name}, {i.month} {i.year}"
     pubs = "/".join([i.publisher or "IEEE", *i.copublishers])
     flags = dict(f.split("=", 1) if "=" in f else (f, f) for f in i.flags)
     alt = "alt" in flags
-    std = "Std " if "IEEE" in pubs and not alt else ""
+    # the joint IEEE/ASTM metric practice is designated "SI 10" (draft "PSI 10"), never "Std"
+    si = i.number.startswith(("SI ", "PSI "))
+    std = "Std " if "IEEE" in pubs and not alt and not si else ""
     if "edition" in i.flags:
         if not i.month:
             return f"{pubs} {std}{i.number}-{i.year} Edition {i.edition}"
@@ -678,6 +736,8 @@ def _render_head(i: Identifier, profile: str) -> str:
         # "Std" is IEEE's word: an ANSI draft is "ANSI Draft PC63.10/D14" (pubid-ieee v1)
         word = "Draft Std" if "IEEE" in pubs else "Draft"
         out = f"{pubs} {q + ' ' if q else ''}{word} {i.number}"
+        if si and not q and "st" not in flags:
+            out = f"{pubs} {i.number}"
         if "yfirst" in flags and i.year:
             out += "-" + i.year
         for sup in i.supplements:

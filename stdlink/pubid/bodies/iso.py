@@ -218,7 +218,8 @@ SUPP_RE = re.compile(
     r"DAD|DAdd|FDAD|DSuppl|A(?=\d)|"
     r"FDSuppl|DExt|AMENDMENT|Amd|AMD|amd|Cor|COR|CORR|cor|Add|ADD|Suppl|SUPPL|Sup|SUP|Ext|EXT|"
     r"ISH|FRAG)"
-    r"\.?\s*(?P<num>\d+)?(?:\.(?P<iter>\d+))?(?::(?P<year>\d{4})(?:-(?P<month>\d{2}))?)?"
+    # a fragment of a corrigendum is numbered "FRAGC1" (IEC 60050 fragments)
+    r"\.?\s*(?P<num>(?<=FRAG)C\d+|\d+)?(?:\.(?P<iter>\d+))?(?::(?P<year>\d{4})(?:-(?P<month>\d{2}))?)?"
     r"(?:\s*(?:ED|Ed\.?)\s*(?P<ed>\d+(?:\.\d+)?))?(?=$|[/+ (])"
 )
 TAIL_RE = re.compile(
@@ -280,12 +281,19 @@ TC_RE = re.compile(
     r"TC/SC|PC|JCG|JAG|JWG|AG|SG|SMB|CAB|ACEA|ACOS|ACSEC|ACTAD|SYC)\b.*?)\s*N\s*(?P<n>\d+)"
     r"(?::(?P<year>\d{4}))?$"
 )
+# The Directives, written out: "Part n", a consolidated supplement of ISO, IEC or JTC 1
+# ("Part 1 -- Consolidated ISO Supplement", or no part: "IEC Supplement"), then a year.
 DIRECTIVES_RE = re.compile(
-    r"^ISO/IEC Directives,? Part (?P<n>\d+)(?: -- Consolidated (?P<sup>ISO|IEC|JTC 1) Supplement)?$"
+    r"^(?P<pubs>ISO/IEC|ISO|IEC) Directives,? (?:Part (?P<n>\d+)"
+    r"(?: -- Consolidated (?P<sup>ISO|IEC|JTC 1) Supplement)?|(?P<sup2>ISO|IEC|JTC 1) Supplement)"
+    r"(?::(?P<year>\d{4}))?$"
 )
+# "DIR n [WHO] [SUP][:yyyy] [Edition n]"; the JTC 1 Supplement is "DIR JTC 1 SUP" and the
+# JTC 1 Directives themselves "JTC 1 DIR" (either order accepted); "Ed n" is "Edition n".
 DIR_RE = re.compile(
-    r"^(?P<pubs>ISO(?:/IEC)?|IEC|JTC ?1) DIR(?: (?P<n>\d+|JTC 1))?(?: (?P<who>ISO/IEC|ISO|IEC|JTC 1))?"
-    r"(?P<sup> SUP)?(?::(?P<year>\d{4}))?(?: Edition (?P<ed>\d+))?$"
+    r"^(?P<pubs>ISO(?:/IEC)?|IEC|JTC ?1)(?P<jtc> JTC 1)? DIR(?: (?P<n>\d+|JTC 1))?"
+    r"(?: (?P<who>ISO/IEC|ISO|IEC|JTC 1))?"
+    r"(?P<sup> SUP)?(?::(?P<year>\d{4}))?(?: Ed(?:ition|\.)? ?(?P<ed>\d+))?$"
 )
 
 
@@ -423,9 +431,32 @@ def parse_wdoc(s: str, m: re.Match) -> Identifier:
     )
 
 
+# a Directives part bundled with a consolidated supplement: "ISO/IEC DIR 1:2022 + IEC SUP:2022"
+DIR_BUNDLE_RE = re.compile(
+    r"^(?P<base>.+?) \+ (?P<who>ISO/IEC|ISO|IEC|JTC 1) (?:SUP|Supplement)"
+    r"(?::(?P<year>\d{4})(?:-(?P<month>\d\d))?)?$"
+)
+
+
 def _parse(s: str) -> Identifier:
-    if s in ("ISO/IEC JTC 1 DIR", "ISO/IEC DIR JTC 1"):
-        s = "ISO/IEC DIR JTC 1"
+    b = DIR_BUNDLE_RE.match(s) if " + " in s else None
+    if b and ("DIR" in b.group("base") or "Directives" in b.group("base")):
+        from dataclasses import replace
+
+        base = _parse(b.group("base"))
+        if base.type != "dir" or base.extra:
+            raise _err(s, len(b.group("base")), "a Directives part before '+ … SUP'")
+        sup = Identifier(
+            body="ISO",
+            publisher=None,
+            type="dir",
+            number="",
+            year=b.group("year"),
+            month=b.group("month"),
+            extra=f"{b.group('who')} SUP",
+            flags=("bare",),
+        )
+        return replace(base, adopted=(sup,), adoption="bundle", raw=s)
     m = DIR_RE.match(s) or DIRECTIVES_RE.match(s)
     if m:
         return _directive(s, m)
@@ -670,9 +701,21 @@ def _directive(s: str, m: re.Match) -> Identifier:
     sup = gd.get("sup")
     who = gd.get("who")
     if m.re is DIRECTIVES_RE:
-        who, sup = (gd.get("sup"), " SUP") if gd.get("sup") else (None, None)
+        who = gd.get("sup") or gd.get("sup2")
+        sup = " SUP" if who else None
+    n = gd.get("n")
+    if n == "JTC 1" and not who:
+        if sup:
+            # "DIR JTC 1 SUP": the JTC 1 Supplement of the Directives
+            n, who = None, "JTC 1"
+        else:
+            n = None
+    elif gd.get("jtc"):
+        if n or who or sup:
+            raise _err(s, 0, "the JTC 1 Directives alone ('ISO/IEC JTC 1 DIR[:yyyy]')")
+        n = "JTC 1"
     extra = " ".join(x for x in (who, "SUP" if sup else None) if x) or None
-    if gd.get("n") == "JTC 1":
+    if n == "JTC 1" or (gd.get("n") == "JTC 1" and not extra):
         return Identifier(
             body="ISO",
             publisher=pubs[0],
@@ -680,6 +723,7 @@ def _directive(s: str, m: re.Match) -> Identifier:
             type="dir",
             number="",
             series="JTC 1",
+            year=gd.get("year"),
             raw=s,
         )
     return Identifier(
@@ -687,7 +731,7 @@ def _directive(s: str, m: re.Match) -> Identifier:
         publisher=pubs[0],
         copublishers=tuple(pubs[1:]),
         type="dir",
-        number=gd.get("n") or "",
+        number=n or "",
         year=gd.get("year"),
         edition=gd.get("ed"),
         extra=extra,
@@ -723,7 +767,7 @@ def _decyrillic(s: str) -> str:
 def _supp_iso(sup: Supplement, with_edition: bool) -> str:
     t = sup.type
     if sup.consolidated:
-        return "+" + _supp_iec_token(sup)
+        return _supp_plus(sup, "ISO")
     name = {
         "amd": "Amd",
         "cor": "Cor",
@@ -756,6 +800,15 @@ def _supp_iso(sup: Supplement, with_edition: bool) -> str:
     if with_edition and sup.edition:
         out += " ED" + sup.edition
     return out
+
+
+def _supp_plus(sup: Supplement, body: str) -> str:
+    """A consolidated supplement: IEC's "+AMD1:2013"; an ISO document keeps the house style
+    as written ("ISO 1234:2010+Amd 1:2012")."""
+    if body != "IEC" and sup.label and sup.label != "space" and not sup.stage and sup.number:
+        out = "+" + sup.label + sup.number
+        return out + (":" + sup.year if sup.year else "")
+    return "+" + _supp_iec_token(sup)
 
 
 def _supp_iec_token(sup: Supplement) -> str:
@@ -886,6 +939,15 @@ def render(ident: Identifier, profile: str = "default") -> str:
         if ident.year:
             out += ":" + ident.year
         return out
+    if ident.type == "dir" and "bare" in ident.flags:
+        out = ident.extra or ""
+        if ident.year:
+            out += ":" + ident.year + (f"-{ident.month}" if ident.month else "")
+        return out
+    if ident.type == "dir" and ident.adoption == "bundle":
+        from dataclasses import replace
+
+        return render(replace(ident, adopted=(), adoption=None)) + " + " + render(ident.adopted[0])
     if ident.type == "dir":
         pubs = "/".join([ident.publisher or "ISO", *ident.copublishers])
         out = f"{pubs} DIR" if not ident.series else f"{pubs} {ident.series} DIR"
@@ -912,7 +974,7 @@ def render(ident: Identifier, profile: str = "default") -> str:
         last = max(i for i, sup in enumerate(ident.supplements) if sup.consolidated)
         for sup in ident.supplements[: last + 1]:
             if sup.consolidated:
-                out += "+" + _supp_iec_token(sup)
+                out += _supp_plus(sup, ident.body)
             else:
                 out += _render_supp(ident, sup, with_edition)
         if ident.vap:

@@ -19,7 +19,7 @@ from ..model import Identifier, ParseError, Supplement
 
 HEAD_RE = re.compile(
     r"^(?P<annex>Annex to )?(?:Recommendation\s+|Rec\.\s+)?(?P<pub>ITU(?:-(?P<sector>[TRD]))?)"
-    r"(?:\s?(?:REC|Rec\.)(?=[\s-])[\s-])?\s?"
+    r"(?:\s?(?:REC|Rec\.|Recommendation)(?=[\s-])[\s-])?\s?"
 )
 # the form of ITU's URLs and file names: "T-REC-G.711-198811-I", "R-REC-BT.500-14-201910-I!!PDF-E"
 TREC_RE = re.compile(
@@ -40,7 +40,8 @@ LANG_SUFFIX_RE = re.compile(r"-(?P<lang>[EFSCRA])(?=$)")
 _LANG = {"E": "en", "F": "fr", "S": "es", "C": "zh", "R": "ru", "A": "ar"}
 _LANG_BACK = {v: k for k, v in _LANG.items()}
 CODE_RE = re.compile(
-    r"(?:REC-)?(?P<series>[A-Z]{1,3}|SG\d+)(?:\.(?P<imp>Imp)?(?P<number>\d+[a-z]?(?:\.\d+)*|[A-Z]+"
+    # a trailing capital is part of the number ("G.650.1B", a companion Recommendation)
+    r"(?:REC-)?(?P<series>[A-Z]{1,3}|SG\d+)(?:\.(?P<imp>Imp)?(?P<number>\d+[a-z]?(?:\.\d+[a-z]?)*[A-Z]?|[A-Z]+"
     r"(?=$|[ (]))(?:-(?P<rev>\d+))?(?P<dual>(?:/[A-Z]{1,3}\.\d+(?:\.\d+)*(?:-\d+)?)+)?"
     r"|(?= Suppl))(?=$|[ (])"
 )
@@ -52,6 +53,10 @@ SUPP_RE = re.compile(
 )
 # qualifiers written after the code: "V.22 bis", "D.200 R", "H.245 (V15)", "Q.3941.1 v.1"
 QUAL_RE = re.compile(r" (?:bis|ter|quater|R|attachment|series|\(V\d+\)|v\.\d+)(?=$|[ (])")
+# a single capital after the number names a separate sheet of the Recommendation, listed on
+# its own in ITU's catalogue ("Q.2931 C", "R.38 A"): it belongs to the number, so the sheets
+# keep distinct work keys ("D.200 R", revised, stays a qualifier above)
+SHEET_RE = re.compile(r" [A-QS-Z](?=$|[ (])")
 VERBATIM_RE = re.compile(r"(?P<code>[^\s()]+)$")
 _SUPP_TYPES = {
     "SUPPL": "suppl",
@@ -201,6 +206,10 @@ def parse(s: str) -> Identifier:
     number = m.group("number") or ""
     flags = ("imp",) if m.group("imp") else ()
     pos = m.end()
+    sh = SHEET_RE.match(s, pos)
+    if sh and number:
+        number += sh.group(0)
+        pos = sh.end()
     qual = ""
     while True:
         q = QUAL_RE.match(s, pos)

@@ -13,7 +13,11 @@ from ..model import Identifier, ParseError, Supplement
 
 JIS_RE = re.compile(
     r"^(?:(?P<pub>JIS)[\s/]?)?(?:(?P<type>TR|TS)\s?)?(?P<series>[A-Z])\s?(?P<number>\d{4,5}[A-Z]?)"
-    r"(?:-(?P<part>\d+)(?:-(?P<sub>\d+(?:-\d+)*))?)?(?::(?P<year>\d{4}))?"
+    # before 2000 JIS wrote the year after a hyphen ("JIS X 0208-1990"): a final four-digit
+    # 19xx/20xx is that year, not a part, and is rendered ":yyyy" as ISO's legacy "-yyyy" is
+    r"(?:-(?!(?:19|20)\d\d(?:$|[/ (]))(?P<part>\d+)"
+    r"(?:-(?!(?:19|20)\d\d(?:$|[/ (]))(?P<sub>\d+(?:-(?!(?:19|20)\d\d(?:$|[/ (]))\d+)*))?)?"
+    r"(?::(?P<year>\d{4})|-(?P<lyear>(?:19|20)\d\d)(?=$|[/ (]))?"
     # a reaffirmation mark after the year ("JIS B 0031:2003R", "(R2018)") is kept as written
     r"(?P<reaff>R(?=$|[/ (])|\s?\(R\s?\d{4}\))?"
 )
@@ -93,7 +97,7 @@ def parse(s: str) -> Identifier:
         number=m.group("number"),
         part=m.group("part"),
         subpart=m.group("sub"),
-        year=m.group("year"),
+        year=m.group("year") or m.group("lyear"),
         extra=m.group("reaff") or None,
         supplements=tuple(supps),
         languages=langs,

@@ -68,7 +68,8 @@ def render_etsi(i: Identifier, profile: str = "default") -> str:
 
 # ---------------------------------------------------------------------------------------------
 CCSDS_RE = re.compile(
-    r"^CCSDS (?P<number>\d+)(?:\.(?P<part>\d+))?-(?P<type>[BGMYOR])(?:-(?P<ed>\d+))?"
+    # the secretariat's own procedures have a letter before the number ("CCSDS A02.1-Y-4")
+    r"^CCSDS (?P<number>[A-Z]?\d+)(?:\.(?P<part>\d+))?-(?P<type>[BGMYOR])(?:-(?P<ed>\d+))?"
     r"(?P<s>-S)?(?: Cor\. (?P<cor>\d+))?(?P<tr> - [A-Z][a-z]+ Translated)?$"
 )
 
@@ -121,8 +122,35 @@ _CYR = {
     "ТУ": "TS",
     "МФС": "ISP",
     "ЕН": "EN",
+    "СИСПР": "CISPR",
 }
-_CYR_RE = re.compile(r"ГОСТ|ИСО|МЭК|МФС|ТО|ТС|ТУ|ЕН|(?<=ГОСТ )Р|(?<=GOST )Р")
+_CYR_RE = re.compile(r"ГОСТ|ИСО|МЭК|МФС|СИСПР|ТО|ТС|ТУ|ЕН|(?<=ГОСТ )Р|(?<=GOST )Р")
+# a reference in the Soviet-era style inside the brackets: "ИСО 4136-89", "ИСО 3534.1-93"
+# (an ISO/IEC number of the time, at most four digits, then a two-digit year after "-");
+# kept as written, with its year read.  Later references carry ":yyyy" and are parsed.
+_GOST_OLD_REF_RE = re.compile(
+    r"^(?P<pub>ISO/IEC|ISO|IEC|CISPR|EN)(?:/(?:TR|TS))? (?P<n>\d{1,4})(?:[.-]\d+)*-(?P<yy>\d\d)$"
+)
+
+
+def _gost_member(text: str) -> Identifier:
+    from . import dispatch
+
+    o = _GOST_OLD_REF_RE.match(text)
+    if o:
+        yy = int(o.group("yy"))
+        return Identifier(
+            body="GOST",
+            publisher=None,
+            type="verbatim",
+            number=o.group("n"),
+            year=str((1900 if yy > 30 else 2000) + yy),
+            extra=text,
+            raw=text,
+        )
+    return dispatch(text, None)
+
+
 GOST_RE = re.compile(
     r"^GOST(?P<r> R)?(?: (?P<adopt>(?:ISO/IEC|ISO|IEC|EN)(?:[/ ](?:TR|TS|ISP))?))? "
     r"(?P<number>\d+(?:\.\d+)*)(?:-(?P<part>\d+(?:-\d+)*?))??(?:\s?-\s?(?P<year>\d{4}|\d{2}))?"
@@ -142,13 +170,11 @@ def parse_gost(s: str) -> Identifier:
         inner = tail[1:] if tail.startswith("/") else tail[2:-1]
         if not tail.startswith("/") and not tail.endswith(")"):
             raise ParseError(s, len(s), "')'", "GOST")
-        from . import dispatch
-
         # "(ISO 19650-1:2018, MOD)": the degree of correspondence (GOST 1.5) closes the list
         d = re.search(r",\s*(IDT|MOD|NEQ|EQV)$", inner)
         if d:
             degree, inner = d.group(1), inner[: d.start()]
-        adopted = tuple(dispatch(x.strip(), None) for x in inner.split(", "))
+        adopted = tuple(_gost_member(x.strip()) for x in inner.split(", "))
     return Identifier(
         body="GOST",
         publisher="GOST R" if m.group("r") else "GOST",
@@ -171,7 +197,7 @@ def render_gost(i: Identifier, profile: str = "default") -> str:
         out += " " + i.series
     out += " " + i.number + (f"-{i.part}" if i.part else "") + (f"-{i.year}" if i.year else "")
     if i.adopted:
-        inner = ", ".join(render(a) for a in i.adopted)
+        inner = ", ".join(a.extra or "" if a.type == "verbatim" else render(a) for a in i.adopted)
         deg = next((f[7:] for f in i.flags if f.startswith("degree=")), None)
         if deg:
             inner += ", " + deg
@@ -205,9 +231,14 @@ def parse_astm(s: str) -> Identifier:
         raise ParseError(s, 0, "'ASTM Lnnnn-yy'", "ASTM")
     y = m.group("year")
     year = None
+    flags: tuple[str, ...] = ()
     if y:
         yy = int(y[:2])
-        year = str((2000 if yy < 50 else 1900) + yy) + y[2:]
+        year = str((2000 if yy < 50 else 1900) + yy)
+        if y[2:]:
+            # "D2148-22a": the second revision of 2022; the year stays a year, the letter
+            # tells the revisions of that year apart (and so stays in the edition key)
+            flags = ("yrev=" + y[2:],)
     return Identifier(
         body="ASTM",
         publisher=m.group("pub") or "ASTM",
@@ -217,6 +248,7 @@ def parse_astm(s: str) -> Identifier:
         extra=m.group("dual"),
         revision=m.group("reap"),
         edition=m.group("ed"),
+        flags=flags,
         raw=s,
     )
 
@@ -227,6 +259,7 @@ def render_astm(i: Identifier, profile: str = "default") -> str:
     out = f"{i.publisher} {i.series or ''}{i.number}{i.extra or ''}"
     if i.year:
         out += "-" + i.year[2:]
+        out += next((f[5:] for f in i.flags if f.startswith("yrev=")), "")
     if i.revision:
         out += f"({i.revision})"
     if i.edition:

@@ -185,6 +185,8 @@ def _legacy(s: str) -> str:
     if t.startswith("NSRDS-NBS "):
         t = "NBS NSRDS " + t[10:]
     t = re.sub(r"^NBS report ; ", "NBS RPT ", t)
+    # "FIPS PUB 180-4" / "FIPS PUBS 46-3": the series' own long name, not part of the number
+    t = re.sub(r"^((?:NIST |NBS )?FIPS) PUBS? (?=\d)", r"\1 ", t)
     t = re.sub(r"^(NIST|NBS)([ .])CS[ .]e(?=\d)", r"\1\2CS-E ", t)
     return t
 
