@@ -125,9 +125,15 @@ def _segment(run: str) -> list[tuple[str, str | None]]:
 _STOP = {"的", "和", "与", "及", "或", "用", "于", "中", "对"}
 
 
+#: "第1部分：" / "第2-37部分" / "第 3 部分" — a standard's part structure, written "Part n:" in English
+#: before the words are looked up (CC-CEDICT's 第 alone is a rank in the imperial examinations).
+_ZH_PART = re.compile(r"第\s*(\d+(?:\s*-\s*\d+)*)\s*部分\s*[：:]?\s*")
+
+
 def to_english(text: str) -> str:
     """English words for the Chinese in `text` (other text kept): 电动玩具 安全 → electric toys
-    safety. Characters with no entry are dropped."""
+    safety; 第2-37部分： → Part 2-37:. Characters with no entry are dropped."""
+    text = _ZH_PART.sub(lambda m: " Part " + "".join(m.group(1).split()) + ": ", text or "")
     parts: list[str] = []
     pos = 0
     for m in _CJK.finditer(text or ""):

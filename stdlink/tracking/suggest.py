@@ -29,7 +29,6 @@ INTL_BODY_CODES = (*INTL_BODIES, "CISPR")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # "第2-37部分：" of a Chinese title, as the English titles write it ("Part 2-37:"): CC-CEDICT
 # renders 第 alone as a rank in the imperial examinations, which pulls the English query off topic.
-_ZH_PART = re.compile(r"第\s*(\d+(?:\s*-\s*\d+)*)\s*部分\s*[：:]?\s*")
 SERIES_SCORE = 1.0
 # No counterpart is likely when no series rule applies and the best title is not this close in
 # meaning (retrieval-model cosine; measured on the dev pairs: negatives' best 0.45–0.75, positives'
@@ -133,7 +132,7 @@ def _semantic(text: str, k: int, *, country: str | None = None) -> list[tuple[in
         from stdlink.semantic.services.nearest import nearest
     except ImportError:  # the embedding service is not installed: series rules only
         return []
-    english = _english(text, to_english) if _CJK.search(text) else ""
+    english = to_english(text) if _CJK.search(text) else ""
     near = nearest(text, k, also=(english,) if english and english != text else ())
     if not near:
         return []
@@ -151,12 +150,6 @@ def _semantic(text: str, k: int, *, country: str | None = None) -> list[tuple[in
             best[sid] = cand
     ranked = sorted(best.items(), key=lambda kv: kv[1][0])
     return [(sid, c) for sid, (_o, c) in ranked]
-
-
-def _english(text: str, to_english) -> str:
-    """The English rendering of a Chinese title, its part structure written as in English."""
-    text = _ZH_PART.sub(lambda m: " Part " + "".join(m.group(1).split()) + ": ", text)
-    return to_english(text)
 
 
 def _terms(text: str) -> list[tuple[str, str]]:

@@ -91,3 +91,23 @@ def test_add_terms_extends_the_glossary_without_overriding_it(monkeypatch):
         g._EXTRA.clear()
         g.glossary.cache_clear()
         g._english_index.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("zh", "part"),
+    [
+        ("一次性使用输血器 第1部分：重力输血式", "Part 1:"),
+        ("医用电气设备 第2-37部分：超声诊断", "Part 2-37:"),
+        ("外科植入物 第 3 部分 金属", "Part 3:"),
+    ],
+)
+def test_part_structure_is_rendered_as_in_english_titles(zh, part):
+    """第N部分： is a standard's part, "Part N:" — not CC-CEDICT's 第 (an examination rank): for
+    search's English words and tracking's title similarity alike."""
+    english = to_english(zh)
+    assert part in english
+    assert "imperial" not in english and "examination" not in english
+
+
+def test_titles_without_parts_are_unchanged_by_the_part_rule():
+    assert "Part" not in to_english("牙科学 牙科银汞合金")

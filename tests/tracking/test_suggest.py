@@ -153,19 +153,3 @@ def test_cli_suggest_json(cat, capsys):
     out = json.loads(capsys.readouterr().out)
     assert set(out) >= {"candidates", "none_likely"}
     assert all({"identifier", "score", "reasons"} <= set(c) for c in out["candidates"])
-
-
-@pytest.mark.parametrize(
-    ("zh", "expected"),
-    [
-        ("一次性使用输血器 第1部分：重力输血式", "一次性使用输血器 Part 1: 重力输血式"),
-        ("医用电气设备 第2-37部分：超声诊断", "医用电气设备 Part 2-37: 超声诊断"),
-        ("外科植入物 第 3 部分 金属", "外科植入物 Part 3: 金属"),
-        ("牙科学 牙科银汞合金", "牙科学 牙科银汞合金"),
-    ],
-)
-def test_english_rendering_writes_the_part_structure_in_english(zh, expected):
-    """第N部分： becomes "Part N:" before the rendering (CC-CEDICT's 第 is an examination rank)."""
-    from stdlink.tracking.suggest import _english
-
-    assert " ".join(_english(zh, lambda t: t).split()) == expected
