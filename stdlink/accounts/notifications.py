@@ -13,7 +13,6 @@ from typing import Any
 
 from django.urls import reverse
 from django.utils import translation
-from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 KIND_REGISTRATION = "accounts.registration"
@@ -21,28 +20,21 @@ KIND_DECISION = "accounts.decision"
 DECIDE = "accounts.change_registration"
 
 
-def _render(message: Any, params: dict[str, Any]) -> str:
-    # str() of each parameter here, in the language being rendered (a region's name is zh or en).
-    return str(message) % {k: str(v) for k, v in params.items()}
-
-
-# Rendered later, in each recipient's language (notify renders subjects and bodies per person).
-_lazy = lazy(_render, str)
-
-
 def both(message: Any, params: dict[str, Any] | None = None, sep: str = " / ") -> str:
     """`message` % `params` in zh-Hans, then in English, joined by `sep`."""
+    from stdlink.notify.services import translated
+
     out = []
     for lang in ("zh-hans", "en"):
         with translation.override(lang):
-            out.append(_render(message, params or {}))
+            out.append(str(translated(message, params or {})))
     return sep.join(out)
 
 
 def tell_officers(registration) -> None:
     """A new registration awaits approval: tell the officers who may decide it."""
     from stdlink.core.permissions import officers_over
-    from stdlink.notify.services import notify
+    from stdlink.notify.services import notify, translated
 
     params = {
         "organisation": registration.organisation,
@@ -54,8 +46,8 @@ def tell_officers(registration) -> None:
     notify(
         officers_over(registration.region, DECIDE),
         KIND_REGISTRATION,
-        _lazy(_("Enterprise registration awaiting approval: %(organisation)s"), params),
-        _lazy(
+        translated(_("Enterprise registration awaiting approval: %(organisation)s"), params),
+        translated(
             _(
                 "%(organisation)s (unified social credit code %(uscc)s) registered in %(region)s "
                 "and awaits your approval. Contact: %(contact)s, %(email)s."

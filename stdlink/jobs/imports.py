@@ -167,13 +167,11 @@ def _tell_owner(job, report: Report, *, ok: bool) -> None:
     """The person who uploaded the file hears how it went (kind "jobs.finished")."""
     if job.owner_id is None:
         return
-    from django.utils.functional import lazy
     from django.utils.translation import gettext_lazy as _
 
     from stdlink.notify.services import notify
+    from stdlink.notify.services import translated as fmt  # rendered in each recipient's language
 
-    # Rendered later, in each recipient's language.
-    fmt = lazy(lambda msg, params: str(msg) % params, str)
     title = {"title": job.title or job.name}
     if ok:
         subject = fmt(_("Import finished: %(title)s"), title)
@@ -190,8 +188,7 @@ def _tell_owner(job, report: Report, *, ok: bool) -> None:
     else:
         subject = fmt(_("Import failed: %(title)s"), title)
         first = (report.get("errors") or [""])[0]
-        body = fmt(_("Nothing was stored."), {})
-        body = lazy(lambda b, e: f"{b} {e}", str)(body, first)
+        body = fmt("%(nothing)s %(error)s", {"nothing": _("Nothing was stored."), "error": first})
     notify(
         [job.owner_id],
         "jobs.finished",

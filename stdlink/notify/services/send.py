@@ -18,6 +18,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import translation
+from django.utils.functional import lazy
 
 from stdlink.notify.kinds import get_kind
 
@@ -63,6 +64,15 @@ def _languages(user_ids: list[int]) -> dict[int, str]:
             )
         )
     return out
+
+
+def _format(message: Any, params: dict[str, Any]) -> str:
+    return str(message) % params
+
+
+#: ``translated(_("Import finished: %(title)s"), {"title": title})``: a subject or body that
+#: notify() renders later, in each recipient's language (the message and its parameters).
+translated = lazy(_format, str)
 
 
 def _render(value: Any, lang: str) -> str:
