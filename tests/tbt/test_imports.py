@@ -207,7 +207,9 @@ def test_cli_import(countries, tbt_dev, tmp_path, capsys):
     assert main(["import", "tbt", str(tmp_path / "missing.txt")]) == 2
 
 
-def test_cli_reference_imports(db, capsys, tmp_path):
+def test_cli_reference_imports(db, capsys, tmp_path, shared_data):
+    """The default paths are the reference files of the real data (skipped, or failed under
+    STDLINK_REQUIRE_DATA, when it is missing, like every test that reads it)."""
     from stdlink.cli import main
     from stdlink.tbt.models import Country, IcsHsPair
 
